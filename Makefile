@@ -1,0 +1,91 @@
+# motcua: plain make with pkg-config. `make run`, `make check` (see README.md).
+
+CC       ?= cc
+PKGS     := libmicrohttpd jansson libsodium sqlite3
+SANITIZE ?=
+OPT      ?= -O2
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS   := -std=c17 $(OPT) -g $(WARN) -D_GNU_SOURCE -Isrc -Ibuild/gen
+LDLIBS   := -lm -lpthread
+ifneq ($(SANITIZE),)
+CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=$(SANITIZE)
+endif
+
+# pkg-config runs only once the packages are there (scripts/setup installs them).
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+B        := build
+SRC      := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/cmd/*.c)
+OBJ      := $(SRC:%.c=$(B)/%.o)
+MIGR     := $(sort $(wildcard src/store/sql/sqlite/*.sql))
+GEN      := $(B)/gen/migrations_sqlite.c $(B)/gen/openapi_yaml.c
+GENOBJ   := $(GEN:.c=.o)
+UNIT_SRC := $(wildcard tests/unit/*/*_test.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all setup run check test unit api format format-check clean demo-db
+
+all: $(B)/motcua
+
+# Rebuild everything when the compiler flags change (e.g. SANITIZE on or off).
+$(B)/flags: FORCE
+	@mkdir -p $(B)
+	@echo '$(CC) $(CFLAGS) $(LDFLAGS)' | cmp -s - $@ || echo '$(CC) $(CFLAGS) $(LDFLAGS)' > $@
+FORCE:
+
+$(B)/%.o: %.c $(B)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/gen/migrations_sqlite.c: $(MIGR) scripts/embed
+	@mkdir -p $(dir $@)
+	scripts/embed migrations_sqlite $(MIGR) > $@
+
+$(B)/gen/openapi_yaml.c: docs/openapi.yaml scripts/embed
+	@mkdir -p $(dir $@)
+	scripts/embed openapi_yaml docs/openapi.yaml > $@
+
+$(B)/gen/%.o: $(B)/gen/%.c $(B)/flags
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/libmotcua.a: $(filter-out $(B)/src/cmd/%,$(OBJ)) $(GENOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/motcua: $(filter $(B)/src/cmd/%,$(OBJ)) $(B)/libmotcua.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libmotcua.a $(B)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) $(LDFLAGS) \
+		-o $@ $< $(B)/libmotcua.a $(PKG_LIBS) $(shell pkg-config --libs cmocka 2>/dev/null) $(LDLIBS)
+
+unit-bins: $(UNIT_BIN)
+
+setup:
+	scripts/setup
+
+# Installs what is missing, builds, creates the demo database once, serves.
+run: setup
+	$(MAKE) all
+	@test -f var/motcua.db || { mkdir -p var && $(B)/motcua demo --db var/motcua.db; }
+	$(B)/motcua serve --db var/motcua.db --listen 127.0.0.1:8080 --web web
+
+# Installs, builds, runs every suite; the last line is "N passed, N failed".
+check: setup
+	$(MAKE) all unit-bins
+	scripts/check
+
+format:
+	clang-format -i $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h tests/unit/*.h)
+
+format-check:
+	clang-format --dry-run -Werror $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h tests/unit/*.h)
+
+clean:
+	rm -rf $(B)
+
+-include $(OBJ:.o=.d)

@@ -1,0 +1,96 @@
+/*
+ * Dossier rules: the ten statuses numbered as the National Public Service
+ * Portal numbers them, the allowed transitions, channels and applicant kinds,
+ * the dossier code, the agency identifier, and on-time classification.
+ */
+#ifndef CORE_DOSSIER_H
+#define CORE_DOSSIER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum dossier_status {
+    DOSSIER_NEW = 1,        /* submitted online, not yet accepted */
+    DOSSIER_RECEIVED = 2,   /* received at the one-stop desk */
+    DOSSIER_REFUSED = 3,    /* not accepted */
+    DOSSIER_PROCESSING = 4, /* handed over for processing */
+    DOSSIER_SUPPLEMENT = 5, /* supplement requested: the clock stops */
+    DOSSIER_FINANCIAL = 6,  /* awaiting the applicant's financial obligation */
+    DOSSIER_WITHDRAWN = 7,  /* withdrawn at the applicant's request */
+    DOSSIER_STOPPED = 8,    /* processing stopped */
+    DOSSIER_PROCESSED = 9,  /* result ready */
+    DOSSIER_RETURNED = 10,  /* result returned */
+};
+#define DOSSIER_STATUS_MIN 1
+#define DOSSIER_STATUS_MAX 10
+
+enum dossier_channel { CHANNEL_COUNTER = 1, CHANNEL_ONLINE = 2, CHANNEL_POST = 3 };
+
+enum applicant_kind {
+    APPLICANT_CITIZEN = 1,
+    APPLICANT_BUSINESS = 2,
+    APPLICANT_AGENCY = 3,
+    APPLICANT_OTHER = 4,
+};
+
+int dossier_status_valid(int status);
+/* "received", ... (API names); NULL for an invalid status. */
+const char *dossier_status_name(int status);
+/* "Đã tiếp nhận", ... (shown to people); NULL for an invalid status. */
+const char *dossier_status_label(int status);
+/* The status with that API name, or -1. */
+int dossier_status_parse(const char *name);
+/* A status in which nothing more happens to the dossier. */
+int dossier_status_final(int status);
+/* Whether the deadline clock runs in this status. */
+int dossier_status_clock_runs(int status);
+
+/* 1 when a dossier may move from one status to the other. */
+int dossier_transition_allowed(int from, int to);
+/* The statuses reachable from `from`, written to out; returns the count. */
+size_t dossier_transitions_from(int from, int out[DOSSIER_STATUS_MAX]);
+
+/* "counter" / "online" / "post", or NULL; and back (-1 when unknown). */
+const char *dossier_channel_name(int channel);
+int dossier_channel_parse(const char *name);
+/* The status a new dossier starts in: 1 online, 2 at the counter or by post. */
+int dossier_initial_status(int channel);
+
+/*
+ * Agency identifier (QCVN 102:2016): "LLL.MM.NN.Xnn", e.g. 000.00.04.H43 —
+ * three, two and two digits, then an upper-case letter and two digits.
+ */
+int agency_id_valid(const char *s);
+
+#define DOSSIER_CODE_MAX 32
+/*
+ * Code "{agency id}-{yyMMdd}-{NNNN}": the counter is zero-padded to four digits
+ * and may grow to six. Returns 0, or -1 when the parts cannot form a code.
+ */
+int dossier_code_format(const char *agency_id, int64_t local_day, int counter,
+                        char out[DOSSIER_CODE_MAX]);
+/* 1 when s is a well-formed code with a real date. */
+int dossier_code_valid(const char *s);
+#define DOSSIER_COUNTER_MAX 999999
+
+enum timeliness { TIMELY_EARLY = 1, TIMELY_ON_TIME = 2, TIMELY_LATE = 3 };
+/*
+ * A dossier finished at or before its due time is on time; finished on a
+ * local day strictly before the due day it is early; after the due time, late.
+ */
+int dossier_timeliness(int64_t finished, int64_t due);
+const char *timeliness_name(int t);
+
+/* For the service index: more than one supplement request counts a dossier as late. */
+int dossier_index_late(int timeliness, int supplement_requests);
+
+/* The last four digits of a phone number, or -1 when it has fewer than four digits. */
+int phone_last4(const char *phone, char out[5]);
+/* Citizen ID: 12 digits, or the old 9-digit ID. */
+int citizen_id_valid(const char *s);
+/* Phone: digits with an optional leading +, spaces, dots or dashes; 8..15 digits. */
+int phone_valid(const char *s);
+/* A plausible e-mail address: one @, a dot in the domain, no spaces. */
+int email_valid(const char *s);
+
+#endif

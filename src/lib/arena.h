@@ -1,0 +1,33 @@
+/*
+ * Arena: a bump allocator owned by one request (after h2o's request pool).
+ * Everything allocated from it lives until arena_release(); nothing is freed alone.
+ */
+#ifndef LIB_ARENA_H
+#define LIB_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+    struct arena_chunk *head;
+};
+
+#define ARENA_INIT                                                                                 \
+    {                                                                                              \
+        0                                                                                          \
+    }
+
+void arena_init(struct arena *a);
+/* Memory aligned for any type; never NULL. */
+void *arena_alloc(struct arena *a, size_t n);
+void *arena_calloc(struct arena *a, size_t n, size_t size);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
+/* Frees every allocation; the arena can be used again. */
+void arena_release(struct arena *a);
+
+#endif

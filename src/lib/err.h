@@ -1,0 +1,52 @@
+/* Error reporting: functions return 0 or -1 and fill a struct err (after git and SQLite). */
+#ifndef LIB_ERR_H
+#define LIB_ERR_H
+
+#define ERR_MSG_MAX    256
+#define ERR_FIELDS_MAX 16
+
+struct err_field {
+    char field[64];
+    char message[192];
+};
+
+/*
+ * http: the status the router answers with (0 while no error is set).
+ * code: a short static machine name ("invalid", "not_found", ...).
+ * fields: per-field reasons for invalid input, reported as problem+json errors[].
+ */
+struct err {
+    int http;
+    const char *code;
+    char msg[ERR_MSG_MAX];
+    int nfields;
+    struct err_field fields[ERR_FIELDS_MAX];
+};
+
+#define ERR_INIT                                                                                   \
+    {                                                                                              \
+        0, 0, {0}, 0,                                                                              \
+        {                                                                                          \
+            {                                                                                      \
+                {0},                                                                               \
+                {                                                                                  \
+                    0                                                                              \
+                }                                                                                  \
+            }                                                                                      \
+        }                                                                                          \
+    }
+
+void err_clear(struct err *e);
+
+/* Sets the error (keeping fields already added) and returns -1. */
+int err_set(struct err *e, int http, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Adds a field error; sets 422 "invalid" unless a status is already set. Returns -1. */
+int err_field(struct err *e, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Prefixes the message with context: "context: message". Returns -1. */
+int err_wrap(struct err *e, const char *context);
+
+#endif

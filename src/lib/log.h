@@ -1,0 +1,16 @@
+/* Logging to stderr: one line per event, UTC timestamp first. Thread-safe. */
+#ifndef LIB_LOG_H
+#define LIB_LOG_H
+
+enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR };
+
+void log_set_level(enum log_level level);
+void log_msg(enum log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The access log line: method, path (without query), status, duration. */
+void log_request(const char *method, const char *path, int status, double ms);
+
+#define log_info(...)  log_msg(LOG_INFO, __VA_ARGS__)
+#define log_warn(...)  log_msg(LOG_WARN, __VA_ARGS__)
+#define log_error(...) log_msg(LOG_ERROR, __VA_ARGS__)
+
+#endif
