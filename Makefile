@@ -18,7 +18,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 B        := build
-SRC      := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/cmd/*.c)
+SRC      := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/cmd/*.c) src/main.c
 OBJ      := $(SRC:%.c=$(B)/%.o)
 MIGR     := $(sort $(wildcard src/store/sql/sqlite/*.sql))
 GEN      := $(B)/gen/migrations_sqlite.c $(B)/gen/openapi_yaml.c
@@ -51,11 +51,11 @@ $(B)/gen/openapi_yaml.c: docs/openapi.yaml scripts/embed
 $(B)/gen/%.o: $(B)/gen/%.c $(B)/flags
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(B)/libmotcua.a: $(filter-out $(B)/src/cmd/%,$(OBJ)) $(GENOBJ)
+$(B)/libmotcua.a: $(filter-out $(B)/src/cmd/% $(B)/src/main.o,$(OBJ)) $(GENOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/motcua: $(filter $(B)/src/cmd/%,$(OBJ)) $(B)/libmotcua.a
+$(B)/motcua: $(filter $(B)/src/cmd/% $(B)/src/main.o,$(OBJ)) $(B)/libmotcua.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libmotcua.a $(B)/flags

@@ -196,6 +196,19 @@ int dossier_index_late(int timeliness, int supplement_requests)
     return timeliness == TIMELY_LATE || supplement_requests > 1;
 }
 
+int dossier_receivable(const char *procedure_agency_path, const char *unit_path,
+                       const char *unit_level, int any_place)
+{
+    const char *slash = strchr(unit_path, '/');
+    size_t root = slash ? (size_t)(slash - unit_path) + 1 : 0;
+
+    if (!strncmp(unit_path, procedure_agency_path, strlen(procedure_agency_path)))
+        return 1;
+    if (!root || strncmp(unit_path, procedure_agency_path, root))
+        return 0; /* another province */
+    return any_place || !strcmp(unit_level, "centre");
+}
+
 int phone_last4(const char *phone, char out[5])
 {
     int n = 0;

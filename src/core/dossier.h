@@ -84,6 +84,16 @@ const char *timeliness_name(int t);
 /* For the service index: more than one supplement request counts a dossier as late. */
 int dossier_index_late(int timeliness, int supplement_requests);
 
+/*
+ * Whether a unit may receive a dossier of a procedure, from agency paths
+ * ("root/.../id/"): a unit under the procedure's agency always may; a one-stop
+ * centre (level "centre") of the same province may receive for any agency of
+ * it; and since 2025 a procedure marked any_place may be filed at any unit of
+ * the province, to be routed to the competent agency.
+ */
+int dossier_receivable(const char *procedure_agency_path, const char *unit_path,
+                       const char *unit_level, int any_place);
+
 /* The last four digits of a phone number, or -1 when it has fewer than four digits. */
 int phone_last4(const char *phone, char out[5]);
 /* Citizen ID: 12 digits, or the old 9-digit ID. */

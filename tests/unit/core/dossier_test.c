@@ -183,6 +183,29 @@ static void applicant_fields(void **state)
     assert_false(email_valid("a@example."));
 }
 
+static void receivable(void **state)
+{
+    const char *dept = "000.00.00.H99/000.00.04.H99/";
+    const char *division = "000.00.00.H99/000.00.04.H99/000.01.04.H99/";
+    const char *centre = "000.00.00.H99/000.00.01.H99/";
+    const char *commune = "000.00.00.H99/000.00.31.H99/";
+    const char *province = "000.00.00.H99/";
+    const char *other = "000.00.00.H01/000.00.01.H01/";
+
+    (void)state;
+    assert_true(dossier_receivable(dept, dept, "department", 0));
+    assert_true(dossier_receivable(dept, division, "division", 0));
+    assert_true(dossier_receivable(dept, centre, "centre", 0));
+    assert_false(dossier_receivable(dept, commune, "commune", 0));
+    assert_true(dossier_receivable(dept, commune, "commune", 1));
+    assert_true(dossier_receivable(province, commune, "commune", 0));
+    assert_false(dossier_receivable(dept, other, "centre", 1));
+    assert_false(dossier_receivable(dept, province, "province", 0));
+    /* a prefix of an identifier is not an ancestor */
+    assert_false(dossier_receivable("000.00.00.H99/000.00.04.H99/", "000.00.00.H99/000.00.04.H991/",
+                                    "division", 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +216,7 @@ int main(void)
         cmocka_unit_test(codes),
         cmocka_unit_test(timeliness),
         cmocka_unit_test(applicant_fields),
+        cmocka_unit_test(receivable),
     };
     return cmocka_run_group_tests_name("core/dossier", tests, NULL, NULL);
 }

@@ -1,0 +1,237 @@
+/* Application context: database per thread, sessions, scopes, calendar loading. */
+#include "api/app.h"
+#include "core/date.h"
+#include "core/roles.h"
+#include "lib/crypto.h"
+#include "lib/json.h"
+#include "store/calendar.h"
+#include "store/migrate.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pthread_key_t db_key;
+static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
+
+static void close_db(void *p)
+{
+    db_close(p);
+}
+
+static void make_key(void)
+{
+    pthread_key_create(&db_key, close_db);
+}
+
+struct db *app_thread_db(struct app *app, struct err *e)
+{
+    struct db *db;
+
+    pthread_once(&db_key_once, make_key);
+    db = pthread_getspecific(db_key);
+    if (db)
+        return db;
+    if (db_open(app->db_path, &db, e) < 0)
+        return NULL;
+    pthread_setspecific(db_key, db);
+    return db;
+}
+
+int app_prepare_db(const char *path, int64_t now, struct err *e)
+{
+    struct holiday_rule_row rows[32];
+    struct db *db;
+    size_t i, n = holiday_default_rules_len;
+    int rc = -1;
+
+    if (db_open(path, &db, e) < 0)
+        return -1;
+    if (migrate(db, now, e) < 0)
+        goto out;
+    if (n > sizeof(rows) / sizeof(rows[0]))
+        n = sizeof(rows) / sizeof(rows[0]);
+    for (i = 0; i < n; i++) {
+        const struct holiday_rule *h = &holiday_default_rules[i];
+        rows[i] = (struct holiday_rule_row){0,         h->name,     h->calendar ? "lunar" : "solar",
+                                            h->month,  h->day,      h->offset,
+                                            h->length, h->adjacent, h->from_year,
+                                            h->to_year};
+    }
+    rc = calendar_seed_rules(db, rows, n, e);
+out:
+    db_close(db);
+    return rc;
+}
+
+static unsigned role_mask_of(const struct user *u)
+{
+    unsigned mask = 0;
+    size_t i;
+
+    for (i = 0; i < u->nroles; i++) {
+        int r = role_parse(u->roles[i].role);
+        if (r >= 0)
+            mask |= ROLE_BIT(r);
+    }
+    return mask;
+}
+
+int app_begin(struct req *r, struct err *e)
+{
+    const char *token = req_cookie(r, SESSION_COOKIE), *csrf;
+    char hash[CRYPTO_SHA256_HEX];
+    struct app *app = r->app;
+    struct user *u;
+
+    r->db = app_thread_db(app, e);
+    if (!r->db)
+        return -1;
+    if (!token || strlen(token) != CRYPTO_TOKEN_LEN)
+        return 0;
+    crypto_sha256_hex(token, strlen(token), hash);
+    u = arena_calloc(&r->arena, 1, sizeof(*u));
+    if (session_user(r->db, &r->arena, hash, r->now, app->session_idle, u, &csrf, e) < 0) {
+        if (e->http != 401)
+            return -1;
+        err_clear(e); /* an expired session is anonymous; routes that need one say 401 */
+        return 0;
+    }
+    r->user = u;
+    r->csrf = csrf;
+    r->role_mask = role_mask_of(u);
+    return 0;
+}
+
+int user_can_at(const struct user *u, int capability, const char *agency_path)
+{
+    size_t i;
+
+    if (!u)
+        return 0;
+    for (i = 0; i < u->nroles; i++) {
+        const struct user_role *ro = &u->roles[i];
+        if (!role_can(role_parse(ro->role), capability))
+            continue;
+        if (!ro->agency)
+            return 1;
+        if (agency_path && ro->agency_path &&
+            !strncmp(agency_path, ro->agency_path, strlen(ro->agency_path)))
+            return 1;
+    }
+    return 0;
+}
+
+int user_can(const struct user *u, int capability)
+{
+    size_t i;
+
+    for (i = 0; u && i < u->nroles; i++)
+        if (role_can(role_parse(u->roles[i].role), capability))
+            return 1;
+    return 0;
+}
+
+void user_scopes(const struct user *u, int capability, struct arena *a, const char ***paths,
+                 size_t *n)
+{
+    size_t i;
+
+    *n = 0;
+    *paths = arena_calloc(a, u ? u->nroles + 1 : 1, sizeof(**paths));
+    for (i = 0; u && i < u->nroles; i++) {
+        const struct user_role *ro = &u->roles[i];
+        if (!role_can(role_parse(ro->role), capability))
+            continue;
+        if (!ro->agency) {
+            *paths = NULL;
+            *n = 0;
+            return;
+        }
+        if (ro->agency_path)
+            (*paths)[(*n)++] = ro->agency_path;
+    }
+}
+
+int app_holiday_rules(struct db *db, struct arena *a, struct holiday_rule **out, size_t *n,
+                      struct err *e)
+{
+    struct holiday_rule_row *rows;
+    size_t i;
+
+    if (calendar_rules(db, a, &rows, n, e) < 0)
+        return -1;
+    *out = arena_calloc(a, *n + 1, sizeof(**out));
+    for (i = 0; i < *n; i++)
+        (*out)[i] = (struct holiday_rule){rows[i].name,     !strcmp(rows[i].calendar, "lunar"),
+                                          rows[i].month,    rows[i].day,
+                                          rows[i].offset,   rows[i].length,
+                                          rows[i].adjacent, rows[i].from_year,
+                                          rows[i].to_year};
+    return 0;
+}
+
+int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, struct err *e)
+{
+    struct arena a = ARENA_INIT;
+    struct holiday_rule *rules;
+    struct override_row *rows;
+    struct cal_override *ov;
+    size_t nrules, nov, i;
+    char from[16], to[16];
+    int rc = -1;
+
+    snprintf(from, sizeof(from), "%04d-01-01", year_from);
+    snprintf(to, sizeof(to), "%04d-12-31", year_to);
+    if (app_holiday_rules(db, &a, &rules, &nrules, e) < 0 ||
+        calendar_overrides(db, &a, from, to, &rows, &nov, e) < 0)
+        goto out;
+    ov = arena_calloc(&a, nov + 1, sizeof(*ov));
+    for (i = 0; i < nov; i++) {
+        if (date_parse_ymd(rows[i].day, &ov[i].day) < 0) {
+            err_set(e, 500, "db", "bad calendar override day %s", rows[i].day);
+            goto out;
+        }
+        ov[i].work = rows[i].work;
+        ov[i].name = rows[i].name;
+    }
+    rc = workcal_build(out, year_from, year_to, rules, nrules, ov, nov, e);
+out:
+    arena_release(&a);
+    return rc;
+}
+
+json_t *json_time(int64_t t)
+{
+    char buf[DATE_ISO_MAX];
+
+    if (!t)
+        return json_null();
+    date_format_iso(t, buf);
+    return json_string(buf);
+}
+
+json_t *json_str(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+int param_id(const char *s, const char *what, int64_t *out, struct err *e)
+{
+    char *end;
+    long long v;
+
+    if (!s || !*s || *s < '1' || *s > '9' || strlen(s) > 18)
+        return err_set(e, 404, "not_found", "no %s with id %s", what, s ? s : "");
+    v = strtoll(s, &end, 10);
+    if (*end)
+        return err_set(e, 404, "not_found", "no %s with id %s", what, s);
+    *out = v;
+    return 0;
+}
+
+int req_json(struct req *r, json_t **out, struct err *e)
+{
+    return json_parse_object(r->body.buf, r->body.len, out, e);
+}

@@ -1,0 +1,77 @@
+/*
+ * The application behind the routes: settings, the per-thread database
+ * connection, the authenticated principal and its scopes, and helpers shared
+ * by the resource files.
+ */
+#ifndef API_APP_H
+#define API_APP_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/holidays.h"
+#include "http/request.h"
+#include "store/db.h"
+#include "store/users.h"
+
+#define SESSION_COOKIE "motcua_session"
+
+struct app {
+    const char *db_path;
+    int64_t session_ttl;    /* seconds a session lives at most */
+    int64_t session_idle;   /* seconds of inactivity that end a session */
+    int secure_cookies;     /* add Secure to cookies (served over TLS, maybe behind a proxy) */
+    const char *public_url; /* base URL printed in links, e.g. http://127.0.0.1:8080 */
+};
+
+/* Opens the database, applies migrations and seeds the default holiday rules. */
+int app_prepare_db(const char *path, int64_t now, struct err *e);
+/* This thread's connection, opened on first use and closed when the thread ends. */
+struct db *app_thread_db(struct app *app, struct err *e);
+
+/* The router's begin hook: database connection and session. */
+int app_begin(struct req *r, struct err *e);
+
+/* The authenticated user (NULL when anonymous). */
+static inline struct user *req_user(struct req *r)
+{
+    return r->user;
+}
+static inline int64_t req_user_id(struct req *r)
+{
+    return r->user ? ((struct user *)r->user)->id : 0;
+}
+
+/* 1 when a role of the user with this capability covers the agency (by its path). */
+int user_can_at(const struct user *u, int capability, const char *agency_path);
+/* 1 when some role of the user has the capability, anywhere. */
+int user_can(const struct user *u, int capability);
+/*
+ * The agency paths where the user has the capability; *paths is NULL when one
+ * of those roles is system-wide (no restriction).
+ */
+void user_scopes(const struct user *u, int capability, struct arena *a, const char ***paths,
+                 size_t *n);
+
+/* A working calendar covering the given years, from the database's rules and overrides. */
+int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, struct err *e);
+/* The holiday rules of the database as core rules (strings in the arena). */
+int app_holiday_rules(struct db *db, struct arena *a, struct holiday_rule **out, size_t *n,
+                      struct err *e);
+
+/* JSON helpers: an ISO 8601 (+07:00) string, or null for 0. */
+json_t *json_time(int64_t t);
+/* A string, or null for NULL. */
+json_t *json_str(const char *s);
+
+/* The public view of a user and its roles. */
+json_t *user_json(const struct user *u);
+
+/* Parses a positive integer path parameter; 404 with `what` otherwise. */
+int param_id(const char *s, const char *what, int64_t *out, struct err *e);
+
+/* Reads the JSON object body: 400 on malformed JSON. */
+int req_json(struct req *r, json_t **out, struct err *e);
+
+#endif

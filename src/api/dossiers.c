@@ -1,0 +1,446 @@
+/*
+ * /api/v1/dossiers: intake (an officer at the counter or from the post, a
+ * citizen online) and the units' queues. Intake is one transaction: the code
+ * counter, the dossier, its first control-sheet row and the audit row.
+ */
+#include "api/app.h"
+#include "api/handlers.h"
+#include "core/date.h"
+#include "core/dossier.h"
+#include "core/roles.h"
+#include "core/worktime.h"
+#include "lib/json.h"
+#include "store/agencies.h"
+#include "store/audit.h"
+#include "store/dossiers.h"
+#include "store/procedures.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "0912345678" → "******5678" for those who may not see personal data in full. */
+static json_t *masked(struct req *r, const char *s, int full)
+{
+    size_t n, keep;
+    char *m;
+
+    if (!s)
+        return json_null();
+    if (full)
+        return json_string(s);
+    n = strlen(s);
+    keep = n > 4 ? 4 : n / 2;
+    m = arena_strdup(&r->arena, s);
+    memset(m, '*', n - keep);
+    return json_string(m);
+}
+
+static json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
+{
+    json_t *j = json_pack(
+        "{s:s, s:i, s:s, s:s, s:{s:I, s:s, s:s}, s:{s:s, s:s}, s:s, s:{s:i, s:s, s:o, s:o, s:o,"
+        " s:o}, s:s, s:i, s:f, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i}",
+        "code", d->code, "status_code", d->status, "status", dossier_status_name(d->status),
+        "status_label", dossier_status_label(d->status), "procedure", "id",
+        (json_int_t)d->procedure_id, "code", d->procedure_code, "name", d->procedure_name, "agency",
+        "id", d->agency, "name", d->agency_name, "channel", dossier_channel_name(d->channel),
+        "applicant", "kind", d->applicant_kind, "name", d->applicant_name, "id_number",
+        masked(r, d->applicant_id_number, full_personal), "phone",
+        masked(r, d->applicant_phone, full_personal), "email",
+        full_personal ? json_str(d->applicant_email) : json_null(), "address",
+        full_personal ? json_str(d->applicant_address) : json_null(), "summary", d->summary, "sets",
+        d->sets, "duration_days", d->duration_days, "duration_kind", d->duration_kind,
+        "submitted_at", json_time(d->submitted_at), "received_at", json_time(d->received_at),
+        "due_at", json_time(d->due_at), "original_due_at", json_time(d->original_due_at),
+        "finished_at", json_time(d->finished_at), "returned_at", json_time(d->returned_at),
+        "closed_at", json_time(d->closed_at), "version", d->version);
+    size_t i;
+
+    if (d->delegate_name)
+        json_object_set_new(j, "delegate",
+                            json_pack("{s:s, s:o, s:o}", "name", d->delegate_name, "id_number",
+                                      masked(r, d->delegate_id_number, full_personal), "phone",
+                                      masked(r, d->delegate_phone, full_personal)));
+    if (d->components) {
+        json_t *arr = json_array();
+        for (i = 0; i < d->ncomponents; i++)
+            json_array_append_new(
+                arr, json_pack("{s:s, s:s, s:i, s:b}", "name", d->components[i].name, "kind",
+                               d->components[i].kind, "count", d->components[i].count, "received",
+                               d->components[i].received));
+        json_object_set_new(j, "components", arr);
+    }
+    return j;
+}
+
+static int read_person(json_t *obj, const char *prefix, int kind, struct dossier *d, int delegate,
+                       struct err *e)
+{
+    static const char *const applicant_keys[] = {"kind",  "name",    "id_number", "phone",
+                                                 "email", "address", NULL};
+    static const char *const delegate_keys[] = {"name", "id_number", "phone", NULL};
+    const char *name, *id, *phone, *email = NULL, *address = NULL;
+
+    jv_known(obj, prefix, delegate ? delegate_keys : applicant_keys, e);
+    name = jv_string(obj, prefix, "name", JV_REQUIRED, 200, e);
+    id = jv_string(obj, prefix, "id_number",
+                   JV_NULLABLE | (kind == APPLICANT_CITIZEN ? JV_REQUIRED : 0), 20, e);
+    if (id && kind == APPLICANT_CITIZEN && !citizen_id_valid(id))
+        err_field(e, delegate ? "delegate.id_number" : "applicant.id_number",
+                  "must be a 12-digit citizen ID or a 9-digit old ID");
+    else if (id && strspn(id, "0123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(id))
+        err_field(e, delegate ? "delegate.id_number" : "applicant.id_number",
+                  "may hold only digits, capital letters and dashes");
+    phone = jv_string(obj, prefix, "phone", delegate ? JV_NULLABLE : JV_REQUIRED, 30, e);
+    if (phone && !phone_valid(phone))
+        err_field(e, delegate ? "delegate.phone" : "applicant.phone",
+                  "must be a phone number (8 to 15 digits)");
+    if (!delegate) {
+        email = jv_string(obj, prefix, "email", JV_NULLABLE, 254, e);
+        if (email && !email_valid(email))
+            err_field(e, "applicant.email", "must be an e-mail address");
+        address = jv_string(obj, prefix, "address", JV_NULLABLE, 500, e);
+        d->applicant_name = name;
+        d->applicant_id_number = id;
+        d->applicant_phone = phone;
+        d->applicant_email = email;
+        d->applicant_address = address;
+    } else {
+        d->delegate_name = name;
+        d->delegate_id_number = id;
+        d->delegate_phone = phone;
+    }
+    return e->http ? -1 : 0;
+}
+
+/* Marks the procedure's components received: all, or those listed by position. */
+static void read_components(struct req *r, json_t *body, const struct procedure *p,
+                            struct dossier *d, struct err *e)
+{
+    json_t *arr = jv_typed(body, NULL, "components", JSON_ARRAY, 0, e), *item;
+    size_t i;
+
+    d->ncomponents = p->ncomponents;
+    d->components = arena_calloc(&r->arena, p->ncomponents + 1, sizeof(*d->components));
+    for (i = 0; i < p->ncomponents; i++) {
+        d->components[i].name = p->components[i].name;
+        d->components[i].kind = p->components[i].kind;
+        d->components[i].count = p->components[i].count;
+        d->components[i].received = arr == NULL;
+    }
+    if (!arr)
+        return;
+    json_array_foreach(arr, i, item)
+    {
+        json_int_t pos = json_is_integer(item) ? json_integer_value(item) : 0;
+        if (pos < 1 || (size_t)pos > p->ncomponents) {
+            err_field(e, arena_printf(&r->arena, "components[%zu]", i),
+                      "must be the position (1 to %zu) of a component of the procedure",
+                      p->ncomponents);
+            continue;
+        }
+        d->components[pos - 1].received = 1;
+    }
+}
+
+/* The due time of a dossier received now, over its agency's office hours and the calendar. */
+static int compute_due(struct req *r, const struct agency *ag, struct dossier *d, struct err *e)
+{
+    struct office_hours oh;
+    struct workcal cal;
+    int y, m, day,
+        kind = strcmp(d->duration_kind, "calendar") ? DURATION_WORKING : DURATION_CALENDAR;
+    int rc;
+
+    if (office_hours_parse(ag->office_hours, &oh, e) < 0)
+        return err_set(e, 500, "internal", "agency %s has bad office hours", ag->id);
+    date_civil_from_days(date_local_day(d->received_at), &y, &m, &day);
+    if (app_workcal(r->db, y, worktime_years_needed(y, kind, d->duration_days), &cal, e) < 0)
+        return -1;
+    rc = worktime_due(&cal, &oh, d->received_at, kind, d->duration_days, &d->due_at, e);
+    workcal_release(&cal);
+    d->original_due_at = d->due_at;
+    return rc;
+}
+
+/* Checks the caller may file through this channel at this agency. */
+static int may_file(struct req *r, int channel, const struct agency *ag, struct err *e)
+{
+    const struct user *u = req_user(r);
+
+    if (channel == CHANNEL_ONLINE) {
+        if (!user_can(u, CAP_SUBMIT_ONLINE))
+            return err_set(e, 403, "forbidden",
+                           "online dossiers are submitted by the applicant's own account");
+        return 0;
+    }
+    if (!user_can(u, CAP_RECEIVE))
+        return err_set(e, 403, "forbidden",
+                       "only a one-stop officer receives dossiers at the counter or by post");
+    if (!user_can_at(u, CAP_RECEIVE, ag->path))
+        return err_set(e, 403, "forbidden", "agency %s is not one of your units", ag->id);
+    return 0;
+}
+
+/* Inside the write transaction: number, code, due time, rows. */
+static int insert(struct req *r, struct dossier *d, const struct agency *ag, struct err *e)
+{
+    char code[DOSSIER_CODE_MAX], day[8];
+    const struct user *u = req_user(r);
+    struct dossier_event ev = {0};
+    int64_t local_day = date_local_day(r->now);
+    int y, m, dd, number;
+
+    date_civil_from_days(local_day, &y, &m, &dd);
+    snprintf(day, sizeof(day), "%02d%02d%02d", y % 100, m, dd);
+    if (dossier_next_number(r->db, ag->id, day, &number, e) < 0)
+        return -1;
+    if (dossier_code_format(ag->id, local_day, number, code) < 0)
+        return err_set(e, 503, "counter_full", "agency %s has used every code for today", ag->id);
+    d->code = arena_strdup(&r->arena, code);
+    if (d->status == DOSSIER_RECEIVED) {
+        d->received_at = r->now;
+        d->received_by = u->id;
+        if (compute_due(r, ag, d, e) < 0)
+            return -1;
+    } else {
+        d->submitted_by = u->id;
+    }
+    if (dossier_insert(r->db, d, e) < 0)
+        return -1;
+    ev.at = r->now;
+    ev.action = d->status == DOSSIER_RECEIVED ? "receive" : "submit";
+    ev.to_status = d->status;
+    ev.actor_id = u->id;
+    ev.actor_name = u->full_name && *u->full_name ? u->full_name : u->username;
+    ev.unit = ag->id;
+    ev.step_due_at = d->due_at;
+    if (dossier_add_event(r->db, d->id, &ev, e) < 0)
+        return -1;
+    return audit_append(r->db, r->now, u->id, "dossier.create",
+                        arena_printf(&r->arena, "dossier:%s", d->code),
+                        dossier_channel_name(d->channel), e);
+}
+
+int dossiers_create(struct req *r, struct err *e)
+{
+    static const char *const keys[] = {"procedure", "agency", "channel",    "applicant", "delegate",
+                                       "summary",   "sets",   "components", NULL};
+    struct dossier d = {0};
+    struct procedure p;
+    struct agency ag, owner;
+    json_t *body, *obj;
+    const char *agency_id, *channel;
+    char *last4;
+    int64_t procedure_id = 0, v;
+    int rc = -1;
+
+    if (req_json(r, &body, e) < 0)
+        return -1;
+    jv_known(body, NULL, keys, e);
+    jv_int(body, NULL, "procedure", JV_REQUIRED, 1, INT64_MAX, &procedure_id, e);
+    agency_id = jv_string(body, NULL, "agency", JV_REQUIRED, 13, e);
+    if (agency_id && !agency_id_valid(agency_id)) {
+        err_field(e, "agency", "must be an agency identifier like 000.00.04.H43");
+        agency_id = NULL;
+    }
+    if ((channel = jv_string(body, NULL, "channel", JV_REQUIRED, 10, e)) &&
+        (d.channel = dossier_channel_parse(channel)) < 0)
+        err_field(e, "channel", "must be one of: counter, online, post");
+    if ((obj = jv_typed(body, NULL, "applicant", JSON_OBJECT, JV_REQUIRED, e))) {
+        if (jv_int(obj, "applicant", "kind", JV_REQUIRED, 1, 4, &v, e) == 1)
+            d.applicant_kind = (int)v;
+        read_person(obj, "applicant", d.applicant_kind, &d, 0, e);
+    }
+    if ((obj = jv_typed(body, NULL, "delegate", JSON_OBJECT, JV_NULLABLE, e)))
+        read_person(obj, "delegate", 0, &d, 1, e);
+    d.summary = jv_string(body, NULL, "summary", JV_REQUIRED | JV_MULTILINE, 2000, e);
+    d.sets = 1;
+    if (jv_int(body, NULL, "sets", 0, 1, 20, &v, e) == 1)
+        d.sets = (int)v;
+    if (e->http)
+        goto out;
+    if (procedure_get(r->db, &r->arena, procedure_id, &p, e) < 0 || p.status[0] != 'a') {
+        if (e->http && e->http != 404)
+            goto out;
+        err_clear(e);
+        err_field(e, "procedure", "no procedure in force with id %lld", (long long)procedure_id);
+        goto out;
+    }
+    if (agency_get(r->db, &r->arena, agency_id, &ag, e) < 0 || !ag.active) {
+        if (e->http && e->http != 404)
+            goto out;
+        err_clear(e);
+        err_field(e, "agency", "no active agency with identifier %s", agency_id);
+        goto out;
+    }
+    if (may_file(r, d.channel, &ag, e) < 0)
+        goto out;
+    if (agency_get(r->db, &r->arena, p.agency, &owner, e) < 0)
+        goto out;
+    if (!dossier_receivable(owner.path, ag.path, ag.level, p.any_place)) {
+        err_field(e, "agency", "%s does not receive procedure %s (it belongs to %s)", ag.id, p.code,
+                  p.agency);
+        goto out;
+    }
+    read_components(r, body, &p, &d, e);
+    if (e->http)
+        goto out;
+    last4 = arena_alloc(&r->arena, 5);
+    d.phone_last4 = phone_last4(d.applicant_phone, last4) == 0 ? last4 : NULL;
+    d.procedure_id = p.id;
+    d.procedure_code = p.code;
+    d.procedure_name = p.name;
+    d.agency = ag.id;
+    d.agency_name = ag.name;
+    d.status = dossier_initial_status(d.channel);
+    d.duration_kind = p.duration_kind;
+    d.duration_days = d.channel == CHANNEL_ONLINE && p.online_duration_days > 0
+                          ? p.online_duration_days
+                          : p.duration_days;
+    d.submitted_at = r->now;
+    d.created_at = d.updated_at = r->now;
+    if (db_begin(r->db, DB_WRITE, e) < 0)
+        goto out;
+    if (insert(r, &d, &ag, e) < 0 || db_commit(r->db, e) < 0) {
+        db_rollback(r->db);
+        goto out;
+    }
+    resp_header(r, "Location", arena_printf(&r->arena, "/api/v1/dossiers/%s", d.code));
+    rc = resp_json(r, 201, dossier_json(r, &d, 1));
+out:
+    json_decref(body);
+    return rc;
+}
+
+/* May the caller see this dossier: staff in scope, or the citizen who filed it. */
+static int may_see(struct req *r, const struct dossier *d, int *full_personal, struct err *e)
+{
+    const struct user *u = req_user(r);
+    struct agency ag;
+
+    if (d->submitted_by && d->submitted_by == u->id) {
+        *full_personal = 1;
+        return 0;
+    }
+    if (agency_get(r->db, &r->arena, d->agency, &ag, e) < 0)
+        return -1;
+    if (!user_can_at(u, CAP_VIEW_DOSSIERS, ag.path))
+        return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
+    *full_personal = user_can_at(u, CAP_VIEW_PERSONAL, ag.path);
+    return 0;
+}
+
+int dossiers_get(struct req *r, struct err *e)
+{
+    struct dossier d;
+    int full = 0;
+
+    if (!dossier_code_valid(r->params[0]))
+        return err_set(e, 404, "not_found",
+                       "%s is not a dossier code ({agency id}-{yyMMdd}-{NNNN})", r->params[0]);
+    if (dossier_by_code(r->db, &r->arena, r->params[0], &d, e) < 0 || may_see(r, &d, &full, e) < 0)
+        return -1;
+    return resp_json(r, 200, dossier_json(r, &d, full));
+}
+
+static int query_int(struct req *r, const char *key, int64_t min, int64_t max, int64_t *out,
+                     struct err *e)
+{
+    const char *s = req_query(r, key);
+    char *end;
+    long long v;
+
+    if (!s)
+        return 0;
+    v = strtoll(s, &end, 10);
+    if (!*s || *end || v < min || v > max)
+        return err_set(e, 400, "invalid_query", "%s must be an integer from %lld to %lld", key,
+                       (long long)min, (long long)max);
+    *out = v;
+    return 1;
+}
+
+/* A date (local midnight) or a date-time; `end` moves a plain date to the next midnight. */
+static int query_time(struct req *r, const char *key, int end, int64_t *out, struct err *e)
+{
+    const char *s = req_query(r, key);
+
+    if (!s)
+        return 0;
+    if (date_parse_iso(s, out) < 0)
+        return err_set(e, 400, "invalid_query", "%s must be a date YYYY-MM-DD or an ISO 8601 time",
+                       key);
+    if (end && strlen(s) == 10)
+        *out += 86400;
+    return 1;
+}
+
+int dossiers_list(struct req *r, struct err *e)
+{
+    struct dossier_filter f = {0};
+    const struct user *u = req_user(r);
+    const char *agency = req_query(r, "agency"), *status = req_query(r, "status");
+    const char **scopes;
+    struct dossier *list;
+    struct agency ag;
+    int64_t v;
+    size_t n, i;
+    json_t *items;
+    int more, staff = user_can(u, CAP_VIEW_DOSSIERS);
+
+    if (staff) {
+        user_scopes(u, CAP_VIEW_DOSSIERS, &r->arena, &scopes, &n);
+        f.scope_paths = scopes;
+        f.nscopes = n;
+    } else {
+        f.submitted_by = u->id; /* a citizen sees their own */
+    }
+    if (agency) {
+        if (agency_get(r->db, &r->arena, agency, &ag, e) < 0) {
+            err_clear(e);
+            return err_set(e, 400, "invalid_query", "no agency with identifier %s", agency);
+        }
+        if (staff && !user_can_at(u, CAP_VIEW_DOSSIERS, ag.path))
+            return err_set(e, 403, "forbidden", "agency %s is not one of your units", agency);
+        f.agency_path = ag.path;
+    }
+    if (status) {
+        f.status = dossier_status_parse(status);
+        if (f.status < 0 && query_int(r, "status", 1, 10, &v, e) == 1)
+            f.status = (int)v;
+        if (f.status < 0)
+            return err_set(e, 400, "invalid_query",
+                           "status must be a status name (received, processing, ...) or 1 to 10");
+    }
+    if (query_int(r, "procedure", 1, INT64_MAX, &f.procedure_id, e) < 0 ||
+        query_time(r, "from", 0, &f.from, e) < 0 || query_time(r, "to", 1, &f.to, e) < 0 ||
+        query_int(r, "cursor", 1, INT64_MAX, &f.before_id, e) < 0)
+        return -1;
+    f.limit = 50;
+    if (query_int(r, "limit", 1, 200, &v, e) < 0)
+        return -1;
+    if (req_query(r, "limit"))
+        f.limit = (int)v;
+    if (dossier_list(r->db, &r->arena, &f, &list, &n, &more, e) < 0)
+        return -1;
+    items = json_array();
+    for (i = 0; i < n; i++) {
+        int full = !staff;
+        if (staff) {
+            struct agency da;
+            if (agency_get(r->db, &r->arena, list[i].agency, &da, e) < 0) {
+                json_decref(items);
+                return -1;
+            }
+            full = user_can_at(u, CAP_VIEW_PERSONAL, da.path);
+        }
+        json_array_append_new(items, dossier_json(r, &list[i], full));
+    }
+    return resp_json(
+        r, 200,
+        json_pack("{s:o, s:o}", "items", items, "next_cursor",
+                  more ? json_string(arena_printf(&r->arena, "%lld", (long long)list[n - 1].id))
+                       : json_null()));
+}

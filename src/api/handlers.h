@@ -1,0 +1,40 @@
+/* Every route handler, one resource file each; the table is in routes.c. */
+#ifndef API_HANDLERS_H
+#define API_HANDLERS_H
+
+#include "http/router.h"
+
+/* health.c */
+int health_get(struct req *r, struct err *e);
+int openapi_get(struct req *r, struct err *e);
+/* auth.c */
+int auth_login(struct req *r, struct err *e);
+int auth_logout(struct req *r, struct err *e);
+int auth_me(struct req *r, struct err *e);
+/* agencies.c */
+int agencies_list(struct req *r, struct err *e);
+int agencies_get(struct req *r, struct err *e);
+int agencies_create(struct req *r, struct err *e);
+int agencies_update(struct req *r, struct err *e);
+/* procedures.c */
+int procedures_list(struct req *r, struct err *e);
+int procedures_get(struct req *r, struct err *e);
+int procedures_create(struct req *r, struct err *e);
+int procedures_update(struct req *r, struct err *e);
+/* dossiers.c */
+int dossiers_create(struct req *r, struct err *e);
+int dossiers_get(struct req *r, struct err *e);
+int dossiers_list(struct req *r, struct err *e);
+/* lookup.c */
+int lookup_get(struct req *r, struct err *e);
+/* calendar.c */
+int calendar_holidays(struct req *r, struct err *e);
+int calendar_override_put(struct req *r, struct err *e);
+int calendar_override_delete(struct req *r, struct err *e);
+int calendar_due(struct req *r, struct err *e);
+
+/* The route table. */
+extern const struct route api_routes[];
+extern const size_t api_routes_len;
+
+#endif

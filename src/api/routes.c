@@ -1,0 +1,42 @@
+/* The route table: every path of the API in one place. */
+#include "api/handlers.h"
+#include "core/roles.h"
+
+#define PUBLIC           0u
+#define ANY_USER         ROLES_ALL
+#define R(x)             ROLE_BIT(ROLE_##x)
+#define AGENCY_ADMINS    (R(ADMIN) | R(UNIT_ADMIN))
+#define DOSSIER_VIEWERS  (ROLES_STAFF & ~R(UNIT_ADMIN))
+#define DOSSIER_CREATORS (R(CITIZEN) | R(RECEIVER))
+
+const struct route api_routes[] = {
+    {"GET", "/healthz", health_get, PUBLIC, BODY_NONE},
+    {"GET", "/api/v1/openapi.yaml", openapi_get, PUBLIC, BODY_NONE},
+
+    {"POST", "/api/v1/auth/login", auth_login, PUBLIC, BODY_JSON},
+    {"POST", "/api/v1/auth/logout", auth_logout, ANY_USER, BODY_NONE},
+    {"GET", "/api/v1/auth/me", auth_me, ANY_USER, BODY_NONE},
+
+    {"GET", "/api/v1/agencies", agencies_list, PUBLIC, BODY_NONE},
+    {"POST", "/api/v1/agencies", agencies_create, AGENCY_ADMINS, BODY_JSON},
+    {"GET", "/api/v1/agencies/{id}", agencies_get, PUBLIC, BODY_NONE},
+    {"PATCH", "/api/v1/agencies/{id}", agencies_update, AGENCY_ADMINS, BODY_JSON},
+
+    {"GET", "/api/v1/procedures", procedures_list, PUBLIC, BODY_NONE},
+    {"POST", "/api/v1/procedures", procedures_create, R(ADMIN), BODY_JSON},
+    {"GET", "/api/v1/procedures/{id}", procedures_get, PUBLIC, BODY_NONE},
+    {"PATCH", "/api/v1/procedures/{id}", procedures_update, R(ADMIN), BODY_JSON},
+
+    {"GET", "/api/v1/dossiers", dossiers_list, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
+    {"POST", "/api/v1/dossiers", dossiers_create, DOSSIER_CREATORS, BODY_JSON},
+    {"GET", "/api/v1/dossiers/{code}", dossiers_get, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
+
+    {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
+
+    {"GET", "/api/v1/calendar/holidays", calendar_holidays, PUBLIC, BODY_NONE},
+    {"GET", "/api/v1/calendar/due", calendar_due, PUBLIC, BODY_NONE},
+    {"PUT", "/api/v1/calendar/overrides/{date}", calendar_override_put, R(ADMIN), BODY_JSON},
+    {"DELETE", "/api/v1/calendar/overrides/{date}", calendar_override_delete, R(ADMIN), BODY_NONE},
+};
+
+const size_t api_routes_len = sizeof(api_routes) / sizeof(api_routes[0]);

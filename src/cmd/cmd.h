@@ -1,0 +1,23 @@
+/* The subcommands of `motcua`, and what they share. */
+#ifndef CMD_CMD_H
+#define CMD_CMD_H
+
+#include <getopt.h>
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
+
+/* Prints "motcua: " and the message to stderr; returns the exit status 1. */
+int cmd_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints a usage error with the command's usage line; returns 2. */
+int cmd_usage(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* 1 when argv holds -h or --help. */
+int cmd_wants_help(int argc, char **argv);
+
+/* The database path from --db, else $MOTCUA_DB, else NULL. */
+const char *cmd_db_default(void);
+
+#endif

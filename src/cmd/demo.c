@@ -1,0 +1,502 @@
+/*
+ * motcua demo: a database holding a realistic demo province — agencies,
+ * procedures, users for every role and dossiers over two years in every
+ * status, with control-sheet rows and due times from the real calendar.
+ */
+#include "api/app.h"
+#include "cmd/cmd.h"
+#include "cmd/demo_data.h"
+#include "core/date.h"
+#include "core/dossier.h"
+#include "core/fold.h"
+#include "core/worktime.h"
+#include "lib/crypto.h"
+#include "lib/strbuf.h"
+#include "store/agencies.h"
+#include "store/audit.h"
+#include "store/dossiers.h"
+#include "store/meta.h"
+#include "store/procedures.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage[] = "motcua demo --db PATH [--dossiers N] [--seed S]";
+
+#define DEMO_PASSWORD "motcua2026"
+#define CENTRE        "000.00.01.H99"
+#define COMMUNE_FIRST 17 /* index of the first commune in demo_agencies */
+
+static const struct {
+    const char *username, *full_name, *role, *agency;
+} demo_users[] = {
+    {"admin", "Quản trị hệ thống", "admin", NULL},
+    {"motcua.tinh", "Nguyễn Thị Lan", "receiver", CENTRE},
+    {"motcua.bacson", "Trần Văn Hùng", "receiver", "000.00.31.H99"},
+    {"motcua.hoabinh", "Lê Thị Hạnh", "receiver", "000.00.35.H99"},
+    {"xuly.tuphap", "Phạm Minh Tuấn", "processor", "000.00.02.H99"},
+    {"xuly.xaydung", "Hoàng Đức Long", "processor", "000.00.03.H99"},
+    {"xuly.bacson", "Vũ Thị Mai", "processor", "000.00.31.H99"},
+    {"lanhdao.xaydung", "Đặng Quang Hải", "leader", "000.00.03.H99"},
+    {"lanhdao.bacson", "Bùi Văn Nam", "leader", "000.00.31.H99"},
+    {"quantri.tuphap", "Đỗ Thanh Hà", "unit_admin", "000.00.02.H99"},
+    {"bcd.cchc", "Ngô Xuân Sơn", "steering", NULL},
+    {"kiemtra", "Dương Thu Trang", "auditor", NULL},
+    {"congdan", "Nguyễn Văn An", "citizen", NULL},
+};
+
+/* xorshift64*: reproducible from --seed */
+static uint64_t rng_state;
+
+static uint64_t rnd(void)
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * 2685821657736338717ULL;
+}
+
+static int pick(int n)
+{
+    return (int)(rnd() % (uint64_t)n);
+}
+
+static double uniform(void)
+{
+    return (double)(rnd() >> 11) / 9007199254740992.0;
+}
+
+struct ctx {
+    struct db *db;
+    struct arena a;
+    struct workcal cal;
+    struct err e;
+    int64_t now;
+    int64_t procedure_ids[128];
+    int64_t receivers[2]; /* centre, commune */
+    int64_t citizen;
+    int counts[DOSSIER_STATUS_MAX + 1];
+};
+
+static int add_agencies(struct ctx *c)
+{
+    size_t i;
+
+    for (i = 0; i < demo_agencies_len; i++) {
+        struct agency ag = {0};
+        ag.id = demo_agencies[i].id;
+        ag.name = demo_agencies[i].name;
+        ag.parent = demo_agencies[i].parent;
+        ag.level = demo_agencies[i].level;
+        ag.office_hours = "07:30-11:30,13:00-17:00";
+        ag.active = 1;
+        if (!strcmp(ag.level, "commune") || !strcmp(ag.level, "centre"))
+            ag.address = arena_printf(&c->a, "Trụ sở %s, tỉnh Sơn Hà", ag.name);
+        if (agency_insert(c->db, &ag, c->now, &c->e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int add_users(struct ctx *c, struct strbuf *accounts)
+{
+    char hash[CRYPTO_HASH_MAX];
+    size_t i;
+
+    if (crypto_password_hash(DEMO_PASSWORD, hash, &c->e) < 0)
+        return -1;
+    for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+        struct user u = {0};
+        int64_t id;
+
+        u.username = demo_users[i].username;
+        u.full_name = demo_users[i].full_name;
+        u.password_hash = hash;
+        u.active = 1;
+        if (user_create(c->db, &u, c->now, &id, &c->e) < 0 ||
+            user_add_role(c->db, id, demo_users[i].role, demo_users[i].agency, &c->e) < 0)
+            return -1;
+        if (!strcmp(u.username, "motcua.tinh"))
+            c->receivers[0] = id;
+        if (!strcmp(u.username, "motcua.bacson"))
+            c->receivers[1] = id;
+        if (!strcmp(u.username, "congdan"))
+            c->citizen = id;
+        strbuf_addf(accounts, "  %-16s %-12s %s%s%s\n", u.username, DEMO_PASSWORD,
+                    demo_users[i].role, demo_users[i].agency ? " of " : "",
+                    demo_users[i].agency ? demo_users[i].agency : "");
+    }
+    return 0;
+}
+
+static int add_procedures(struct ctx *c)
+{
+    size_t i;
+
+    for (i = 0; i < demo_procedures_len && i < 128; i++) {
+        const struct demo_procedure *d = &demo_procedures[i];
+        struct procedure p = {0};
+        char *parts = arena_strdup(&c->a, d->components), *tok, *save = NULL;
+        const char *raw;
+        char *folded;
+
+        p.code = arena_printf(&c->a, "1.%06zu", 900101 + i * 7 % 899);
+        p.name = d->name;
+        p.field = d->field;
+        p.level = d->level;
+        p.agency = d->owner;
+        p.duration_days = d->days;
+        p.duration_kind = d->calendar_days ? "calendar" : "working";
+        p.online_duration_days = -1;
+        p.online_class = d->online == 2 ? "full" : d->online == 1 ? "partial" : NULL;
+        p.online_level = d->online == 2 ? 4 : d->online == 1 ? 3 : 2;
+        p.result_name = arena_printf(&c->a, "Kết quả giải quyết: %s", d->name);
+        p.legal_basis = "Quyết định công bố danh mục thủ tục hành chính của Chủ tịch Ủy ban nhân "
+                        "dân tỉnh Sơn Hà";
+        p.decision_number = "1234/QĐ-UBND";
+        p.decision_date = "2025-07-01";
+        p.effective_date = "2025-07-01";
+        p.status = "active";
+        p.any_place = !strcmp(d->level, "commune");
+        p.components = arena_calloc(&c->a, 8, sizeof(*p.components));
+        for (tok = strtok_r(parts, "|", &save); tok && p.ncomponents < 8;
+             tok = strtok_r(NULL, "|", &save)) {
+            char *colon = strchr(tok, ':');
+            *colon = '\0';
+            p.components[p.ncomponents].kind = tok;
+            p.components[p.ncomponents].name = colon + 1;
+            p.components[p.ncomponents].count = 1;
+            p.components[p.ncomponents].required = 1;
+            p.ncomponents++;
+        }
+        if (d->fee) {
+            p.fees = arena_calloc(&c->a, 1, sizeof(*p.fees));
+            p.fees[0].name = "Lệ phí";
+            p.fees[0].amount = d->fee;
+            p.nfees = 1;
+        }
+        raw = arena_printf(&c->a, "%s %s %s", p.code, p.name, p.field);
+        folded = arena_alloc(&c->a, strlen(raw) + 1);
+        fold_text(raw, strlen(raw), folded);
+        if (procedure_insert(c->db, &p, folded, c->now, &c->e) < 0)
+            return -1;
+        c->procedure_ids[i] = p.id;
+    }
+    return 0;
+}
+
+/* A random time in office hours on a working day, days_back days before now at most. */
+static int64_t office_time(struct ctx *c, int days_back)
+{
+    for (;;) {
+        int64_t day = date_local_day(c->now) - pick(days_back + 1);
+        int minute = 450 + pick(570);
+        if (workcal_is_off(&c->cal, day) != 0 || (minute >= 690 && minute < 780))
+            continue;
+        if (date_utc_of_local(day, minute) < c->now)
+            return date_utc_of_local(day, minute);
+    }
+}
+
+static int64_t add_work(struct ctx *c, int64_t t, int64_t minutes)
+{
+    int64_t out = t;
+    worktime_add(&c->cal, &office_hours_default, t, minutes, &out, &c->e);
+    return out;
+}
+
+static int event(struct ctx *c, int64_t id, int64_t at, const char *action, int from, int to,
+                 const char *unit, const char *actor, const char *note, int64_t step_due)
+{
+    struct dossier_event ev = {0};
+
+    ev.at = at;
+    ev.action = action;
+    ev.from_status = from;
+    ev.to_status = to;
+    ev.actor_name = actor;
+    ev.unit = unit;
+    ev.note = note;
+    ev.step_due_at = step_due;
+    return dossier_add_event(c->db, id, &ev, &c->e);
+}
+
+static const char *person(struct ctx *c)
+{
+    return arena_printf(&c->a, "%s %s %s", demo_surnames[pick((int)demo_surnames_len)],
+                        demo_middle[pick((int)demo_middle_len)],
+                        demo_given[pick((int)demo_given_len)]);
+}
+
+/* One dossier and its history, consistent with the calendar and ending before now. */
+static int add_dossier(struct ctx *c)
+{
+    const struct demo_procedure *dp;
+    struct dossier d = {0};
+    struct agency unit;
+    char day[8], code[DOSSIER_CODE_MAX], *last4;
+    int64_t submitted, received = 0, due = 0, finish, pidx, t;
+    int number, y, m, dd, status, kind, from, supplement, late;
+    double roll, work;
+    const char *unit_id, *officer;
+
+    /* procedures at the commune desks are filed most */
+    do
+        pidx = pick((int)demo_procedures_len);
+    while (strcmp(demo_procedures[pidx].level, "commune") && pick(3));
+    dp = &demo_procedures[pidx];
+    unit_id = !strcmp(dp->level, "commune")
+                  ? demo_agencies[COMMUNE_FIRST + pick((int)demo_agencies_len - COMMUNE_FIRST)].id
+                  : CENTRE;
+    if (agency_get(c->db, &c->a, unit_id, &unit, &c->e) < 0)
+        return -1;
+    officer = !strcmp(unit_id, CENTRE) ? "Nguyễn Thị Lan" : "Cán bộ một cửa";
+    d.channel = dp->online && uniform() < 0.55 ? CHANNEL_ONLINE
+                : uniform() < 0.06             ? CHANNEL_POST
+                                               : CHANNEL_COUNTER;
+    kind = dp->calendar_days ? DURATION_CALENDAR : DURATION_WORKING;
+    if (d.channel == CHANNEL_ONLINE) {
+        submitted = c->now - (int64_t)(uniform() * 730 * 86400);
+        received = add_work(c, submitted, 60 + pick(420));
+    } else {
+        submitted = received = office_time(c, 730);
+    }
+    date_civil_from_days(date_local_day(submitted), &y, &m, &dd);
+    snprintf(day, sizeof(day), "%02d%02d%02d", y % 100, m, dd);
+    if (dossier_next_number(c->db, unit_id, day, &number, &c->e) < 0)
+        return -1;
+    dossier_code_format(unit_id, date_local_day(submitted), number, code);
+    d.code = code;
+    d.procedure_id = c->procedure_ids[pidx];
+    d.agency = unit_id;
+    d.applicant_kind = strstr(dp->field, "doanh nghiệp") ? APPLICANT_BUSINESS : APPLICANT_CITIZEN;
+    d.applicant_name =
+        d.applicant_kind == APPLICANT_BUSINESS
+            ? arena_printf(&c->a, "Công ty TNHH %s", demo_given[pick((int)demo_given_len)])
+            : person(c);
+    d.applicant_id_number =
+        d.applicant_kind == APPLICANT_BUSINESS
+            ? arena_printf(&c->a, "31%08d", pick(100000000))
+            : arena_printf(&c->a, "099%d%02d%06d", pick(4), 50 + pick(50), pick(1000000));
+    d.applicant_phone = arena_printf(&c->a, "09%08d", pick(100000000));
+    last4 = arena_strdup(&c->a, "0000");
+    phone_last4(d.applicant_phone, last4);
+    d.phone_last4 = last4;
+    d.applicant_email = d.channel == CHANNEL_ONLINE
+                            ? arena_printf(&c->a, "nguoidan%d@example.vn", pick(100000))
+                            : NULL;
+    d.applicant_address = arena_printf(&c->a, "Số %d đường %s, %s", 1 + pick(300),
+                                       demo_streets[pick((int)demo_streets_len)], unit.name);
+    d.summary = arena_printf(&c->a, "Đề nghị giải quyết thủ tục: %s", dp->name);
+    d.sets = 1;
+    d.duration_days = dp->days;
+    d.duration_kind = dp->calendar_days ? "calendar" : "working";
+    d.submitted_at = submitted;
+    d.submitted_by = d.channel == CHANNEL_ONLINE ? c->citizen : 0;
+    d.created_at = submitted;
+
+    /* the outcome */
+    roll = uniform();
+    supplement = roll > 0.06 && uniform() < 0.08;
+    late = uniform() < 0.03;
+    status = DOSSIER_RECEIVED;
+    if (d.channel == CHANNEL_ONLINE && received > c->now - 2 * 86400 && pick(2)) {
+        status = DOSSIER_NEW;
+        received = 0;
+    } else if (roll < 0.02) {
+        status = DOSSIER_REFUSED;
+    } else if (roll < 0.03) {
+        status = DOSSIER_WITHDRAWN;
+    } else if (roll < 0.04) {
+        status = DOSSIER_STOPPED;
+    }
+    if (received) {
+        if (worktime_due(&c->cal, &office_hours_default, received, kind, dp->days, &due, &c->e) < 0)
+            return -1;
+        d.received_at = received;
+        d.received_by = c->receivers[strcmp(unit_id, CENTRE) != 0];
+        d.due_at = d.original_due_at = due;
+    }
+    if (status == DOSSIER_NEW || status == DOSSIER_REFUSED) {
+        if (status == DOSSIER_REFUSED) {
+            d.closed_at = add_work(c, submitted, 30 + pick(200));
+            d.received_at = d.due_at = d.original_due_at = 0;
+            if (d.closed_at > c->now)
+                status = DOSSIER_NEW, d.closed_at = 0;
+        }
+        d.status = status;
+        d.updated_at = d.closed_at ? d.closed_at : submitted;
+        if (dossier_insert(c->db, &d, &c->e) < 0 ||
+            event(c, d.id, submitted, d.channel == CHANNEL_ONLINE ? "submit" : "receive", 0,
+                  d.channel == CHANNEL_ONLINE ? DOSSIER_NEW : DOSSIER_RECEIVED, unit_id,
+                  d.channel == CHANNEL_ONLINE ? d.applicant_name : officer, NULL, 0) < 0)
+            return -1;
+        c->counts[status]++;
+        if (status == DOSSIER_REFUSED)
+            return event(c, d.id, d.closed_at, "refuse",
+                         d.channel == CHANNEL_ONLINE ? DOSSIER_NEW : DOSSIER_RECEIVED,
+                         DOSSIER_REFUSED, unit_id, officer,
+                         "Hồ sơ không thuộc thẩm quyền giải quyết", 0);
+        return 0;
+    }
+
+    /* received, then handed over for processing, maybe a supplement, then the result */
+    work = dp->days * WORKDAY_MINUTES * (dp->calendar_days ? 5.0 / 7 : 1);
+    t = add_work(c, received, 15 + pick((int)(work / 5)));
+    finish = late              ? add_work(c, due, 60 + pick(2400))
+             : uniform() < 0.6 ? add_work(c, received, (int64_t)(work * (0.2 + 0.6 * uniform())))
+                               : due - 60 * pick(120);
+    if (finish <= t)
+        finish = add_work(c, t, 30);
+    d.status = DOSSIER_PROCESSING;
+    if (t > c->now) {
+        status = DOSSIER_RECEIVED; /* not yet handed over */
+    } else if (status == DOSSIER_WITHDRAWN || status == DOSSIER_STOPPED) {
+        d.closed_at = add_work(c, t, 240 + pick(960));
+        if (d.closed_at > c->now)
+            d.closed_at = 0, status = DOSSIER_PROCESSING;
+    } else if (finish <= c->now) {
+        d.finished_at = finish;
+        d.returned_at = add_work(c, finish, pick(1440));
+        status = d.returned_at <= c->now ? DOSSIER_RETURNED : DOSSIER_PROCESSED;
+        if (status == DOSSIER_PROCESSED)
+            d.returned_at = 0;
+    } else {
+        status = supplement                ? DOSSIER_SUPPLEMENT
+                 : dp->fee && pick(5) == 0 ? DOSSIER_FINANCIAL
+                                           : DOSSIER_PROCESSING;
+        supplement = 0;
+    }
+    d.status = status;
+    d.closed_at = status == DOSSIER_WITHDRAWN || status == DOSSIER_STOPPED ? d.closed_at : 0;
+    d.updated_at = c->now;
+    if (dossier_insert(c->db, &d, &c->e) < 0)
+        return -1;
+    c->counts[status]++;
+    from = DOSSIER_RECEIVED;
+    if (d.channel == CHANNEL_ONLINE) {
+        if (event(c, d.id, submitted, "submit", 0, DOSSIER_NEW, unit_id, d.applicant_name, NULL,
+                  0) < 0 ||
+            event(c, d.id, received, "accept", DOSSIER_NEW, DOSSIER_RECEIVED, unit_id, officer,
+                  NULL, due) < 0)
+            return -1;
+    } else if (event(c, d.id, received, "receive", 0, DOSSIER_RECEIVED, unit_id, officer, NULL,
+                     due) < 0) {
+        return -1;
+    }
+    if (status == DOSSIER_RECEIVED)
+        return 0;
+    if (event(c, d.id, t, "handover", from, DOSSIER_PROCESSING, dp->owner, "Cán bộ xử lý", NULL,
+              due) < 0)
+        return -1;
+    from = DOSSIER_PROCESSING;
+    if (status == DOSSIER_SUPPLEMENT || status == DOSSIER_FINANCIAL)
+        return event(
+            c, d.id, add_work(c, t, 60),
+            status == DOSSIER_SUPPLEMENT ? "request_supplement" : "request_payment", from, status,
+            dp->owner, "Cán bộ xử lý",
+            status == DOSSIER_SUPPLEMENT ? "Bổ sung bản sao giấy tờ còn thiếu" : "Nộp lệ phí", 0);
+    if (status == DOSSIER_WITHDRAWN || status == DOSSIER_STOPPED)
+        return event(c, d.id, d.closed_at, status == DOSSIER_WITHDRAWN ? "withdraw" : "stop", from,
+                     status, dp->owner, "Cán bộ xử lý",
+                     status == DOSSIER_WITHDRAWN ? "Người nộp đề nghị rút hồ sơ"
+                                                 : "Dừng xử lý theo quy định",
+                     0);
+    if (status == DOSSIER_PROCESSING)
+        return 0;
+    if (event(c, d.id, finish, "finish", from, DOSSIER_PROCESSED, dp->owner, "Lãnh đạo", NULL, 0) <
+        0)
+        return -1;
+    if (status == DOSSIER_RETURNED)
+        return event(c, d.id, d.returned_at, "return", DOSSIER_PROCESSED, DOSSIER_RETURNED, unit_id,
+                     officer, NULL, 0);
+    return 0;
+}
+
+int cmd_demo(int argc, char **argv)
+{
+    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
+                                         {"dossiers", required_argument, 0, 'n'},
+                                         {"seed", required_argument, 0, 's'},
+                                         {0, 0, 0, 0}};
+    struct strbuf accounts = STRBUF_INIT;
+    struct ctx c = {0};
+    const char *path = cmd_db_default();
+    long dossiers = 6000, i;
+    int opt, y, m, d, rc = 1;
+    char *end;
+
+    if (cmd_wants_help(argc, argv)) {
+        printf("usage: %s\n\nCreates a new database at PATH with the demo province tỉnh Sơn Hà "
+               "(fictional):\n%zu agencies, %zu procedures, users for every role (password %s) "
+               "and N\ndossiers (default 6000) over the last two years in every status.\n",
+               usage, demo_agencies_len, demo_procedures_len, DEMO_PASSWORD);
+        return 0;
+    }
+    rng_state = 20261122;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'd': path = optarg; break;
+        case 'n':
+            dossiers = strtol(optarg, &end, 10);
+            if (!*optarg || *end || dossiers < 0 || dossiers > 10000000)
+                return cmd_usage(usage, "--dossiers must be from 0 to 10000000");
+            break;
+        case 's':
+            rng_state = strtoull(optarg, &end, 10) | 1;
+            if (!*optarg || *end)
+                return cmd_usage(usage, "--seed must be a number");
+            break;
+        default: return cmd_usage(usage, "unknown option");
+        }
+    }
+    if (optind < argc)
+        return cmd_usage(usage, "unexpected argument '%s'", argv[optind]);
+    if (!path)
+        return cmd_usage(usage, "--db is required");
+    if (access(path, F_OK) == 0)
+        return cmd_fail("%s exists; the demo makes a new database", path);
+    c.now = time(NULL);
+    arena_init(&c.a);
+    date_civil_from_days(date_local_day(c.now), &y, &m, &d);
+    if (app_prepare_db(path, c.now, &c.e) < 0 || db_open(path, &c.db, &c.e) < 0 ||
+        app_workcal(c.db, y - 3, y + 2, &c.cal, &c.e) < 0)
+        goto out;
+    if (db_begin(c.db, DB_WRITE, &c.e) < 0 || add_agencies(&c) < 0 ||
+        add_users(&c, &accounts) < 0 || add_procedures(&c) < 0 ||
+        meta_set(c.db, "demo_accounts", accounts.buf, &c.e) < 0 ||
+        audit_append(c.db, c.now, 0, "demo.create", "database", path, &c.e) < 0 ||
+        db_commit(c.db, &c.e) < 0)
+        goto out;
+    for (i = 0; i < dossiers; i++) {
+        if (i % 2000 == 0 && db_begin(c.db, DB_WRITE, &c.e) < 0)
+            goto out;
+        if (add_dossier(&c) < 0)
+            goto out;
+        if ((i % 2000 == 1999 || i == dossiers - 1) && db_commit(c.db, &c.e) < 0)
+            goto out;
+        if (i % 2000 == 1999)
+            arena_release(&c.a);
+    }
+    printf("%s: %zu agencies, %zu procedures, %zu users, %ld dossiers\n", path, demo_agencies_len,
+           demo_procedures_len, sizeof(demo_users) / sizeof(demo_users[0]), dossiers);
+    for (i = DOSSIER_STATUS_MIN; i <= DOSSIER_STATUS_MAX; i++)
+        printf("  %-12s %d\n", dossier_status_name((int)i), c.counts[i]);
+    printf("Demo accounts (username / password / role):\n%s", accounts.buf);
+    rc = 0;
+out:
+    if (rc) {
+        cmd_fail("%s", c.e.nfields ? c.e.fields[0].message : c.e.msg);
+        if (c.db)
+            db_rollback(c.db);
+    }
+    workcal_release(&c.cal);
+    db_close(c.db);
+    arena_release(&c.a);
+    strbuf_release(&accounts);
+    return rc;
+}

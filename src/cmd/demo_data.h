@@ -1,0 +1,31 @@
+/* The demo province's fixed data: agencies, procedures, people's names. */
+#ifndef CMD_DEMO_DATA_H
+#define CMD_DEMO_DATA_H
+
+#include <stddef.h>
+
+struct demo_agency {
+    const char *id, *name, *parent, *level;
+};
+
+struct demo_procedure {
+    const char *name;
+    const char *field;
+    const char *owner; /* agency id; the province for commune-level procedures */
+    const char *level;
+    double days;
+    int calendar_days;
+    int online;             /* 0 none, 1 partial, 2 full */
+    long fee;               /* VND, 0 for none */
+    const char *components; /* '|'-separated "kind:name" */
+};
+
+extern const struct demo_agency demo_agencies[];
+extern const size_t demo_agencies_len;
+extern const struct demo_procedure demo_procedures[];
+extern const size_t demo_procedures_len;
+extern const char *const demo_surnames[], *const demo_middle[], *const demo_given[],
+                                                                    *const demo_streets[];
+extern const size_t demo_surnames_len, demo_middle_len, demo_given_len, demo_streets_len;
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * A request and its response as handlers see them, without libmicrohttpd types.
+ * Everything a request allocates comes from its arena, freed when the
+ * connection is done with it.
+ */
+#ifndef HTTP_REQUEST_H
+#define HTTP_REQUEST_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "lib/arena.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
+
+#define REQ_PARAMS_MAX   4
+#define RESP_HEADERS_MAX 8
+
+struct resp {
+    int status;
+    const char *content_type;
+    struct strbuf body;
+    int nheaders;
+    struct {
+        const char *name, *value; /* arena strings */
+    } headers[RESP_HEADERS_MAX];
+};
+
+struct req {
+    struct arena arena;
+    const char *method, *path;
+    const char *params[REQ_PARAMS_MAX]; /* the {…} segments of the matched route */
+    int nparams;
+    struct strbuf body;
+    int body_too_large;
+    int64_t now;   /* the request's clock, Unix seconds */
+    void *conn;    /* the server's connection (opaque) */
+    void *app;     /* the application (opaque to http) */
+    struct db *db; /* this thread's database connection, set by the begin hook */
+    void *user;    /* the authenticated principal, or NULL */
+    unsigned role_mask;
+    const char *csrf; /* the session's CSRF token, when authenticated */
+    struct resp resp;
+};
+
+/* A query-string argument (decoded), or NULL. */
+const char *req_query(struct req *r, const char *key);
+/* A request header, or NULL. */
+const char *req_header(struct req *r, const char *name);
+/* A cookie, or NULL. */
+const char *req_cookie(struct req *r, const char *name);
+/* The client's address as text ("127.0.0.1"). */
+const char *req_peer(struct req *r);
+
+/* Replies with JSON; takes the reference to j. Returns 0. */
+int resp_json(struct req *r, int status, json_t *j);
+/* Adds a header; name and value are copied into the request's arena. */
+void resp_header(struct req *r, const char *name, const char *value);
+/* Replies with a body of the given type (copied). Returns 0. */
+int resp_body(struct req *r, int status, const char *content_type, const char *body, size_t len);
+
+/* Turns an error into an application/problem+json reply. */
+void resp_problem(struct req *r, const struct err *e);
+
+#endif

@@ -1,0 +1,26 @@
+/* The HTTP server: libmicrohttpd in thread-pool mode with epoll. */
+#ifndef HTTP_SERVER_H
+#define HTTP_SERVER_H
+
+#include <stddef.h>
+
+#include "http/router.h"
+#include "lib/err.h"
+
+struct server_config {
+    const char *listen;     /* "127.0.0.1:8080" */
+    unsigned threads;       /* thread-pool size */
+    size_t body_limit;      /* bytes; larger bodies get 413 */
+    const char *web_dir;    /* static files for paths outside /api/, or NULL */
+    const char *api_prefix; /* paths routed to the API ("/api/") */
+    struct router router;
+    void *app; /* passed to handlers as req->app */
+};
+
+struct server;
+
+/* Starts listening; returns when the server is ready. */
+int server_start(const struct server_config *cfg, struct server **out, struct err *e);
+void server_stop(struct server *s);
+
+#endif

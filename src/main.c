@@ -1,0 +1,89 @@
+/* The `motcua` command: dispatches to a subcommand. */
+#include "cmd/cmd.h"
+#include "lib/crypto.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *name, *summary;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"init", "create or upgrade a database", cmd_init},
+    {"serve", "serve the web application and the API", cmd_serve},
+    {"demo", "create a database with a realistic demo province", cmd_demo},
+    {"user", "add users and grant roles", cmd_user},
+    {"calendar", "holidays, lunar dates and due times", cmd_calendar},
+};
+
+int cmd_fail(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("motcua: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return 1;
+}
+
+int cmd_usage(const char *usage, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("motcua: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nusage: %s\n", usage);
+    return 2;
+}
+
+int cmd_wants_help(int argc, char **argv)
+{
+    int i;
+
+    for (i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+            return 1;
+    return 0;
+}
+
+const char *cmd_db_default(void)
+{
+    const char *s = getenv("MOTCUA_DB");
+    return s && *s ? s : NULL;
+}
+
+static void usage(FILE *f)
+{
+    size_t i;
+
+    fprintf(f, "usage: motcua <command> [options]\n\ncommands:\n");
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n'motcua <command> --help' describes a command.\n");
+}
+
+int main(int argc, char **argv)
+{
+    struct err e = ERR_INIT;
+    size_t i;
+
+    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
+        !strcmp(argv[1], "help")) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (crypto_init(&e) < 0)
+        return cmd_fail("%s", e.msg);
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "motcua: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,85 @@
+/*
+ * The database interface every repository is written against. SQL uses `?`
+ * placeholders (bound from 1); a driver rewrites them if its server needs to.
+ * One struct db is one connection, used by one thread at a time.
+ *
+ * Ownership: db_open() returns a connection the caller closes with db_close();
+ * a statement belongs to its connection and is finalized by the caller; text
+ * returned by db_col_text() is valid until the next step, reset or finalize.
+ *
+ * Errors fill struct err: 409 "conflict" for a unique or foreign-key violation,
+ * 503 "busy" when the database stayed locked, 500 "db" otherwise.
+ */
+#ifndef STORE_DB_H
+#define STORE_DB_H
+
+#include <stdint.h>
+
+#include "lib/arena.h"
+#include "lib/err.h"
+
+struct db;
+struct db_stmt;
+
+enum { DB_DONE = 0, DB_ROW = 1 };
+enum db_txn { DB_READ = 0, DB_WRITE = 1 };
+
+/* Opens (creating if need be) the database at path. */
+int db_open(const char *path, struct db **out, struct err *e);
+void db_close(struct db *db);
+
+/* Runs one or more statements without parameters. */
+int db_exec(struct db *db, const char *sql, struct err *e);
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e);
+void db_finalize(struct db_stmt *st);
+/* Makes the statement ready to run again with new bindings. */
+void db_reset(struct db_stmt *st);
+
+void db_bind_int(struct db_stmt *st, int idx, int64_t v);
+void db_bind_double(struct db_stmt *st, int idx, double v);
+/* NULL binds SQL NULL. The text is copied. */
+void db_bind_text(struct db_stmt *st, int idx, const char *s);
+void db_bind_null(struct db_stmt *st, int idx);
+
+/* DB_ROW, DB_DONE or -1. */
+int db_step(struct db_stmt *st, struct err *e);
+
+int db_col_is_null(struct db_stmt *st, int col);
+int64_t db_col_int(struct db_stmt *st, int col);
+double db_col_double(struct db_stmt *st, int col);
+/* NULL for SQL NULL. */
+const char *db_col_text(struct db_stmt *st, int col);
+
+/*
+ * Transactions. A write transaction is exclusive among this process's
+ * connections and waits for other processes. db_rollback() is safe to call
+ * when no transaction is open.
+ */
+int db_begin(struct db *db, enum db_txn kind, struct err *e);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int64_t db_changes(struct db *db);
+
+/* Helpers common to all drivers (db.c). */
+
+/* The column's text copied into the arena; NULL for SQL NULL. */
+const char *db_col_dup(struct db_stmt *st, int col, struct arena *a);
+/* The column as an integer, 0 for SQL NULL. */
+#define db_col_int0(st, col) (db_col_is_null((st), (col)) ? 0 : db_col_int((st), (col)))
+
+/*
+ * Prepares sql and binds the arguments after `types`, one letter each:
+ * 'i' int, 'I' int64_t, 'd' double, 't' text (NULL binds NULL), 'z' int64_t
+ * where 0 binds NULL.
+ */
+int db_query(struct db *db, struct db_stmt **out, struct err *e, const char *sql, const char *types,
+             ...);
+/* db_query, stepped to completion and finalized. Returns the rows changed, or -1. */
+int64_t db_run(struct db *db, struct err *e, const char *sql, const char *types, ...);
+/* db_query for a single integer result: 1 with *out set, 0 when no row, -1. */
+int db_int(struct db *db, int64_t *out, struct err *e, const char *sql, const char *types, ...);
+
+#endif

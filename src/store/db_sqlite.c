@@ -1,0 +1,217 @@
+/*
+ * The SQLite driver of db.h: WAL journal, synchronous FULL, foreign keys on.
+ * Write transactions are serialised inside the process by one mutex (one
+ * writer at a time, no busy-waiting between our own threads) and across
+ * processes by BEGIN IMMEDIATE with a busy timeout.
+ */
+#include "store/db.h"
+#include "lib/xalloc.h"
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#define BUSY_TIMEOUT_MS 10000
+
+struct db {
+    sqlite3 *h;
+    int in_txn; /* 0, DB_READ + 1 or DB_WRITE + 1 */
+};
+
+struct db_stmt {
+    struct db *db;
+    sqlite3_stmt *s;
+};
+
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int fail(struct db *db, int rc, struct err *e, const char *what)
+{
+    int ext = sqlite3_extended_errcode(db->h);
+
+    if (rc == SQLITE_CONSTRAINT)
+        return err_set(e, 409, "conflict", "%s: %s", what, sqlite3_errmsg(db->h));
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        return err_set(e, 503, "busy", "the database is busy; try again");
+    if (rc == SQLITE_FULL || ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC)
+        return err_set(e, 507, "storage", "the database cannot be written: %s",
+                       sqlite3_errmsg(db->h));
+    return err_set(e, 500, "db", "%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+int db_open(const char *path, struct db **out, struct err *e)
+{
+    struct db *db = xcalloc(1, sizeof(*db));
+    int rc;
+
+    *out = NULL;
+    rc = sqlite3_open_v2(path, &db->h,
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        err_set(e, 500, "db", "cannot open %s: %s", path,
+                db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+        db_close(db);
+        return -1;
+    }
+    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db->h, 1);
+    if (db_exec(db,
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                "PRAGMA temp_store=MEMORY;",
+                e) < 0) {
+        err_wrap(e, path);
+        db_close(db);
+        return -1;
+    }
+    *out = db;
+    return 0;
+}
+
+void db_close(struct db *db)
+{
+    if (!db)
+        return;
+    db_rollback(db);
+    sqlite3_close_v2(db->h);
+    free(db);
+}
+
+int db_exec(struct db *db, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+
+    sqlite3_free(msg);
+    return rc == SQLITE_OK ? 0 : fail(db, rc & 0xff, e, "exec");
+}
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db->h, sql, -1, &s, NULL);
+
+    if (rc != SQLITE_OK) {
+        *out = NULL;
+        return fail(db, rc & 0xff, e, "prepare");
+    }
+    *out = xmalloc(sizeof(**out));
+    (*out)->db = db;
+    (*out)->s = s;
+    return 0;
+}
+
+void db_finalize(struct db_stmt *st)
+{
+    if (!st)
+        return;
+    sqlite3_finalize(st->s);
+    free(st);
+}
+
+void db_reset(struct db_stmt *st)
+{
+    sqlite3_reset(st->s);
+    sqlite3_clear_bindings(st->s);
+}
+
+void db_bind_int(struct db_stmt *st, int idx, int64_t v)
+{
+    sqlite3_bind_int64(st->s, idx, v);
+}
+
+void db_bind_double(struct db_stmt *st, int idx, double v)
+{
+    sqlite3_bind_double(st->s, idx, v);
+}
+
+void db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st->s, idx, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st->s, idx);
+}
+
+void db_bind_null(struct db_stmt *st, int idx)
+{
+    sqlite3_bind_null(st->s, idx);
+}
+
+int db_step(struct db_stmt *st, struct err *e)
+{
+    int rc = sqlite3_step(st->s);
+
+    if (rc == SQLITE_ROW)
+        return DB_ROW;
+    if (rc == SQLITE_DONE)
+        return DB_DONE;
+    return fail(st->db, rc & 0xff, e, "step");
+}
+
+int db_col_is_null(struct db_stmt *st, int col)
+{
+    return sqlite3_column_type(st->s, col) == SQLITE_NULL;
+}
+
+int64_t db_col_int(struct db_stmt *st, int col)
+{
+    return sqlite3_column_int64(st->s, col);
+}
+
+double db_col_double(struct db_stmt *st, int col)
+{
+    return sqlite3_column_double(st->s, col);
+}
+
+const char *db_col_text(struct db_stmt *st, int col)
+{
+    return (const char *)sqlite3_column_text(st->s, col);
+}
+
+int db_begin(struct db *db, enum db_txn kind, struct err *e)
+{
+    if (db->in_txn)
+        return err_set(e, 500, "db", "a transaction is already open");
+    if (kind == DB_WRITE)
+        pthread_mutex_lock(&write_lock);
+    if (db_exec(db, kind == DB_WRITE ? "BEGIN IMMEDIATE" : "BEGIN", e) < 0) {
+        if (kind == DB_WRITE)
+            pthread_mutex_unlock(&write_lock);
+        return -1;
+    }
+    db->in_txn = kind + 1;
+    return 0;
+}
+
+static void end_txn(struct db *db)
+{
+    if (db->in_txn == DB_WRITE + 1)
+        pthread_mutex_unlock(&write_lock);
+    db->in_txn = 0;
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+    int rc = db_exec(db, "COMMIT", e);
+
+    if (rc < 0)
+        db_exec(db, "ROLLBACK", &(struct err){0});
+    end_txn(db);
+    return rc;
+}
+
+void db_rollback(struct db *db)
+{
+    struct err ignored = ERR_INIT;
+
+    if (!db->in_txn)
+        return;
+    if (!sqlite3_get_autocommit(db->h))
+        db_exec(db, "ROLLBACK", &ignored);
+    end_txn(db);
+}
+
+int64_t db_changes(struct db *db)
+{
+    return sqlite3_changes64(db->h);
+}

@@ -1,0 +1,69 @@
+/* The procedure catalog: procedures, their components and fees, history, search. */
+#ifndef STORE_PROCEDURES_H
+#define STORE_PROCEDURES_H
+
+#include <stddef.h>
+
+#include "lib/arena.h"
+#include "store/db.h"
+
+struct procedure_component {
+    const char *name;
+    const char *kind; /* original, certified, copy */
+    int count, required;
+};
+
+struct procedure_fee {
+    const char *name;
+    int64_t amount; /* VND */
+};
+
+struct procedure {
+    int64_t id;
+    const char *code, *name, *field, *field_code, *level, *agency, *agency_name;
+    double duration_days;
+    const char *duration_kind;   /* working, calendar */
+    double online_duration_days; /* < 0: none */
+    const char *online_class;    /* full, partial, NULL */
+    int online_level;            /* 1..4, 0: none */
+    const char *legal_basis, *result_name, *description;
+    const char *decision_number, *decision_date, *effective_date;
+    const char *status; /* active, withdrawn */
+    int paper_result, inter_agency, any_place, version;
+    int64_t created_at, updated_at;
+    struct procedure_component *components;
+    size_t ncomponents;
+    struct procedure_fee *fees;
+    size_t nfees;
+};
+
+struct procedure_filter {
+    const char *folded_query; /* folded search words, NULL for all */
+    const char *agency_path;  /* only procedures of agencies under this path, or NULL */
+    const char *field;        /* exact field name, or NULL */
+    const char *level;        /* or NULL */
+    int include_withdrawn;
+    int limit;
+    int64_t after_id; /* cursor: the last id of the previous page (browsing, not search) */
+    int offset;       /* cursor for search results, ranked by relevance */
+};
+
+/* 404 when there is none. Loads components and fees. */
+int procedure_get(struct db *db, struct arena *a, int64_t id, struct procedure *out, struct err *e);
+/* A page of procedures (without components and fees); *more is 1 when another page follows. */
+int procedure_list(struct db *db, struct arena *a, const struct procedure_filter *f,
+                   struct procedure **out, size_t *n, int *more, struct err *e);
+/*
+ * Inserts with components, fees and the search text (folded code, name, field);
+ * 409 when the code is taken. Sets p->id.
+ */
+int procedure_insert(struct db *db, struct procedure *p, const char *search_text, int64_t now,
+                     struct err *e);
+/* Replaces every field, components and fees; 409 on a version mismatch or a taken code. */
+int procedure_update(struct db *db, struct procedure *p, const char *search_text, int64_t now,
+                     struct err *e);
+/* Records the published JSON of a version. */
+int procedure_record_history(struct db *db, int64_t id, int version, int64_t now, int64_t user_id,
+                             const char *json, struct err *e);
+
+#endif

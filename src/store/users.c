@@ -1,0 +1,157 @@
+/* Users, roles and sessions in SQL. */
+#include "store/users.h"
+
+int user_create(struct db *db, const struct user *u, int64_t now, int64_t *id, struct err *e)
+{
+    int64_t exists;
+
+    if (db_int(db, &exists, e, "SELECT count(*) FROM users WHERE username = ?", "t", u->username) <
+        0)
+        return -1;
+    if (exists)
+        return err_set(e, 409, "conflict", "the username %s is taken", u->username);
+    if (db_int(db, id, e,
+               "INSERT INTO users (username, password_hash, full_name, email, phone, active,"
+               " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               "tttttiI", u->username, u->password_hash, u->full_name ? u->full_name : "", u->email,
+               u->phone, u->active, now) != DB_ROW)
+        return -1;
+    return 0;
+}
+
+int user_add_role(struct db *db, int64_t user_id, const char *role, const char *agency,
+                  struct err *e)
+{
+    int64_t n;
+
+    if (agency) {
+        if (db_int(db, &n, e, "SELECT count(*) FROM agencies WHERE id = ?", "t", agency) < 0)
+            return -1;
+        if (!n)
+            return err_field(e, "agency", "no agency with identifier %s", agency);
+    }
+    return db_run(db, e,
+                  "INSERT INTO user_roles (user_id, role, agency) VALUES (?, ?, ?)"
+                  " ON CONFLICT DO NOTHING",
+                  "Itt", user_id, role, agency) < 0
+               ? -1
+               : 0;
+}
+
+static int load_roles(struct db *db, struct arena *a, struct user *u, struct err *e)
+{
+    struct db_stmt *st;
+    int64_t count;
+    int rc;
+
+    u->nroles = 0;
+    if (db_int(db, &count, e, "SELECT count(*) FROM user_roles WHERE user_id = ?", "I", u->id) < 0)
+        return -1;
+    u->roles = arena_calloc(a, (size_t)count + 1, sizeof(*u->roles));
+    if (db_query(db, &st, e,
+                 "SELECT r.role, r.agency, a.path FROM user_roles r"
+                 " LEFT JOIN agencies a ON a.id = r.agency WHERE r.user_id = ?"
+                 " ORDER BY r.role, r.agency",
+                 "I", u->id) < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW && u->nroles < (size_t)count) {
+        struct user_role *r = &u->roles[u->nroles++];
+        r->role = db_col_dup(st, 0, a);
+        r->agency = db_col_dup(st, 1, a);
+        r->agency_path = db_col_dup(st, 2, a);
+    }
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+static int user_where(struct db *db, struct arena *a, const char *sql, const char *types,
+                      const void *key, struct user *out, struct err *e)
+{
+    struct db_stmt *st;
+    int rc;
+
+    rc = types[0] == 't' ? db_query(db, &st, e, sql, types, (const char *)key)
+                         : db_query(db, &st, e, sql, types, *(const int64_t *)key);
+    if (rc < 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        out->id = db_col_int(st, 0);
+        out->username = db_col_dup(st, 1, a);
+        out->password_hash = db_col_dup(st, 2, a);
+        out->full_name = db_col_dup(st, 3, a);
+        out->email = db_col_dup(st, 4, a);
+        out->phone = db_col_dup(st, 5, a);
+        out->active = (int)db_col_int(st, 6);
+    }
+    db_finalize(st);
+    if (rc == DB_DONE)
+        return err_set(e, 404, "not_found", "no such user");
+    if (rc < 0)
+        return -1;
+    return load_roles(db, a, out, e);
+}
+
+#define USER_COLUMNS "id, username, password_hash, full_name, email, phone, active"
+
+int user_by_username(struct db *db, struct arena *a, const char *username, struct user *out,
+                     struct err *e)
+{
+    return user_where(db, a, "SELECT " USER_COLUMNS " FROM users WHERE username = ?", "t", username,
+                      out, e);
+}
+
+int user_by_id(struct db *db, struct arena *a, int64_t id, struct user *out, struct err *e)
+{
+    return user_where(db, a, "SELECT " USER_COLUMNS " FROM users WHERE id = ?", "I", &id, out, e);
+}
+
+int session_create(struct db *db, const char *token_hash, int64_t user_id, const char *csrf,
+                   int64_t now, int64_t expires_at, struct err *e)
+{
+    /* expired sessions of anyone are swept on each login */
+    if (db_run(db, e, "DELETE FROM sessions WHERE expires_at <= ?", "I", now) < 0)
+        return -1;
+    return db_run(db, e,
+                  "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen,"
+                  " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                  "tItIII", token_hash, user_id, csrf, now, now, expires_at) < 0
+               ? -1
+               : 0;
+}
+
+int session_user(struct db *db, struct arena *a, const char *token_hash, int64_t now,
+                 int64_t idle_seconds, struct user *out, const char **csrf, struct err *e)
+{
+    struct db_stmt *st;
+    int64_t user_id = 0, last_seen = 0;
+    int rc;
+
+    if (db_query(db, &st, e,
+                 "SELECT s.user_id, s.csrf_token, s.last_seen FROM sessions s"
+                 " JOIN users u ON u.id = s.user_id"
+                 " WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen > ? AND u.active",
+                 "tII", token_hash, now, now - idle_seconds) < 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        user_id = db_col_int(st, 0);
+        *csrf = db_col_dup(st, 1, a);
+        last_seen = db_col_int(st, 2);
+    }
+    db_finalize(st);
+    if (rc == DB_DONE)
+        return err_set(e, 401, "unauthenticated", "the session has expired; log in again");
+    if (rc < 0)
+        return -1;
+    if (now - last_seen >= 60 &&
+        db_run(db, e, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?", "It", now,
+               token_hash) < 0)
+        return -1;
+    return user_by_id(db, a, user_id, out, e);
+}
+
+int session_delete(struct db *db, const char *token_hash, struct err *e)
+{
+    return db_run(db, e, "DELETE FROM sessions WHERE token_hash = ?", "t", token_hash) < 0 ? -1 : 0;
+}
