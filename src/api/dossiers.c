@@ -19,20 +19,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "0912345678" → "******5678" for those who may not see personal data in full. */
+/* "0912 345 678" → "********5678" for those who may not see personal data in full. */
 static json_t *masked(struct req *r, const char *s, int full)
 {
-    size_t n, keep;
+    size_t n = 0, i, keep;
     char *m;
 
     if (!s)
         return json_null();
     if (full)
         return json_string(s);
-    n = strlen(s);
+    m = arena_alloc(&r->arena, strlen(s) + 1);
+    for (; *s; s++)
+        if (*s != ' ' && *s != '.' && *s != '-')
+            m[n++] = *s;
+    m[n] = '\0';
     keep = n > 4 ? 4 : n / 2;
-    m = arena_strdup(&r->arena, s);
-    memset(m, '*', n - keep);
+    for (i = 0; i + keep < n; i++)
+        m[i] = '*';
     return json_string(m);
 }
 

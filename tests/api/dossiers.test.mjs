@@ -1,0 +1,194 @@
+// Dossier intake and the units' queues.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, as, problem, sql, motcua, A, PROC, applicant, dossierBody } from './helpers.mjs';
+
+let server, r1, r2, centre, citizen;
+before(async () => {
+  server = await startServer();
+  r1 = await as(server, 'receiver1');
+  r2 = await as(server, 'receiver2');
+  centre = await as(server, 'centre');
+  citizen = await as(server, 'citizen');
+});
+after(async () => { await server.stop(); });
+
+const localMinute = (iso) => iso.slice(0, 16).replace('T', ' ');
+const today = () => {
+  const d = new Date(Date.now() + 7 * 3600e3);
+  return d.toISOString().slice(2, 10).replace(/-/g, '');
+};
+
+test('a receiver takes a counter dossier: 201 with code, status, received and due times', async () => {
+  const r = await r1.post('/api/v1/dossiers', dossierBody());
+  assert.equal(r.status, 201);
+  assert.match(r.json.code, new RegExp(`^${A.commune1.replace(/\./g, '\\.')}-${today()}-\\d{4}$`));
+  assert.equal(r.json.status, 'received');
+  assert.equal(r.json.status_code, 2);
+  assert.match(r.json.received_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
+  assert.match(r.json.due_at, /\+07:00$/);
+  assert.equal(r.headers.get('location'), `/api/v1/dossiers/${r.json.code}`);
+  // the due time is what core computes over the statutory calendar
+  // (counting starts at the next whole minute)
+  const received = new Date(r.json.received_at);
+  const start = new Date(Math.ceil(received.getTime() / 60e3) * 60e3 + 7 * 3600e3).toISOString();
+  const expected = motcua('calendar', 'due', '--from', localMinute(start), '--days', '1').trim();
+  assert.equal(localMinute(r.json.due_at), expected);
+  assert.deepEqual(r.json.components.map((c) => c.received), [true, true, true]);
+  // one row each: dossier, control sheet, audit
+  const id = sql(server.db, `SELECT id FROM dossiers WHERE code = '${r.json.code}'`);
+  assert.equal(sql(server.db, `SELECT action || ':' || to_status FROM dossier_events WHERE dossier_id = ${id}`), 'receive:2');
+  assert.equal(sql(server.db, `SELECT count(*) FROM audit_log WHERE object = 'dossier:${r.json.code}'`), '1');
+});
+
+test('codes count up per unit and day, also under concurrent intake', async () => {
+  const results = await Promise.all(Array.from({ length: 20 }, () => r2.post('/api/v1/dossiers', dossierBody({ agency: A.commune2 }))));
+  for (const r of results) assert.equal(r.status, 201, r.text);
+  const numbers = results.map((r) => Number(r.json.code.split('-')[2])).sort((a, b) => a - b);
+  assert.deepEqual(numbers, Array.from({ length: 20 }, (_, i) => i + 1));
+  // the other unit's counter is its own
+  const other = await r1.post('/api/v1/dossiers', dossierBody());
+  assert.equal(Number(other.json.code.split('-')[2]), 2);
+});
+
+test('a post dossier, a delegate and a partial set of components', async () => {
+  const r = await r1.post('/api/v1/dossiers', dossierBody({ channel: 'post', components: [1, 2], sets: 2,
+    delegate: { name: 'Trần Văn Ba', id_number: '001080054321', phone: '0987654321' } }));
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.channel, 'post');
+  assert.equal(r.json.status, 'received');
+  assert.equal(r.json.sets, 2);
+  assert.equal(r.json.delegate.name, 'Trần Văn Ba');
+  assert.deepEqual(r.json.components.map((c) => c.received), [true, true, false]);
+});
+
+test('the one-stop centre receives for a department; a commune does not', async () => {
+  const ok = await centre.post('/api/v1/dossiers', dossierBody({ procedure: PROC.record, agency: A.centre }));
+  assert.equal(ok.status, 201, ok.text);
+  assert.equal(ok.json.duration_days, 10);
+  problem(null, await r1.post('/api/v1/dossiers', dossierBody({ procedure: PROC.record })), 422, 'agency');
+});
+
+test('a citizen submits online: status new, no due time until accepted, shorter online duration', async () => {
+  const r = await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online', procedure: PROC.land }));
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.status, 'new');
+  assert.equal(r.json.received_at, null);
+  assert.equal(r.json.due_at, null);
+  assert.equal(r.json.duration_days, 8);
+  const id = sql(server.db, `SELECT id FROM dossiers WHERE code = '${r.json.code}'`);
+  assert.equal(sql(server.db, `SELECT action || ':' || to_status FROM dossier_events WHERE dossier_id = ${id}`), 'submit:1');
+});
+
+test('who may file what: 403 for the wrong channel, role or unit', async () => {
+  const count = () => sql(server.db, 'SELECT count(*) FROM dossiers');
+  const before = count();
+  problem(null, await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'counter' })), 403);
+  problem(null, await r1.post('/api/v1/dossiers', dossierBody({ channel: 'online' })), 403);
+  problem(null, await r1.post('/api/v1/dossiers', dossierBody({ agency: A.commune2 })), 403);
+  for (const u of ['processor1', 'leader1', 'steering', 'auditor', 'unitadmin']) {
+    const c = await as(server, u);
+    problem(null, await c.post('/api/v1/dossiers', dossierBody()), 403);
+  }
+  problem(null, await new Client(server).post('/api/v1/dossiers', dossierBody()), 401);
+  assert.equal(count(), before);
+});
+
+test('bad dossiers: each field with its reason; nothing written', async () => {
+  const count = () => ['dossiers', 'dossier_events', 'audit_log', 'code_counters'].map((t) => sql(server.db, `SELECT count(*) FROM ${t}`)).join('/');
+  const before = count();
+  const cases = [
+    [{ procedure: undefined }, 'procedure'],
+    [{ procedure: 'one' }, 'procedure'],
+    [{ procedure: 99999 }, 'procedure'],
+    [{ agency: '000.00.31' }, 'agency'],
+    [{ agency: '000.00.99.H88' }, 'agency'],
+    [{ channel: 'fax' }, 'channel'],
+    [{ applicant: undefined }, 'applicant'],
+    [{ applicant: 'Nguyễn' }, 'applicant'],
+    [{ applicant: applicant({ kind: 7 }) }, 'applicant.kind'],
+    [{ applicant: applicant({ name: '' }) }, 'applicant.name'],
+    [{ applicant: applicant({ id_number: '12345' }) }, 'applicant.id_number'],
+    [{ applicant: applicant({ phone: undefined }) }, 'applicant.phone'],
+    [{ applicant: applicant({ phone: 'gọi tôi' }) }, 'applicant.phone'],
+    [{ applicant: applicant({ email: 'hoa@' }) }, 'applicant.email'],
+    [{ applicant: applicant({ age: 30 }) }, 'applicant.age'],
+    [{ summary: undefined }, 'summary'],
+    [{ summary: 'x'.repeat(2001) }, 'summary'],
+    [{ sets: 0 }, 'sets'],
+    [{ components: [4] }, 'components[0]'],
+    [{ components: ['1'] }, 'components[0]'],
+    [{ priority: 'high' }, 'priority'],
+  ];
+  for (const [extra, field] of cases) {
+    const body = dossierBody(extra);
+    for (const k of Object.keys(extra)) if (extra[k] === undefined) delete body[k];
+    problem(null, await r1.post('/api/v1/dossiers', body), 422, field);
+  }
+  // a business without an ID number is fine; a citizen without one is not
+  assert.equal((await r1.post('/api/v1/dossiers', dossierBody({ applicant: applicant({ kind: 2, name: 'Công ty TNHH Minh Anh', id_number: null }) }))).status, 201);
+  const after = count().split('/').map(Number);
+  const b = before.split('/').map(Number);
+  assert.deepEqual(after, [b[0] + 1, b[1] + 1, b[2] + 1, b[3]]);
+});
+
+test('get by code: staff of the unit and the citizen who filed; others see 404', async () => {
+  const mine = await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online' }));
+  const counter = await r1.post('/api/v1/dossiers', dossierBody());
+  assert.equal((await r1.get(`/api/v1/dossiers/${counter.json.code}`)).json.applicant.id_number, '001190012345');
+  assert.equal((await (await as(server, 'processor1')).get(`/api/v1/dossiers/${counter.json.code}`)).status, 200);
+  problem(null, await r2.get(`/api/v1/dossiers/${counter.json.code}`), 404);
+  problem(null, await (await as(server, 'citizen2')).get(`/api/v1/dossiers/${counter.json.code}`), 404);
+  const own = await citizen.get(`/api/v1/dossiers/${mine.json.code}`);
+  assert.equal(own.status, 200);
+  assert.equal(own.json.applicant.phone, '0912 345 678');
+  // the steering committee reads without personal data in full
+  const st = await (await as(server, 'steering')).get(`/api/v1/dossiers/${counter.json.code}`);
+  assert.equal(st.status, 200);
+  assert.equal(st.json.applicant.id_number, '********2345');
+  assert.equal(st.json.applicant.phone, '******5678');
+  assert.equal(st.json.applicant.address, null);
+  problem(null, await r1.get('/api/v1/dossiers/not-a-code'), 404);
+  problem(null, await r1.get(`/api/v1/dossiers/${A.commune1}-991231-0001`), 404);
+});
+
+test('the queue: scope, filters and pages', async () => {
+  const mine = await r1.get('/api/v1/dossiers?limit=200');
+  assert.equal(mine.status, 200);
+  assert.ok(mine.json.items.length > 0);
+  assert.ok(mine.json.items.every((d) => d.agency.id === A.commune1));
+  const theirs = await r2.get('/api/v1/dossiers?limit=200');
+  assert.ok(theirs.json.items.every((d) => d.agency.id === A.commune2));
+  assert.equal(theirs.json.items.length, 20);
+  problem(null, await r1.get(`/api/v1/dossiers?agency=${A.commune2}`), 403);
+  // pages walk the whole list once
+  const seen = [];
+  let cursor = null;
+  do {
+    const p = await r2.get('/api/v1/dossiers?limit=7' + (cursor ? `&cursor=${cursor}` : ''));
+    seen.push(...p.json.items.map((d) => d.code));
+    cursor = p.json.next_cursor;
+  } while (cursor);
+  assert.equal(seen.length, 20);
+  assert.equal(new Set(seen).size, 20);
+  // filters
+  const steering = await as(server, 'steering');
+  const all = await steering.get('/api/v1/dossiers?limit=200');
+  const online = all.json.items.filter((d) => d.status === 'new').length;
+  assert.equal((await steering.get('/api/v1/dossiers?status=new&limit=200')).json.items.length, online);
+  assert.equal((await steering.get('/api/v1/dossiers?status=1&limit=200')).json.items.length, online);
+  const rec = await steering.get(`/api/v1/dossiers?procedure=${PROC.record}`);
+  assert.ok(rec.json.items.length >= 1 && rec.json.items.every((d) => d.procedure.id === PROC.record));
+  const d = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+  assert.equal((await steering.get(`/api/v1/dossiers?from=${d}&to=${d}&limit=200`)).json.items.length, all.json.items.length);
+  assert.equal((await steering.get('/api/v1/dossiers?to=2020-01-01')).json.items.length, 0);
+  problem(null, await steering.get('/api/v1/dossiers?status=lost'), 400);
+  problem(null, await steering.get('/api/v1/dossiers?from=yesterday'), 400);
+  problem(null, await steering.get('/api/v1/dossiers?limit=1000'), 400);
+  // a citizen lists only their own
+  const own = await citizen.get('/api/v1/dossiers?limit=200');
+  assert.ok(own.json.items.length >= 2);
+  assert.ok(own.json.items.every((x) => x.channel === 'online'));
+  // a unit administrator has no queue
+  problem(null, await (await as(server, 'unitadmin')).get('/api/v1/dossiers'), 403);
+});

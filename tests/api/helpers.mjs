@@ -1,0 +1,190 @@
+// Starts a real motcua server on a temporary database and talks to it over HTTP.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'build/motcua');
+
+export function motcua(...args) {
+  return execFileSync(BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function sql(db, query) {
+  return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
+}
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+}
+
+export const PASSWORD = 'mat-khau-thu-nghiem';
+
+// The fixture province: root, centre, two departments, two communes, and users for every role.
+export const A = {
+  province: '000.00.00.H88',
+  centre: '000.00.01.H88',
+  justice: '000.00.02.H88',
+  building: '000.00.03.H88',
+  commune1: '000.00.31.H88',
+  commune2: '000.00.32.H88',
+  other: '000.00.00.H77',
+};
+
+export const USERS = {
+  admin: ['admin', null],
+  receiver1: ['receiver', A.commune1],
+  receiver2: ['receiver', A.commune2],
+  centre: ['receiver', A.centre],
+  processor1: ['processor', A.commune1],
+  leader1: ['leader', A.commune1],
+  unitadmin: ['unit_admin', A.justice],
+  steering: ['steering', null],
+  auditor: ['auditor', null],
+  citizen: ['citizen', null],
+  citizen2: ['citizen', null],
+};
+
+export async function startServer({ seedFixtures = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-api-'));
+  const db = join(dir, 'test.db');
+  motcua('init', '--db', db);
+  const port = await freePort();
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '4'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout.on('data', (d) => (log += d));
+  proc.stderr.on('data', (d) => (log += d));
+  const base = `http://127.0.0.1:${port}`;
+  const server = {
+    db, dir, base, proc, port,
+    log: () => log,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((ok) => proc.on('exit', ok));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  for (let i = 0; ; i++) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.status === 200) break;
+    } catch {}
+    if (i > 100 || proc.exitCode !== null) throw new Error(`server did not start:\n${log}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  if (seedFixtures) await seed(server);
+  return server;
+}
+
+// A client with its own cookie jar and CSRF token.
+export class Client {
+  constructor(server) {
+    this.server = server;
+    this.cookie = null;
+    this.csrf = null;
+  }
+  async req(method, path, { body, headers = {}, raw, csrf = true } = {}) {
+    const h = { ...headers };
+    if (this.cookie) h.Cookie = this.cookie;
+    if (csrf && this.csrf && method !== 'GET') h['X-CSRF-Token'] = this.csrf;
+    let payload = raw;
+    if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['Content-Type'] ??= 'application/json';
+    }
+    const r = await fetch(this.server.base + path, { method, headers: h, body: payload });
+    const text = await r.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch {}
+    return { status: r.status, headers: r.headers, text, json };
+  }
+  get(path, opts) { return this.req('GET', path, opts); }
+  post(path, body, opts = {}) { return this.req('POST', path, { ...opts, body }); }
+  patch(path, body, opts = {}) { return this.req('PATCH', path, { ...opts, body }); }
+  put(path, body, opts = {}) { return this.req('PUT', path, { ...opts, body }); }
+  del(path, opts) { return this.req('DELETE', path, opts); }
+  async login(username, password = PASSWORD) {
+    const r = await this.post('/api/v1/auth/login', { username, password });
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
+    this.cookie = r.headers.get('set-cookie').split(';')[0];
+    this.csrf = r.json.csrf_token;
+    return r;
+  }
+}
+
+export async function as(server, username) {
+  const c = new Client(server);
+  await c.login(username);
+  return c;
+}
+
+export const PROC = {}; // procedure ids by key, filled by seed()
+
+async function seed(server) {
+  const db = server.db;
+  motcua('user', 'add', '--db', db, '--username', 'admin', '--password', PASSWORD, '--role', 'admin');
+  const admin = await as(server, 'admin');
+  const agencies = [
+    { id: A.province, name: 'Ủy ban nhân dân tỉnh Thử Nghiệm', level: 'province' },
+    { id: A.centre, name: 'Trung tâm Phục vụ hành chính công', parent: A.province, level: 'centre' },
+    { id: A.justice, name: 'Sở Tư pháp', parent: A.province, level: 'department' },
+    { id: A.building, name: 'Sở Xây dựng', parent: A.province, level: 'department' },
+    { id: A.commune1, name: 'Phường Đông Hà', parent: A.province, level: 'commune' },
+    { id: A.commune2, name: 'Xã Đức Phổ', parent: A.province, level: 'commune' },
+    { id: A.other, name: 'Ủy ban nhân dân tỉnh Khác', level: 'province' },
+  ];
+  for (const a of agencies) {
+    const r = await admin.post('/api/v1/agencies', a);
+    if (r.status !== 201) throw new Error(`agency ${a.id}: ${r.status} ${r.text}`);
+  }
+  for (const [name, [role, agency]] of Object.entries(USERS)) {
+    if (name === 'admin') continue;
+    const args = ['user', 'add', '--db', db, '--username', name, '--password', PASSWORD, '--role', role];
+    if (agency) args.push('--agency', agency);
+    motcua(...args);
+  }
+  const procs = {
+    birth: { code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch', level: 'commune', agency: A.province, duration_days: 1, duration_kind: 'working', online_class: 'full',
+      components: [{ name: 'Tờ khai đăng ký khai sinh', kind: 'original' }, { name: 'Giấy chứng sinh', kind: 'original' }, { name: 'Bản sao Căn cước công dân', kind: 'copy', required: false }] },
+    land: { code: '1.004227', name: 'Thủ tục đất đai: đăng ký biến động quyền sử dụng đất', field: 'Đất đai', level: 'commune', agency: A.province, duration_days: 10, duration_kind: 'working', online_duration_days: 8 },
+    record: { code: '2.000488', name: 'Cấp Phiếu lý lịch tư pháp', field: 'Lý lịch tư pháp', level: 'province', agency: A.justice, duration_days: 10, duration_kind: 'working', online_class: 'full', fees: [{ name: 'Phí cấp phiếu', amount: 200000 }] },
+    festival: { code: '1.003622', name: 'Cấp giấy phép tổ chức lễ hội', field: 'Văn hóa', level: 'province', agency: A.building, duration_days: 15, duration_kind: 'calendar' },
+  };
+  for (const [k, p] of Object.entries(procs)) {
+    const r = await admin.post('/api/v1/procedures', p);
+    if (r.status !== 201) throw new Error(`procedure ${k}: ${r.status} ${r.text}`);
+    PROC[k] = r.json.id;
+  }
+}
+
+export function applicant(extra = {}) {
+  return { kind: 1, name: 'Nguyễn Thị Hoa', id_number: '001190012345', phone: '0912 345 678', email: 'hoa@example.vn', address: 'Số 5 Lê Lợi', ...extra };
+}
+
+export function dossierBody(extra = {}) {
+  return { procedure: PROC.birth, agency: A.commune1, channel: 'counter', applicant: applicant(), summary: 'Đăng ký khai sinh cho con', ...extra };
+}
+
+export function problem(t, r, status, field) {
+  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${r.text}`);
+  if (!r.headers.get('content-type').startsWith('application/problem+json'))
+    throw new Error(`expected problem+json, got ${r.headers.get('content-type')}`);
+  if (r.json.status !== status || typeof r.json.detail !== 'string' || !r.json.type)
+    throw new Error(`not a problem document: ${r.text}`);
+  if (field && !(r.json.errors || []).some((e) => e.field === field))
+    throw new Error(`expected an error on field ${field}: ${r.text}`);
+}
