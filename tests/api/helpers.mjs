@@ -70,12 +70,14 @@ export async function startServer({ seedFixtures = true } = {}) {
   const server = {
     db, dir, base, proc, port,
     log: () => log,
+    // Stops the server; it must exit cleanly (under sanitizers: no leak, no error report).
     async stop() {
       if (proc.exitCode === null) {
         proc.kill('SIGTERM');
         await new Promise((ok) => proc.on('exit', ok));
       }
       rmSync(dir, { recursive: true, force: true });
+      if (proc.exitCode !== 0) throw new Error(`the server exited with ${proc.exitCode}:\n${log.slice(-3000)}`);
     },
   };
   for (let i = 0; ; i++) {

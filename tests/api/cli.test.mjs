@@ -1,0 +1,108 @@
+// The motcua command: calendar answers, user management, the demo database, help.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, motcua, sql } from './helpers.mjs';
+
+const run = (...args) => spawnSync(BIN, args, { encoding: 'utf8' });
+
+test('calendar holidays prints YYYY-MM-DD<TAB>name, one line per day off', () => {
+  const lines = motcua('calendar', 'holidays', '2025').trim().split('\n');
+  assert.deepEqual(lines, [
+    '2025-01-01\tTết Dương lịch',
+    '2025-01-28\tTết Nguyên đán', '2025-01-29\tTết Nguyên đán', '2025-01-30\tTết Nguyên đán',
+    '2025-01-31\tTết Nguyên đán', '2025-02-01\tTết Nguyên đán', '2025-02-03\tNghỉ bù Tết Nguyên đán',
+    '2025-04-07\tGiỗ Tổ Hùng Vương', '2025-04-30\tNgày Chiến thắng', '2025-05-01\tNgày Quốc tế Lao động',
+    '2025-09-01\tQuốc khánh', '2025-09-02\tQuốc khánh',
+  ]);
+  assert.equal(run('calendar', 'holidays', '1899').status, 2);
+  assert.equal(run('calendar', 'holidays', 'abc').status, 2);
+});
+
+test('calendar lunar prints D/M/YYYY and marks leap months', () => {
+  assert.equal(motcua('calendar', 'lunar', '2026-02-17'), '1/1/2026\n');
+  assert.equal(motcua('calendar', 'lunar', '2023-03-22'), '1/2/2023 (nhuận)\n');
+  assert.equal(motcua('calendar', 'lunar', '2030-02-02'), '1/1/2030\n');
+  assert.equal(motcua('calendar', 'lunar', '2024-09-17'), '15/8/2024\n');
+  assert.equal(run('calendar', 'lunar', '2024-02-30').status, 2);
+  const r = run('calendar', 'lunar', '2101-01-01');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /1900/);
+});
+
+test('calendar due prints the due time', () => {
+  const due = (from, days, ...more) => motcua('calendar', 'due', '--from', from, '--days', String(days), ...more).trim();
+  assert.equal(due('2024-03-11 07:30', 1), '2024-03-11 17:00');
+  assert.equal(due('2024-03-15 10:00', 1), '2024-03-18 10:00');
+  assert.equal(due('2025-01-24 16:00', 1), '2025-01-27 16:00');
+  assert.equal(due('2025-01-27 08:00', 2), '2025-02-05 08:00');
+  assert.equal(due('2024-03-11 10:00', 5, '--calendar-days'), '2024-03-18 17:00');
+  assert.equal(due('2024-03-11 07:00', 1, '--office-hours', '07:00-11:00,13:30-17:30'), '2024-03-11 17:30');
+  for (const bad of [['--from', '2024-03-11', '--days', '1'], ['--from', '2024-03-11 07:30', '--days', 'x'], ['--days', '1'], ['--from', '2024-03-11 07:30', '--days', '1', '--office-hours', '07:30-11:30']])
+    assert.equal(run('calendar', 'due', ...bad).status, 2, bad.join(' '));
+});
+
+test('user add and grant check roles, agencies and duplicates', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-cli-'));
+  const db = join(dir, 'u.db');
+  try {
+    assert.equal(run('user', 'add', '--db', db, '--username', 'a', '--password', 'p', '--role', 'admin').status, 0);
+    assert.equal(run('user', 'add', '--db', db, '--username', 'a', '--password', 'p', '--role', 'admin').status, 1);
+    assert.equal(run('user', 'add', '--db', db, '--username', 'b', '--password', 'p', '--role', 'root').status, 2);
+    assert.equal(run('user', 'add', '--db', db, '--username', 'b', '--password', 'p', '--role', 'receiver').status, 2);
+    assert.equal(run('user', 'add', '--db', db, '--username', 'b', '--password', 'p', '--role', 'citizen', '--agency', '000.00.01.H01').status, 2);
+    const r = run('user', 'add', '--db', db, '--username', 'b', '--password', 'p', '--role', 'receiver', '--agency', '000.00.01.H01');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /no agency/);
+    assert.equal(run('user', 'grant', '--db', db, '--username', 'a', '--role', 'auditor').status, 0);
+    assert.equal(sql(db, "SELECT group_concat(role) FROM user_roles JOIN users ON users.id = user_id WHERE username = 'a' ORDER BY role"), 'admin,auditor');
+    assert.equal(run('user', 'grant', '--db', db, '--username', 'nobody', '--role', 'auditor').status, 1);
+    assert.match(sql(db, "SELECT password_hash FROM users WHERE username = 'a'"), /^\$argon2id\$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the demo database: a province, 20+ communes, 60+ procedures, every role and every status', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-demo-'));
+  const db = join(dir, 'demo.db');
+  try {
+    execFileSync(BIN, ['demo', '--db', db, '--dossiers', '4000', '--seed', '7'], { encoding: 'utf8' });
+    assert.ok(Number(sql(db, "SELECT count(*) FROM agencies WHERE level = 'commune'")) >= 20);
+    assert.ok(Number(sql(db, 'SELECT count(*) FROM procedures')) >= 60);
+    assert.ok(Number(sql(db, 'SELECT count(DISTINCT field) FROM procedures')) >= 15);
+    assert.equal(sql(db, 'SELECT count(DISTINCT role) FROM user_roles'), '8');
+    assert.equal(sql(db, 'SELECT group_concat(status) FROM (SELECT DISTINCT status FROM dossiers ORDER BY status)'), '1,2,3,4,5,6,7,8,9,10');
+    assert.equal(sql(db, 'SELECT count(*) FROM dossiers'), '4000');
+    // codes are well formed and unique; every dossier has its control sheet; identifiers are well formed
+    assert.equal(sql(db, "SELECT count(*) FROM dossiers WHERE code NOT GLOB '[0-9][0-9][0-9].[0-9][0-9].[0-9][0-9].[A-Z][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]*'"), '0');
+    assert.equal(sql(db, "SELECT count(*) FROM agencies WHERE id NOT GLOB '[0-9][0-9][0-9].[0-9][0-9].[0-9][0-9].[A-Z][0-9][0-9]'"), '0');
+    assert.equal(sql(db, 'SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id)'), '0');
+    assert.equal(sql(db, 'SELECT count(*) FROM dossiers d WHERE status <> (SELECT to_status FROM dossier_events e WHERE e.dossier_id = d.id ORDER BY id DESC LIMIT 1)'), '0');
+    // received dossiers have due times after receipt; the span covers two years
+    assert.equal(sql(db, 'SELECT count(*) FROM dossiers WHERE received_at IS NOT NULL AND (due_at IS NULL OR due_at <= received_at)'), '0');
+    assert.ok(Number(sql(db, 'SELECT (max(submitted_at) - min(submitted_at)) / 86400 FROM dossiers')) > 700);
+    // a realistic on-time rate
+    const late = Number(sql(db, 'SELECT count(*) FROM dossiers WHERE finished_at > due_at'));
+    const finished = Number(sql(db, 'SELECT count(*) FROM dossiers WHERE finished_at IS NOT NULL'));
+    assert.ok(late > 0 && late / finished < 0.06, `${late}/${finished}`);
+    assert.equal(sql(db, 'PRAGMA integrity_check'), 'ok');
+    assert.equal(run('demo', '--db', db).status, 1); // never over an existing database
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('every subcommand explains itself with --help', () => {
+  for (const cmd of ['init', 'serve', 'demo', 'user', 'calendar']) {
+    const r = run(cmd, '--help');
+    assert.equal(r.status, 0, cmd);
+    assert.match(r.stdout, /^usage: motcua /, cmd);
+  }
+  assert.equal(run('--help').status, 0);
+  assert.equal(run().status, 2);
+  assert.equal(run('frobnicate').status, 2);
+});

@@ -1,0 +1,155 @@
+/* Tests for src/store/db.c, src/store/db_sqlite.c and src/store/migrate.c on a real file. */
+#include "../test.h"
+#include "fixture.h"
+#include "store/meta.h"
+
+#include <pthread.h>
+
+static void migrations(void **state)
+{
+    struct fixture *f = *state;
+    struct err e = ERR_INIT;
+    int64_t v;
+
+    assert_int_equal(db_int(f->db, &v, &e, "SELECT max(version) FROM schema_version", ""), DB_ROW);
+    assert_int_equal(v, migrate_latest());
+    assert_int_equal(migrate(f->db, 1700000001, &e), 0); /* nothing left to apply */
+    assert_int_equal(db_int(f->db, &v, &e, "PRAGMA journal_mode", ""), DB_ROW);
+    assert_int_equal(db_int(f->db, &v, &e, "PRAGMA foreign_keys", ""), DB_ROW);
+    assert_int_equal(v, 1);
+    /* a database from a newer motcua is refused */
+    assert_true(db_run(f->db, &e, "INSERT INTO schema_version VALUES (999, 'x', 0)", "") >= 0);
+    assert_int_equal(migrate(f->db, 1, &e), -1);
+    assert_int_equal(e.http, 500);
+    db_run(f->db, &e, "DELETE FROM schema_version WHERE version = 999", "");
+}
+
+static void binding_and_columns(void **state)
+{
+    struct fixture *f = *state;
+    struct arena a = ARENA_INIT;
+    struct err e = ERR_INIT;
+    struct db_stmt *st;
+    const char *v;
+
+    assert_int_equal(db_query(f->db, &st, &e, "SELECT ?, ?, ?, ?, ?, ?", "iIdtzz", 7,
+                              (int64_t)9007199254740993LL, 2.5, "Đất đai", (int64_t)0, (int64_t)5),
+                     0);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_int_equal(db_col_int(st, 0), 7);
+    assert_int_equal(db_col_int(st, 1), 9007199254740993LL);
+    assert_true(db_col_double(st, 2) == 2.5);
+    assert_string_equal(db_col_dup(st, 3, &a), "Đất đai");
+    assert_true(db_col_is_null(st, 4));
+    assert_int_equal(db_col_int0(st, 4), 0);
+    assert_int_equal(db_col_int(st, 5), 5);
+    assert_int_equal(db_step(st, &e), DB_DONE);
+    db_finalize(st);
+    assert_int_equal(db_query(f->db, &st, &e, "SELECT 1", "q"), -1);
+    assert_int_equal(db_prepare(f->db, "SELEC 1", &st, &e), -1);
+    assert_int_equal(e.http, 500);
+    assert_int_equal(meta_set(f->db, "k", "v1", &e), 0);
+    assert_int_equal(meta_set(f->db, "k", "v2", &e), 0);
+    assert_int_equal(meta_get(f->db, &a, "k", &v, &e), 0);
+    assert_string_equal(v, "v2");
+    assert_int_equal(meta_get(f->db, &a, "none", &v, &e), 0);
+    assert_null(v);
+    arena_release(&a);
+}
+
+static void transactions_and_conflicts(void **state)
+{
+    struct fixture *f = *state;
+    struct err e = ERR_INIT;
+    int64_t n;
+
+    assert_int_equal(db_begin(f->db, DB_WRITE, &e), 0);
+    assert_int_equal(db_begin(f->db, DB_WRITE, &e), -1); /* no nesting */
+    assert_int_equal(meta_set(f->db, "t", "1", &e), 0);
+    db_rollback(f->db);
+    db_rollback(f->db); /* harmless twice */
+    assert_int_equal(db_int(f->db, &n, &e, "SELECT count(*) FROM meta WHERE key = 't'", ""),
+                     DB_ROW);
+    assert_int_equal(n, 0);
+    err_clear(&e);
+    assert_int_equal(db_run(f->db, &e, "INSERT INTO meta VALUES ('u', 'x')", ""), 1);
+    assert_int_equal(db_run(f->db, &e, "INSERT INTO meta VALUES ('u', 'y')", ""), -1);
+    assert_int_equal(e.http, 409);
+    err_clear(&e);
+    /* a foreign key violation */
+    assert_int_equal(
+        db_run(f->db, &e,
+               "INSERT INTO user_roles (user_id, role, agency) VALUES (42, 'admin', NULL)", ""),
+        -1);
+    assert_int_equal(e.http, 409);
+}
+
+struct writer {
+    const char *path;
+    int ok;
+};
+
+static void *write_many(void *p)
+{
+    struct writer *w = p;
+    struct err e = ERR_INIT;
+    struct db *db;
+    int i;
+
+    if (db_open(w->path, &db, &e) < 0)
+        return NULL;
+    for (i = 0; i < 200; i++) {
+        int64_t n;
+        if (db_begin(db, DB_WRITE, &e) < 0)
+            break;
+        /* read-modify-write: lost updates would show in the total */
+        if (db_int(db, &n, &e, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'counter'",
+                   "") != DB_ROW) {
+            db_rollback(db);
+            break;
+        }
+        db_run(db, &e, "UPDATE meta SET value = ? WHERE key = 'counter'", "I", n + 1);
+        if (db_commit(db, &e) < 0)
+            break;
+        w->ok++;
+    }
+    db_close(db);
+    return NULL;
+}
+
+/* Write transactions from four connections in four threads serialise without losing any. */
+static void one_writer_at_a_time(void **state)
+{
+    struct fixture *f = *state;
+    struct writer w[4];
+    pthread_t t[4];
+    struct err e = ERR_INIT;
+    int64_t n;
+    int i;
+
+    meta_set(f->db, "counter", "0", &e);
+    for (i = 0; i < 4; i++) {
+        w[i] = (struct writer){f->path, 0};
+        pthread_create(&t[i], NULL, write_many, &w[i]);
+    }
+    for (i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(w[i].ok, 200);
+    }
+    assert_int_equal(
+        db_int(f->db, &n, &e, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'counter'", ""),
+        DB_ROW);
+    assert_int_equal(n, 800);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(migrations, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(binding_and_columns, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(transactions_and_conflicts, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(one_writer_at_a_time, fixture_setup, fixture_teardown),
+    };
+    return cmocka_run_group_tests_name("store/db", tests, NULL, NULL);
+}
