@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "cmd/cmd.h"
 #include "http/server.h"
+#include "lib/config.h"
 #include "lib/log.h"
 #include "store/meta.h"
 
@@ -13,9 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-static const char usage[] =
-    "motcua serve --db PATH [--listen ADDR:PORT] [--threads N] [--web DIR]\n"
-    "                    [--body-limit BYTES] [--session-idle SECONDS] [--secure-cookies]";
+static const char usage[] = "motcua serve --db PATH [--listen ADDR:PORT] [--web DIR] [options]";
 
 /* Prints the demo accounts a demo database was made with. */
 static void print_demo_accounts(const char *path)
@@ -33,80 +32,42 @@ static void print_demo_accounts(const char *path)
     arena_release(&a);
 }
 
-static long env_long(const char *name, long fallback)
-{
-    const char *s = getenv(name);
-    return s && *s ? strtol(s, NULL, 10) : fallback;
-}
-
-static int parse_positive(const char *s, long max, long *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-
-    if (!*s || *end || v < 1 || v > max)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 int cmd_serve(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'},         {"listen", required_argument, 0, 'l'},
-        {"threads", required_argument, 0, 't'},    {"web", required_argument, 0, 'w'},
-        {"body-limit", required_argument, 0, 'b'}, {"session-idle", required_argument, 0, 'i'},
-        {"secure-cookies", no_argument, 0, 's'},   {0, 0, 0, 0}};
+    struct config conf;
     struct app app = {0};
     struct server_config cfg = {0};
     struct server *srv = NULL;
     struct err e = ERR_INIT;
-    const char *listen = getenv("MOTCUA_LISTEN");
-    long threads = env_long("MOTCUA_THREADS", 4), body = 1L << 20, idle = 1800;
     sigset_t set;
-    int c, sig;
+    int i, sig, takes;
 
     if (cmd_wants_help(argc, argv)) {
         printf("usage: %s\n\n"
-               "Serves the API under /api/v1 and the web application from --web (default: no\n"
-               "static files) until SIGTERM or SIGINT. GET /healthz answers 200 once ready.\n"
-               "Defaults: --listen 127.0.0.1:8080, --threads 4 ($MOTCUA_THREADS), --body-limit\n"
-               "1048576, --session-idle 1800. --db defaults to $MOTCUA_DB.\n",
+               "Serves the API under /api/v1 and the web pages from --web until SIGTERM or\n"
+               "SIGINT; GET /healthz answers 200 once ready. Each option can also come from\n"
+               "the environment:\n",
                usage);
+        config_help(stdout);
         return 0;
     }
-    app.db_path = cmd_db_default();
-    cfg.web_dir = getenv("MOTCUA_WEB");
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd': app.db_path = optarg; break;
-        case 'l': listen = optarg; break;
-        case 'w': cfg.web_dir = optarg; break;
-        case 's': app.secure_cookies = 1; break;
-        case 't':
-            if (parse_positive(optarg, 256, &threads) < 0)
-                return cmd_usage(usage, "--threads must be from 1 to 256");
-            break;
-        case 'b':
-            if (parse_positive(optarg, 1L << 30, &body) < 0)
-                return cmd_usage(usage, "--body-limit must be from 1 to 1073741824");
-            break;
-        case 'i':
-            if (parse_positive(optarg, 86400 * 30, &idle) < 0)
-                return cmd_usage(usage, "--session-idle must be from 1 to 2592000 seconds");
-            break;
-        default: return cmd_usage(usage, "unknown option");
-        }
+    if (config_init(&conf, &e) < 0)
+        return cmd_fail("%s", e.msg);
+    for (i = 1; i < argc; i++) {
+        const char *name = argv[i] + 2;
+        if (strncmp(argv[i], "--", 2) || !config_known(name, &takes))
+            return cmd_usage(usage, "unknown option '%s'", argv[i]);
+        if (takes && i + 1 == argc)
+            return cmd_usage(usage, "%s needs a value", argv[i]);
+        if (config_set(&conf, name, takes ? argv[++i] : NULL, &e) < 0)
+            return cmd_usage(usage, "%s", e.msg);
     }
-    if (optind < argc)
-        return cmd_usage(usage, "unexpected argument '%s'", argv[optind]);
-    if (!app.db_path)
+    if (!conf.db)
         return cmd_usage(usage, "--db is required");
-    if (!listen)
-        listen = "127.0.0.1:8080";
+    app.db_path = conf.db;
     app.session_ttl = 12 * 3600;
-    app.session_idle = idle;
+    app.session_idle = conf.session_idle;
+    app.secure_cookies = (int)conf.secure_cookies;
     if (app_prepare_db(app.db_path, time(NULL), &e) < 0)
         return cmd_fail("%s", e.msg);
 
@@ -117,9 +78,10 @@ int cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    cfg.listen = listen;
-    cfg.threads = (unsigned)threads;
-    cfg.body_limit = (size_t)body;
+    cfg.listen = conf.listen;
+    cfg.threads = (unsigned)conf.threads;
+    cfg.body_limit = (size_t)conf.body_limit;
+    cfg.web_dir = conf.web;
     cfg.api_prefix = "/api/";
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;
@@ -128,9 +90,9 @@ int cmd_serve(int argc, char **argv)
     if (server_start(&cfg, &srv, &e) < 0)
         return cmd_fail("%s", e.msg);
     print_demo_accounts(app.db_path);
-    printf("motcua: serving %s on http://%s/\n", app.db_path, listen);
+    printf("motcua: serving %s on http://%s/\n", app.db_path, conf.listen);
     fflush(stdout);
-    log_info("serving %s on %s with %ld threads", app.db_path, listen, threads);
+    log_info("serving %s on %s with %ld threads", app.db_path, conf.listen, conf.threads);
     sigwait(&set, &sig);
     log_info("stopping on signal %d", sig);
     server_stop(srv);

@@ -1,0 +1,120 @@
+/* The settings table. */
+#include "lib/config.h"
+
+#include <ctype.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum kind { TEXT, NUMBER, SWITCH };
+
+static const struct setting {
+    const char *name;
+    enum kind kind;
+    size_t offset;
+    long min, max;
+    const char *fallback, *help;
+} settings[] = {
+    {"db", TEXT, offsetof(struct config, db), 0, 0, NULL, "SQLite database file"},
+    {"listen", TEXT, offsetof(struct config, listen), 0, 0, "127.0.0.1:8080",
+     "IPv4 address and port"},
+    {"web", TEXT, offsetof(struct config, web), 0, 0, NULL, "directory of the web pages"},
+    {"threads", NUMBER, offsetof(struct config, threads), 1, 256, "4", "server threads"},
+    {"body-limit", NUMBER, offsetof(struct config, body_limit), 1024, 1L << 30, "1048576",
+     "largest request body, bytes"},
+    {"session-idle", NUMBER, offsetof(struct config, session_idle), 60, 30L * 86400, "1800",
+     "seconds of inactivity that end a session"},
+    {"secure-cookies", SWITCH, offsetof(struct config, secure_cookies), 0, 1, "0",
+     "mark cookies Secure (served over TLS, maybe behind a proxy)"},
+};
+
+#define NSETTINGS (sizeof(settings) / sizeof(settings[0]))
+
+static const struct setting *find(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < NSETTINGS; i++)
+        if (!strcmp(settings[i].name, name))
+            return &settings[i];
+    return NULL;
+}
+
+static int apply(struct config *c, const struct setting *s, const char *value, const char *origin,
+                 struct err *e)
+{
+    char *end;
+    long v;
+
+    if (s->kind == TEXT) {
+        if (!value || !*value)
+            return err_set(e, 400, "invalid", "%s: a value is required", origin);
+        *(const char **)((char *)c + s->offset) = value;
+        return 0;
+    }
+    if (s->kind == SWITCH && !value)
+        value = "1";
+    v = strtol(value, &end, 10);
+    if (!*value || *end || v < s->min || v > s->max)
+        return err_set(e, 400, "invalid", "%s must be a number from %ld to %ld, not \"%s\"", origin,
+                       s->min, s->max, value);
+    *(long *)((char *)c + s->offset) = v;
+    return 0;
+}
+
+int config_init(struct config *c, struct err *e)
+{
+    size_t i;
+
+    memset(c, 0, sizeof(*c));
+    for (i = 0; i < NSETTINGS; i++) {
+        const struct setting *s = &settings[i];
+        char var[64], *p;
+        const char *env;
+
+        if (s->fallback && apply(c, s, s->fallback, s->name, e) < 0)
+            return -1;
+        snprintf(var, sizeof(var), "MOTCUA_%s", s->name);
+        for (p = var; *p; p++)
+            *p = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+        env = getenv(var);
+        if (env && *env && apply(c, s, env, var, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int config_set(struct config *c, const char *name, const char *value, struct err *e)
+{
+    const struct setting *s = find(name);
+    char origin[64];
+
+    if (!s)
+        return err_set(e, 400, "invalid", "unknown option --%s", name);
+    snprintf(origin, sizeof(origin), "--%s", name);
+    return apply(c, s, value, origin, e);
+}
+
+int config_known(const char *name, int *takes_value)
+{
+    const struct setting *s = find(name);
+
+    if (s)
+        *takes_value = s->kind != SWITCH;
+    return s != NULL;
+}
+
+void config_help(FILE *f)
+{
+    size_t i;
+
+    for (i = 0; i < NSETTINGS; i++) {
+        char var[64], *p;
+        snprintf(var, sizeof(var), "MOTCUA_%s", settings[i].name);
+        for (p = var; *p; p++)
+            *p = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+        fprintf(f, "  --%-16s %-22s %s%s%s%s\n", settings[i].name, var, settings[i].help,
+                settings[i].fallback ? " (default " : "",
+                settings[i].fallback ? settings[i].fallback : "", settings[i].fallback ? ")" : "");
+    }
+}

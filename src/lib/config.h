@@ -1,0 +1,32 @@
+/*
+ * Server settings: defaults, overridden by the environment (MOTCUA_<NAME>),
+ * overridden by command-line flags (--<name>). One table describes each
+ * setting, so flags, environment and help text cannot disagree.
+ */
+#ifndef LIB_CONFIG_H
+#define LIB_CONFIG_H
+
+#include <stdio.h>
+
+#include "lib/err.h"
+
+struct config {
+    const char *db;      /* --db, MOTCUA_DB */
+    const char *listen;  /* --listen, MOTCUA_LISTEN */
+    const char *web;     /* --web, MOTCUA_WEB: static files; none when NULL */
+    long threads;        /* --threads, MOTCUA_THREADS */
+    long body_limit;     /* --body-limit, MOTCUA_BODY_LIMIT: bytes */
+    long session_idle;   /* --session-idle, MOTCUA_SESSION_IDLE: seconds */
+    long secure_cookies; /* --secure-cookies, MOTCUA_SECURE_COOKIES: 0 or 1 */
+};
+
+/* Defaults, then the environment. -1 with e filled when a variable is invalid. */
+int config_init(struct config *c, struct err *e);
+/* Sets one setting by flag name ("threads"); value NULL for a switch. 0 or -1. */
+int config_set(struct config *c, const char *name, const char *value, struct err *e);
+/* 1 when name is a setting; *takes_value says whether it needs a value. */
+int config_known(const char *name, int *takes_value);
+/* Writes one line per setting: flag, variable, default, meaning. */
+void config_help(FILE *f);
+
+#endif
