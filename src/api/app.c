@@ -154,50 +154,46 @@ void user_scopes(const struct user *u, int capability, struct arena *a, const ch
     }
 }
 
-int app_holiday_rules(struct db *db, struct arena *a, struct holiday_rule **out, size_t *n,
-                      struct err *e)
+int app_calendar_data(struct db *db, struct arena *a, int year_from, int year_to,
+                      struct calendar_data *out, struct err *e)
 {
-    struct holiday_rule_row *rows;
+    struct holiday_rule_row *rules;
+    struct override_row *rows;
+    char from[16], to[16];
     size_t i;
 
-    if (calendar_rules(db, a, &rows, n, e) < 0)
+    snprintf(from, sizeof(from), "%04d-01-01", year_from);
+    snprintf(to, sizeof(to), "%04d-12-31", year_to);
+    if (calendar_rules(db, a, &rules, &out->nrules, e) < 0 ||
+        calendar_overrides(db, a, from, to, &rows, &out->noverrides, e) < 0)
         return -1;
-    *out = arena_calloc(a, *n + 1, sizeof(**out));
-    for (i = 0; i < *n; i++)
-        (*out)[i] = (struct holiday_rule){rows[i].name,     !strcmp(rows[i].calendar, "lunar"),
-                                          rows[i].month,    rows[i].day,
-                                          rows[i].offset,   rows[i].length,
-                                          rows[i].adjacent, rows[i].from_year,
-                                          rows[i].to_year};
+    out->rules = arena_calloc(a, out->nrules + 1, sizeof(*out->rules));
+    for (i = 0; i < out->nrules; i++)
+        out->rules[i] =
+            (struct holiday_rule){rules[i].name,     !strcmp(rules[i].calendar, "lunar"),
+                                  rules[i].month,    rules[i].day,
+                                  rules[i].offset,   rules[i].length,
+                                  rules[i].adjacent, rules[i].from_year,
+                                  rules[i].to_year};
+    out->overrides = arena_calloc(a, out->noverrides + 1, sizeof(*out->overrides));
+    for (i = 0; i < out->noverrides; i++) {
+        if (date_parse_ymd(rows[i].day, &out->overrides[i].day) < 0)
+            return err_set(e, 500, "db", "bad calendar override day %s", rows[i].day);
+        out->overrides[i].work = rows[i].work;
+        out->overrides[i].name = rows[i].name;
+    }
     return 0;
 }
 
 int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, struct err *e)
 {
     struct arena a = ARENA_INIT;
-    struct holiday_rule *rules;
-    struct override_row *rows;
-    struct cal_override *ov;
-    size_t nrules, nov, i;
-    char from[16], to[16];
+    struct calendar_data cd;
     int rc = -1;
 
-    snprintf(from, sizeof(from), "%04d-01-01", year_from);
-    snprintf(to, sizeof(to), "%04d-12-31", year_to);
-    if (app_holiday_rules(db, &a, &rules, &nrules, e) < 0 ||
-        calendar_overrides(db, &a, from, to, &rows, &nov, e) < 0)
-        goto out;
-    ov = arena_calloc(&a, nov + 1, sizeof(*ov));
-    for (i = 0; i < nov; i++) {
-        if (date_parse_ymd(rows[i].day, &ov[i].day) < 0) {
-            err_set(e, 500, "db", "bad calendar override day %s", rows[i].day);
-            goto out;
-        }
-        ov[i].work = rows[i].work;
-        ov[i].name = rows[i].name;
-    }
-    rc = workcal_build(out, year_from, year_to, rules, nrules, ov, nov, e);
-out:
+    if (app_calendar_data(db, &a, year_from, year_to, &cd, e) == 0)
+        rc = workcal_build(out, year_from, year_to, cd.rules, cd.nrules, cd.overrides,
+                           cd.noverrides, e);
     arena_release(&a);
     return rc;
 }

@@ -54,11 +54,17 @@ int user_can(const struct user *u, int capability);
 void user_scopes(const struct user *u, int capability, struct arena *a, const char ***paths,
                  size_t *n);
 
+/* The database's holiday rules, and its overrides of years [year_from, year_to], as core data. */
+struct calendar_data {
+    struct holiday_rule *rules;
+    size_t nrules;
+    struct cal_override *overrides;
+    size_t noverrides;
+};
+int app_calendar_data(struct db *db, struct arena *a, int year_from, int year_to,
+                      struct calendar_data *out, struct err *e);
 /* A working calendar covering the given years, from the database's rules and overrides. */
 int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, struct err *e);
-/* The holiday rules of the database as core rules (strings in the arena). */
-int app_holiday_rules(struct db *db, struct arena *a, struct holiday_rule **out, size_t *n,
-                      struct err *e);
 
 /* JSON helpers: an ISO 8601 (+07:00) string, or null for 0. */
 json_t *json_time(int64_t t);

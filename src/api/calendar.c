@@ -37,24 +37,12 @@ static int query_year(struct req *r, int *year, struct err *e)
 /* The days of a year that are not plain weekdays or weekends, from the database's rules. */
 static int year_days(struct req *r, int year, struct cal_day *days, int max, int *n, struct err *e)
 {
-    struct holiday_rule *rules;
-    struct override_row *rows;
-    struct cal_override *ov;
-    size_t nrules, nov, i;
-    char from[16], to[16];
+    struct calendar_data cd;
 
-    snprintf(from, sizeof(from), "%04d-01-01", year);
-    snprintf(to, sizeof(to), "%04d-12-31", year);
-    if (app_holiday_rules(r->db, &r->arena, &rules, &nrules, e) < 0 ||
-        calendar_overrides(r->db, &r->arena, from, to, &rows, &nov, e) < 0)
+    if (app_calendar_data(r->db, &r->arena, year, year, &cd, e) < 0)
         return -1;
-    ov = arena_calloc(&r->arena, nov + 1, sizeof(*ov));
-    for (i = 0; i < nov; i++) {
-        date_parse_ymd(rows[i].day, &ov[i].day);
-        ov[i].work = rows[i].work;
-        ov[i].name = rows[i].name;
-    }
-    *n = holidays_of_year(year, rules, nrules, ov, nov, days, (size_t)max, e);
+    *n = holidays_of_year(year, cd.rules, cd.nrules, cd.overrides, cd.noverrides, days, (size_t)max,
+                          e);
     return *n < 0 ? -1 : 0;
 }
 

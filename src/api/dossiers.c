@@ -322,17 +322,14 @@ out:
 static int may_see(struct req *r, const struct dossier *d, int *full_personal, struct err *e)
 {
     const struct user *u = req_user(r);
-    struct agency ag;
 
     if (d->submitted_by && d->submitted_by == u->id) {
         *full_personal = 1;
         return 0;
     }
-    if (agency_get(r->db, &r->arena, d->agency, &ag, e) < 0)
-        return -1;
-    if (!user_can_at(u, CAP_VIEW_DOSSIERS, ag.path))
+    if (!user_can_at(u, CAP_VIEW_DOSSIERS, d->agency_path))
         return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
-    *full_personal = user_can_at(u, CAP_VIEW_PERSONAL, ag.path);
+    *full_personal = user_can_at(u, CAP_VIEW_PERSONAL, d->agency_path);
     return 0;
 }
 
@@ -430,18 +427,10 @@ int dossiers_list(struct req *r, struct err *e)
     if (dossier_list(r->db, &r->arena, &f, &list, &n, &more, e) < 0)
         return -1;
     items = json_array();
-    for (i = 0; i < n; i++) {
-        int full = !staff;
-        if (staff) {
-            struct agency da;
-            if (agency_get(r->db, &r->arena, list[i].agency, &da, e) < 0) {
-                json_decref(items);
-                return -1;
-            }
-            full = user_can_at(u, CAP_VIEW_PERSONAL, da.path);
-        }
-        json_array_append_new(items, dossier_json(r, &list[i], full));
-    }
+    for (i = 0; i < n; i++)
+        json_array_append_new(
+            items, dossier_json(r, &list[i],
+                                !staff || user_can_at(u, CAP_VIEW_PERSONAL, list[i].agency_path)));
     return resp_json(
         r, 200,
         json_pack("{s:o, s:o}", "items", items, "next_cursor",

@@ -5,7 +5,6 @@
 #include "core/holidays.h"
 #include "core/lunar.h"
 #include "core/worktime.h"
-#include "store/calendar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,39 +19,24 @@ static const char usage[] =
 /* Rules and overrides: the database's when a path is given, else the statutory defaults. */
 struct cal_source {
     struct arena a;
-    struct holiday_rule *rules;
-    size_t nrules;
-    struct cal_override *ov;
-    size_t nov;
+    struct calendar_data cd;
 };
 
 static int load_source(const char *path, struct cal_source *src, struct err *e)
 {
-    struct override_row *rows;
     struct db *db;
-    size_t i;
-    int rc = -1;
+    int rc;
 
     arena_init(&src->a);
-    src->rules = (struct holiday_rule *)holiday_default_rules;
-    src->nrules = holiday_default_rules_len;
-    src->ov = NULL;
-    src->nov = 0;
+    src->cd.rules = (struct holiday_rule *)holiday_default_rules;
+    src->cd.nrules = holiday_default_rules_len;
+    src->cd.overrides = NULL;
+    src->cd.noverrides = 0;
     if (!path)
         return 0;
     if (db_open(path, &db, e) < 0)
         return -1;
-    if (app_holiday_rules(db, &src->a, &src->rules, &src->nrules, e) < 0 ||
-        calendar_overrides(db, &src->a, "1900-01-01", "2100-12-31", &rows, &src->nov, e) < 0)
-        goto out;
-    src->ov = arena_calloc(&src->a, src->nov + 1, sizeof(*src->ov));
-    for (i = 0; i < src->nov; i++) {
-        date_parse_ymd(rows[i].day, &src->ov[i].day);
-        src->ov[i].work = rows[i].work;
-        src->ov[i].name = rows[i].name;
-    }
-    rc = 0;
-out:
+    rc = app_calendar_data(db, &src->a, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR, &src->cd, e);
     db_close(db);
     return rc;
 }
@@ -80,7 +64,8 @@ static int holidays(const char *year_s, const char *db)
         return cmd_usage(usage, "YEAR must be from %d to %d", LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
     if (load_source(db, &src, &e) < 0)
         return cmd_fail("%s", e.msg);
-    n = holidays_of_year(year, src.rules, src.nrules, src.ov, src.nov, days, 370, &e);
+    n = holidays_of_year(year, src.cd.rules, src.cd.nrules, src.cd.overrides, src.cd.noverrides,
+                         days, 370, &e);
     if (n < 0) {
         arena_release(&src.a);
         return cmd_fail("%s", e.msg);
@@ -151,7 +136,8 @@ static int due(int argc, char **argv, const char *db)
         return cmd_fail("the calendar covers %d to %d", LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
     if (load_source(db, &src, &e) < 0)
         return cmd_fail("%s", e.msg);
-    if (workcal_build(&cal, y, last, src.rules, src.nrules, src.ov, src.nov, &e) < 0) {
+    if (workcal_build(&cal, y, last, src.cd.rules, src.cd.nrules, src.cd.overrides,
+                      src.cd.noverrides, &e) < 0) {
         arena_release(&src.a);
         return cmd_fail("%s", e.msg);
     }

@@ -106,7 +106,7 @@ int dossier_add_event(struct db *db, int64_t dossier_id, const struct dossier_ev
     " d.delegate_phone, d.phone_last4, d.summary, d.sets, d.duration_days, d.duration_kind,"       \
     " d.submitted_at, d.received_at, d.due_at, d.original_due_at, d.finished_at,"                  \
     " d.returned_at, d.closed_at, d.submitted_by, d.received_by, d.version, d.created_at,"         \
-    " d.updated_at"
+    " d.updated_at, a.path"
 #define DOSSIER_FROM                                                                               \
     " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"                                  \
     " JOIN agencies a ON a.id = d.agency"
@@ -149,6 +149,7 @@ static void read_row(struct db_stmt *st, struct arena *a, struct dossier *d)
     d->version = (int)db_col_int(st, 32);
     d->created_at = db_col_int(st, 33);
     d->updated_at = db_col_int(st, 34);
+    d->agency_path = db_col_dup(st, 35, a);
 }
 
 static int load_components(struct db *db, struct arena *a, struct dossier *d, struct err *e)

@@ -19,8 +19,8 @@ struct dossier {
     int64_t id;
     const char *code;
     int64_t procedure_id;
-    const char *procedure_code, *procedure_name; /* read only */
-    const char *agency, *agency_name;            /* agency_name read only */
+    const char *procedure_code, *procedure_name;    /* read only */
+    const char *agency, *agency_name, *agency_path; /* name and path read only */
     int channel, status, applicant_kind, sets, version;
     const char *applicant_name, *applicant_id_number, *applicant_phone, *applicant_email,
         *applicant_address;
