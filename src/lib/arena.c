@@ -85,6 +85,23 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
     return p;
 }
 
+void *arena_push(struct arena *a, void *items, size_t *n, size_t *cap, size_t size)
+{
+    void **array = items;
+    char *slot;
+
+    if (*n == *cap) {
+        size_t bigger = *cap ? *cap * 2 : 8;
+        void *p = arena_alloc(a, bigger * size);
+        if (*n)
+            memcpy(p, *array, *n * size);
+        *array = p;
+        *cap = bigger;
+    }
+    slot = (char *)*array + (*n)++ * size;
+    return memset(slot, 0, size);
+}
+
 void arena_release(struct arena *a)
 {
     struct arena_chunk *c = a->head, *next;

@@ -27,6 +27,12 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
+/*
+ * Appends a zeroed element of `size` bytes to the arena array *items of *n
+ * elements and *cap capacity (start with *cap = 0; *items is then replaced on
+ * the first push). Returns the new element.
+ */
+void *arena_push(struct arena *a, void *items, size_t *n, size_t *cap, size_t size);
 /* Frees every allocation; the arena can be used again. */
 void arena_release(struct arena *a);
 

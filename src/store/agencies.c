@@ -45,28 +45,24 @@ int agency_list(struct db *db, struct arena *a, const char *root, struct agency 
 {
     struct db_stmt *st;
     struct agency ra;
-    int64_t count;
     const char *prefix = "";
+    size_t cap = 0;
     int rc;
 
     *n = 0;
+    *out = arena_alloc(a, 0);
     if (root) {
         if (agency_get(db, a, root, &ra, e) < 0)
             return -1;
         prefix = ra.path;
     }
-    if (db_int(db, &count, e,
-               "SELECT count(*) FROM agencies WHERE substr(path, 1, length(?1)) = ?1", "t",
-               prefix) < 0)
-        return -1;
-    *out = arena_alloc(a, (size_t)(count + 1) * sizeof(**out));
     if (db_query(db, &st, e,
                  "SELECT " AGENCY_COLUMNS " FROM agencies WHERE substr(path, 1, length(?1)) = ?1"
                  " ORDER BY path",
                  "t", prefix) < 0)
         return -1;
-    while ((rc = db_step(st, e)) == DB_ROW && *n < (size_t)count)
-        read_row(st, a, &(*out)[(*n)++]);
+    while ((rc = db_step(st, e)) == DB_ROW)
+        read_row(st, a, arena_push(a, out, n, &cap, sizeof(**out)));
     db_finalize(st);
     return rc < 0 ? -1 : 0;
 }

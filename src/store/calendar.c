@@ -2,8 +2,6 @@
 #include "store/calendar.h"
 #include "store/meta.h"
 
-#include <string.h>
-
 int calendar_seed_rules(struct db *db, const struct holiday_rule_row *rows, size_t n, struct err *e)
 {
     const char *seeded;
@@ -41,25 +39,18 @@ int calendar_rules(struct db *db, struct arena *a, struct holiday_rule_row **out
                    struct err *e)
 {
     struct db_stmt *st;
-    size_t cap = 16;
+    size_t cap = 0;
     int rc;
 
     *n = 0;
-    *out = arena_alloc(a, cap * sizeof(**out));
+    *out = arena_alloc(a, 0);
     if (db_query(db, &st, e,
                  "SELECT id, name, calendar, month, day, offset, length, adjacent, from_year,"
                  " to_year FROM holiday_rules ORDER BY id",
                  "") < 0)
         return -1;
     while ((rc = db_step(st, e)) == DB_ROW) {
-        struct holiday_rule_row *r;
-        if (*n == cap) {
-            struct holiday_rule_row *bigger = arena_alloc(a, 2 * cap * sizeof(*bigger));
-            memcpy(bigger, *out, cap * sizeof(*bigger));
-            *out = bigger;
-            cap *= 2;
-        }
-        r = &(*out)[(*n)++];
+        struct holiday_rule_row *r = arena_push(a, out, n, &cap, sizeof(*r));
         r->id = db_col_int(st, 0);
         r->name = db_col_dup(st, 1, a);
         r->calendar = db_col_dup(st, 2, a);
@@ -79,21 +70,18 @@ int calendar_overrides(struct db *db, struct arena *a, const char *from, const c
                        struct override_row **out, size_t *n, struct err *e)
 {
     struct db_stmt *st;
-    int64_t count;
+    size_t cap = 0;
     int rc;
 
     *n = 0;
-    if (db_int(db, &count, e, "SELECT count(*) FROM calendar_overrides WHERE day BETWEEN ? AND ?",
-               "tt", from, to) < 0)
-        return -1;
-    *out = arena_alloc(a, (size_t)(count + 1) * sizeof(**out));
+    *out = arena_alloc(a, 0);
     if (db_query(db, &st, e,
                  "SELECT day, work, name FROM calendar_overrides WHERE day BETWEEN ? AND ?"
                  " ORDER BY day",
                  "tt", from, to) < 0)
         return -1;
-    while ((rc = db_step(st, e)) == DB_ROW && *n < (size_t)count) {
-        struct override_row *o = &(*out)[(*n)++];
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct override_row *o = arena_push(a, out, n, &cap, sizeof(*o));
         o->day = db_col_dup(st, 0, a);
         o->work = (int)db_col_int(st, 1);
         o->name = db_col_dup(st, 2, a);

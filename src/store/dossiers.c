@@ -155,20 +155,19 @@ static void read_row(struct db_stmt *st, struct arena *a, struct dossier *d)
 static int load_components(struct db *db, struct arena *a, struct dossier *d, struct err *e)
 {
     struct db_stmt *st;
-    int64_t n;
+    size_t cap = 0;
     int rc;
 
-    if (db_int(db, &n, e, "SELECT count(*) FROM dossier_components WHERE dossier_id = ?", "I",
-               d->id) < 0)
-        return -1;
-    d->components = arena_calloc(a, (size_t)n + 1, sizeof(*d->components));
+    d->ncomponents = 0;
+    d->components = arena_alloc(a, 0);
     if (db_query(db, &st, e,
                  "SELECT name, kind, count, received FROM dossier_components"
                  " WHERE dossier_id = ? ORDER BY position",
                  "I", d->id) < 0)
         return -1;
-    while ((rc = db_step(st, e)) == DB_ROW && d->ncomponents < (size_t)n) {
-        struct dossier_component *c = &d->components[d->ncomponents++];
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct dossier_component *c =
+            arena_push(a, &d->components, &d->ncomponents, &cap, sizeof(*c));
         c->name = db_col_dup(st, 0, a);
         c->kind = db_col_dup(st, 1, a);
         c->count = (int)db_col_int(st, 2);
@@ -202,22 +201,19 @@ int dossier_events(struct db *db, struct arena *a, int64_t dossier_id, struct do
                    size_t *n, struct err *e)
 {
     struct db_stmt *st;
-    int64_t count;
+    size_t cap = 0;
     int rc;
 
     *n = 0;
-    if (db_int(db, &count, e, "SELECT count(*) FROM dossier_events WHERE dossier_id = ?", "I",
-               dossier_id) < 0)
-        return -1;
-    *out = arena_calloc(a, (size_t)count + 1, sizeof(**out));
+    *out = arena_alloc(a, 0);
     if (db_query(db, &st, e,
                  "SELECT ev.id, ev.at, ev.action, ev.from_status, ev.to_status, ev.actor_id,"
                  " ev.actor_name, ev.unit, a.name, ev.note, ev.step_due_at FROM dossier_events ev"
                  " LEFT JOIN agencies a ON a.id = ev.unit WHERE ev.dossier_id = ? ORDER BY ev.id",
                  "I", dossier_id) < 0)
         return -1;
-    while ((rc = db_step(st, e)) == DB_ROW && *n < (size_t)count) {
-        struct dossier_event *ev = &(*out)[(*n)++];
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct dossier_event *ev = arena_push(a, out, n, &cap, sizeof(*ev));
         ev->id = db_col_int(st, 0);
         ev->at = db_col_int(st, 1);
         ev->action = db_col_dup(st, 2, a);

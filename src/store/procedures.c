@@ -46,37 +46,34 @@ static void read_row(struct db_stmt *st, struct arena *a, struct procedure *p)
 static int load_parts(struct db *db, struct arena *a, struct procedure *p, struct err *e)
 {
     struct db_stmt *st;
-    int64_t nc, nf;
+    size_t cap = 0;
     int rc;
 
-    if (db_int(db, &nc, e, "SELECT count(*) FROM procedure_components WHERE procedure_id = ?", "I",
-               p->id) < 0 ||
-        db_int(db, &nf, e, "SELECT count(*) FROM procedure_fees WHERE procedure_id = ?", "I",
-               p->id) < 0)
-        return -1;
-    p->components = arena_calloc(a, (size_t)nc + 1, sizeof(*p->components));
-    p->fees = arena_calloc(a, (size_t)nf + 1, sizeof(*p->fees));
+    p->ncomponents = p->nfees = 0;
+    p->components = arena_alloc(a, 0);
+    p->fees = arena_alloc(a, 0);
     if (db_query(db, &st, e,
                  "SELECT name, kind, count, required FROM procedure_components"
                  " WHERE procedure_id = ? ORDER BY position",
                  "I", p->id) < 0)
         return -1;
-    while ((rc = db_step(st, e)) == DB_ROW && p->ncomponents < (size_t)nc) {
-        struct procedure_component *c = &p->components[p->ncomponents++];
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct procedure_component *c =
+            arena_push(a, &p->components, &p->ncomponents, &cap, sizeof(*c));
         c->name = db_col_dup(st, 0, a);
         c->kind = db_col_dup(st, 1, a);
         c->count = (int)db_col_int(st, 2);
         c->required = (int)db_col_int(st, 3);
     }
     db_finalize(st);
-    if (rc < 0)
+    if (rc < 0 || db_query(db, &st, e,
+                           "SELECT name, amount FROM procedure_fees WHERE procedure_id = ?"
+                           " ORDER BY position",
+                           "I", p->id) < 0)
         return -1;
-    if (db_query(db, &st, e,
-                 "SELECT name, amount FROM procedure_fees WHERE procedure_id = ? ORDER BY position",
-                 "I", p->id) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW && p->nfees < (size_t)nf) {
-        struct procedure_fee *f = &p->fees[p->nfees++];
+    cap = 0;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct procedure_fee *f = arena_push(a, &p->fees, &p->nfees, &cap, sizeof(*f));
         f->name = db_col_dup(st, 0, a);
         f->amount = db_col_int(st, 1);
     }

@@ -41,21 +41,19 @@ int user_add_role(struct db *db, int64_t user_id, const char *role, const char *
 static int load_roles(struct db *db, struct arena *a, struct user *u, struct err *e)
 {
     struct db_stmt *st;
-    int64_t count;
+    size_t cap = 0;
     int rc;
 
     u->nroles = 0;
-    if (db_int(db, &count, e, "SELECT count(*) FROM user_roles WHERE user_id = ?", "I", u->id) < 0)
-        return -1;
-    u->roles = arena_calloc(a, (size_t)count + 1, sizeof(*u->roles));
+    u->roles = arena_alloc(a, 0);
     if (db_query(db, &st, e,
                  "SELECT r.role, r.agency, a.path FROM user_roles r"
                  " LEFT JOIN agencies a ON a.id = r.agency WHERE r.user_id = ?"
                  " ORDER BY r.role, r.agency",
                  "I", u->id) < 0)
         return -1;
-    while ((rc = db_step(st, e)) == DB_ROW && u->nroles < (size_t)count) {
-        struct user_role *r = &u->roles[u->nroles++];
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct user_role *r = arena_push(a, &u->roles, &u->nroles, &cap, sizeof(*r));
         r->role = db_col_dup(st, 0, a);
         r->agency = db_col_dup(st, 1, a);
         r->agency_path = db_col_dup(st, 2, a);

@@ -60,11 +60,31 @@ static void arena_basics(void **state)
     arena_release(&a);
 }
 
+static void arena_arrays(void **state)
+{
+    struct arena a = ARENA_INIT;
+    int *items = arena_alloc(&a, 0);
+    size_t n = 0, cap = 0, i;
+
+    (void)state;
+    for (i = 0; i < 1000; i++) {
+        int *slot = arena_push(&a, &items, &n, &cap, sizeof(*slot));
+        assert_int_equal(*slot, 0);
+        *slot = (int)i * 3;
+    }
+    assert_int_equal(n, 1000);
+    assert_true(cap >= 1000);
+    for (i = 0; i < n; i++)
+        assert_int_equal(items[i], (int)i * 3);
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strbuf_basics),
         cmocka_unit_test(arena_basics),
+        cmocka_unit_test(arena_arrays),
     };
     return cmocka_run_group_tests_name("lib/strbuf", tests, NULL, NULL);
 }
