@@ -107,8 +107,10 @@ const char *jv_string(json_t *obj, const char *prefix, const char *key, unsigned
             return NULL;
         }
     }
-    if ((flags & JV_REQUIRED) && strspn(s, " \t\r\n") == strlen(s)) {
-        err_field(e, path, "must not be empty");
+    if (strspn(s, " \t\r\n") == strlen(s)) {
+        /* blank: an error when required, else the same as absent (as forms send it) */
+        if (flags & JV_REQUIRED)
+            err_field(e, path, "must not be empty");
         return NULL;
     }
     if (utf8_length(s) > max_chars) {

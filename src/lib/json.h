@@ -28,8 +28,9 @@ int json_parse_object(const char *body, size_t len, json_t **out, struct err *e)
 int jv_known(json_t *obj, const char *prefix, const char *const *keys, struct err *e);
 
 /*
- * A string member of 1..max_chars characters after trimming, with no control
- * characters unless JV_MULTILINE. Returns NULL when absent or invalid.
+ * A string member of at most max_chars characters, not blank, with no control
+ * characters unless JV_MULTILINE. Returns NULL when absent, blank (an error
+ * only with JV_REQUIRED) or invalid.
  */
 const char *jv_string(json_t *obj, const char *prefix, const char *key, unsigned flags,
                       size_t max_chars, struct err *e);

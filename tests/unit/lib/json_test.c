@@ -57,6 +57,13 @@ static void readers(void **state)
     assert_int_equal(jv_int(j, NULL, "missing", 0, 0, 1, &n, &e), 0);
     assert_int_equal(jv_int(j, "p", "missing", JV_REQUIRED, 0, 1, &n, &e), -1);
     assert_null(jv_string(j, NULL, "ctl", 0, 10, &e));
+    {
+        json_t *blank = parse("{\"s\":\"  \"}");
+        int before = e.nfields;
+        assert_null(jv_string(blank, NULL, "s", 0, 10, &e)); /* blank optional: absent */
+        assert_int_equal(e.nfields, before);
+        json_decref(blank);
+    }
     assert_string_equal(jv_string(j, NULL, "ctl", JV_MULTILINE, 10, &e), "a\nb");
     assert_int_equal(jv_choice("lunar", kinds, NULL, "kind", &e), -1);
     assert_int_equal(jv_choice("calendar", kinds, NULL, "kind", &e), 1);
