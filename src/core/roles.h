@@ -30,6 +30,8 @@ enum capability {
     CAP_MANAGE_PROCEDURES, /* edit the procedure catalog */
     CAP_MANAGE_CALENDAR,   /* holidays and swapped days */
     CAP_MANAGE_USERS,      /* users and roles in scope */
+    CAP_PROCESS,           /* work on dossiers held by the units in scope */
+    CAP_APPROVE,           /* approve results, stop processing */
 };
 
 /* -1 for an unknown name. */
