@@ -9,6 +9,11 @@ const char *db_col_dup(struct db_stmt *st, int col, struct arena *a)
     return s ? arena_strdup(a, s) : NULL;
 }
 
+int64_t db_col_int0(struct db_stmt *st, int col)
+{
+    return db_col_is_null(st, col) ? 0 : db_col_int(st, col);
+}
+
 static int vquery(struct db *db, struct db_stmt **out, struct err *e, const char *sql,
                   const char *types, va_list ap)
 {

@@ -68,7 +68,7 @@ int64_t db_changes(struct db *db);
 /* The column's text copied into the arena; NULL for SQL NULL. */
 const char *db_col_dup(struct db_stmt *st, int col, struct arena *a);
 /* The column as an integer, 0 for SQL NULL. */
-#define db_col_int0(st, col) (db_col_is_null((st), (col)) ? 0 : db_col_int((st), (col)))
+int64_t db_col_int0(struct db_stmt *st, int col);
 
 /*
  * Prepares sql and binds the arguments after `types`, one letter each:

@@ -18,28 +18,86 @@ int dossier_next_number(struct db *db, const char *agency, const char *day, int 
     return 0;
 }
 
-int dossier_insert(struct db *db, struct dossier *d, struct err *e)
-{
-    struct db_stmt *st;
-    size_t i;
-    int rc, k = 1;
+/*
+ * The columns of a dossier: those set once at intake, and those transitions
+ * change. SELECT, INSERT and UPDATE are built from these lists, so the three
+ * cannot disagree; bind_fixed() and bind_mutable() follow the same order.
+ */
+static const char *const fixed_cols[] = {
+    "code",
+    "procedure_id",
+    "agency",
+    "channel",
+    "applicant_kind",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_phone",
+    "applicant_email",
+    "applicant_address",
+    "delegate_name",
+    "delegate_id_number",
+    "delegate_phone",
+    "phone_last4",
+    "summary",
+    "sets",
+    "submitted_at",
+    "submitted_by",
+    "parent_id",
+    "created_at",
+};
+static const char *const mutable_cols[] = {
+    "status",
+    "duration_days",
+    "duration_kind",
+    "variant_id",
+    "received_at",
+    "due_at",
+    "original_due_at",
+    "finished_at",
+    "returned_at",
+    "closed_at",
+    "received_by",
+    "current_unit",
+    "step",
+    "paused_at",
+    "resume_status",
+    "supplement_count",
+    "supplement_request",
+    "open_children",
+    "apology_at",
+    "apology_reason",
+    "apology_previous_due_at",
+    "result_number",
+    "result_date",
+    "result_signer",
+    "result_electronic",
+    "return_method",
+    "return_tracking",
+    "fee_amount",
+    "fee_paid_amount",
+    "fee_method",
+    "fee_receipt",
+    "fee_paid_at",
+    "close_reason",
+    "updated_at",
+};
+#define NFIXED   (sizeof(fixed_cols) / sizeof(fixed_cols[0]))
+#define NMUTABLE (sizeof(mutable_cols) / sizeof(mutable_cols[0]))
 
-    if (db_prepare(db,
-                   "INSERT INTO dossiers (code, procedure_id, agency, channel, status,"
-                   " applicant_kind, applicant_name, applicant_id_number, applicant_phone,"
-                   " applicant_email, applicant_address, delegate_name, delegate_id_number,"
-                   " delegate_phone, phone_last4, summary, sets, duration_days, duration_kind,"
-                   " submitted_at, received_at, due_at, original_due_at, finished_at,"
-                   " returned_at, closed_at, submitted_by, received_by, version, created_at,"
-                   " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                   " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-                   &st, e) < 0)
-        return -1;
+static void bind_z(struct db_stmt *st, int k, int64_t v)
+{
+    if (v)
+        db_bind_int(st, k, v);
+    else
+        db_bind_null(st, k);
+}
+
+static int bind_fixed(struct db_stmt *st, const struct dossier *d, int k)
+{
     db_bind_text(st, k++, d->code);
     db_bind_int(st, k++, d->procedure_id);
     db_bind_text(st, k++, d->agency);
     db_bind_int(st, k++, d->channel);
-    db_bind_int(st, k++, d->status);
     db_bind_int(st, k++, d->applicant_kind);
     db_bind_text(st, k++, d->applicant_name);
     db_bind_text(st, k++, d->applicant_id_number);
@@ -52,36 +110,135 @@ int dossier_insert(struct db *db, struct dossier *d, struct err *e)
     db_bind_text(st, k++, d->phone_last4);
     db_bind_text(st, k++, d->summary);
     db_bind_int(st, k++, d->sets);
+    db_bind_int(st, k++, d->submitted_at);
+    bind_z(st, k++, d->submitted_by);
+    bind_z(st, k++, d->parent_id);
+    db_bind_int(st, k++, d->created_at);
+    return k;
+}
+
+static int bind_mutable(struct db_stmt *st, const struct dossier *d, int k)
+{
+    db_bind_int(st, k++, d->status);
     db_bind_double(st, k++, d->duration_days);
     db_bind_text(st, k++, d->duration_kind);
-    {
-        const int64_t times[] = {d->submitted_at,    d->received_at,  d->due_at,
-                                 d->original_due_at, d->finished_at,  d->returned_at,
-                                 d->closed_at,       d->submitted_by, d->received_by};
-        for (i = 0; i < sizeof(times) / sizeof(times[0]); i++, k++)
-            if (times[i])
-                db_bind_int(st, k, times[i]);
-            else
-                db_bind_null(st, k);
-    }
-    db_bind_int(st, k++, d->created_at);
+    bind_z(st, k++, d->variant_id);
+    bind_z(st, k++, d->received_at);
+    bind_z(st, k++, d->due_at);
+    bind_z(st, k++, d->original_due_at);
+    bind_z(st, k++, d->finished_at);
+    bind_z(st, k++, d->returned_at);
+    bind_z(st, k++, d->closed_at);
+    bind_z(st, k++, d->received_by);
+    db_bind_text(st, k++, d->current_unit);
+    db_bind_int(st, k++, d->step);
+    bind_z(st, k++, d->paused_at);
+    bind_z(st, k++, d->resume_status);
+    db_bind_int(st, k++, d->supplement_count);
+    db_bind_text(st, k++, d->supplement_request);
+    db_bind_int(st, k++, d->open_children);
+    bind_z(st, k++, d->apology_at);
+    db_bind_text(st, k++, d->apology_reason);
+    bind_z(st, k++, d->apology_previous_due_at);
+    db_bind_text(st, k++, d->result_number);
+    db_bind_text(st, k++, d->result_date);
+    db_bind_text(st, k++, d->result_signer);
+    db_bind_int(st, k++, d->result_electronic);
+    db_bind_text(st, k++, d->return_method);
+    db_bind_text(st, k++, d->return_tracking);
+    bind_z(st, k++, d->fee_amount);
+    bind_z(st, k++, d->fee_paid_amount);
+    db_bind_text(st, k++, d->fee_method);
+    db_bind_text(st, k++, d->fee_receipt);
+    bind_z(st, k++, d->fee_paid_at);
+    db_bind_text(st, k++, d->close_reason);
     db_bind_int(st, k++, d->updated_at);
+    return k;
+}
+
+int dossier_insert(struct db *db, struct dossier *d, struct err *e)
+{
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
+    size_t i;
+    int rc = -1;
+
+    strbuf_addstr(&sql, "INSERT INTO dossiers (version");
+    for (i = 0; i < NFIXED; i++)
+        strbuf_addf(&sql, ", %s", fixed_cols[i]);
+    for (i = 0; i < NMUTABLE; i++)
+        strbuf_addf(&sql, ", %s", mutable_cols[i]);
+    strbuf_addstr(&sql, ") VALUES (1");
+    for (i = 0; i < NFIXED + NMUTABLE; i++)
+        strbuf_addstr(&sql, ", ?");
+    strbuf_addstr(&sql, ") RETURNING id");
+    if (db_prepare(db, sql.buf, &st, e) < 0)
+        goto out;
+    bind_mutable(st, d, bind_fixed(st, d, 1));
     rc = db_step(st, e);
     if (rc == DB_ROW)
         d->id = db_col_int(st, 0);
-    db_finalize(st);
-    if (rc != DB_ROW)
-        return rc < 0 ? -1 : err_set(e, 500, "db", "insert returned no id");
+    if (rc != DB_ROW) {
+        if (rc == DB_DONE)
+            err_set(e, 500, "db", "insert returned no id");
+        rc = -1;
+        goto out;
+    }
     d->version = 1;
-    for (i = 0; i < d->ncomponents; i++) {
+    rc = 0;
+    for (i = 0; i < d->ncomponents && rc == 0; i++) {
         const struct dossier_component *c = &d->components[i];
         if (db_run(db, e,
                    "INSERT INTO dossier_components (dossier_id, position, name, kind, count,"
-                   " received) VALUES (?, ?, ?, ?, ?, ?)",
-                   "Iittii", d->id, (int)i + 1, c->name, c->kind, c->count, c->received) < 0)
-            return -1;
+                   " received, digitized) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   "Iittiii", d->id, (int)i + 1, c->name, c->kind, c->count, c->received,
+                   c->digitized) < 0)
+            rc = -1;
     }
-    return 0;
+out:
+    db_finalize(st);
+    strbuf_release(&sql);
+    return rc;
+}
+
+int dossier_update(struct db *db, struct dossier *d, struct err *e)
+{
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
+    size_t i;
+    int rc = -1, k;
+
+    strbuf_addstr(&sql, "UPDATE dossiers SET version = version + 1");
+    for (i = 0; i < NMUTABLE; i++)
+        strbuf_addf(&sql, ", %s = ?", mutable_cols[i]);
+    strbuf_addstr(&sql, " WHERE id = ? AND version = ?");
+    if (db_prepare(db, sql.buf, &st, e) < 0)
+        goto out;
+    k = bind_mutable(st, d, 1);
+    db_bind_int(st, k++, d->id);
+    db_bind_int(st, k, d->version);
+    if (db_step(st, e) < 0)
+        goto out;
+    if (db_changes(db) != 1) {
+        err_set(e, 409, "conflict", "dossier %s was changed by someone else; reload it", d->code);
+        goto out;
+    }
+    d->version++;
+    rc = 0;
+out:
+    db_finalize(st);
+    strbuf_release(&sql);
+    return rc;
+}
+
+int dossier_component_digitized(struct db *db, int64_t dossier_id, int position, struct err *e)
+{
+    return db_run(
+               db, e,
+               "UPDATE dossier_components SET digitized = 1 WHERE dossier_id = ? AND position = ?",
+               "Ii", dossier_id, position) < 0
+               ? -1
+               : 0;
 }
 
 int dossier_add_event(struct db *db, int64_t dossier_id, const struct dossier_event *ev,
@@ -89,67 +246,103 @@ int dossier_add_event(struct db *db, int64_t dossier_id, const struct dossier_ev
 {
     return db_run(db, e,
                   "INSERT INTO dossier_events (dossier_id, at, action, from_status, to_status,"
-                  " actor_id, actor_name, unit, note, step_due_at)"
-                  " VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?)",
+                  " actor_id, actor_name, unit, note, step_due_at, to_unit, step, timeliness)"
+                  " VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?)",
                   "IItiizttt"
-                  "z",
+                  "ztit",
                   dossier_id, ev->at, ev->action, ev->from_status, ev->to_status, ev->actor_id,
-                  ev->actor_name, ev->unit, ev->note, ev->step_due_at) < 0
+                  ev->actor_name, ev->unit, ev->note, ev->step_due_at, ev->to_unit, ev->step,
+                  ev->timeliness) < 0
                ? -1
                : 0;
 }
 
-#define DOSSIER_COLUMNS                                                                            \
-    "d.id, d.code, d.procedure_id, p.code, p.name, d.agency, a.name, d.channel, d.status,"         \
-    " d.applicant_kind, d.applicant_name, d.applicant_id_number, d.applicant_phone,"               \
-    " d.applicant_email, d.applicant_address, d.delegate_name, d.delegate_id_number,"              \
-    " d.delegate_phone, d.phone_last4, d.summary, d.sets, d.duration_days, d.duration_kind,"       \
-    " d.submitted_at, d.received_at, d.due_at, d.original_due_at, d.finished_at,"                  \
-    " d.returned_at, d.closed_at, d.submitted_by, d.received_by, d.version, d.created_at,"         \
-    " d.updated_at, a.path"
 #define DOSSIER_FROM                                                                               \
     " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"                                  \
-    " JOIN agencies a ON a.id = d.agency"
+    " JOIN agencies a ON a.id = d.agency LEFT JOIN agencies cu ON cu.id = d.current_unit"
+
+/* Appends "SELECT d.id, d.version, <fixed>, <mutable>, p.code, p.name, a.name, a.path, cu.path". */
+static void add_select(struct strbuf *sql)
+{
+    size_t i;
+
+    strbuf_addstr(sql, "SELECT d.id, d.version");
+    for (i = 0; i < NFIXED; i++)
+        strbuf_addf(sql, ", d.%s", fixed_cols[i]);
+    for (i = 0; i < NMUTABLE; i++)
+        strbuf_addf(sql, ", d.%s", mutable_cols[i]);
+    strbuf_addstr(sql, ", p.code, p.name, a.name, a.path, cu.path" DOSSIER_FROM);
+}
 
 static void read_row(struct db_stmt *st, struct arena *a, struct dossier *d)
 {
+    int k = 0;
+
     memset(d, 0, sizeof(*d));
-    d->id = db_col_int(st, 0);
-    d->code = db_col_dup(st, 1, a);
-    d->procedure_id = db_col_int(st, 2);
-    d->procedure_code = db_col_dup(st, 3, a);
-    d->procedure_name = db_col_dup(st, 4, a);
-    d->agency = db_col_dup(st, 5, a);
-    d->agency_name = db_col_dup(st, 6, a);
-    d->channel = (int)db_col_int(st, 7);
-    d->status = (int)db_col_int(st, 8);
-    d->applicant_kind = (int)db_col_int(st, 9);
-    d->applicant_name = db_col_dup(st, 10, a);
-    d->applicant_id_number = db_col_dup(st, 11, a);
-    d->applicant_phone = db_col_dup(st, 12, a);
-    d->applicant_email = db_col_dup(st, 13, a);
-    d->applicant_address = db_col_dup(st, 14, a);
-    d->delegate_name = db_col_dup(st, 15, a);
-    d->delegate_id_number = db_col_dup(st, 16, a);
-    d->delegate_phone = db_col_dup(st, 17, a);
-    d->phone_last4 = db_col_dup(st, 18, a);
-    d->summary = db_col_dup(st, 19, a);
-    d->sets = (int)db_col_int(st, 20);
-    d->duration_days = db_col_double(st, 21);
-    d->duration_kind = db_col_dup(st, 22, a);
-    d->submitted_at = db_col_int0(st, 23);
-    d->received_at = db_col_int0(st, 24);
-    d->due_at = db_col_int0(st, 25);
-    d->original_due_at = db_col_int0(st, 26);
-    d->finished_at = db_col_int0(st, 27);
-    d->returned_at = db_col_int0(st, 28);
-    d->closed_at = db_col_int0(st, 29);
-    d->submitted_by = db_col_int0(st, 30);
-    d->received_by = db_col_int0(st, 31);
-    d->version = (int)db_col_int(st, 32);
-    d->created_at = db_col_int(st, 33);
-    d->updated_at = db_col_int(st, 34);
-    d->agency_path = db_col_dup(st, 35, a);
+    d->id = db_col_int(st, k++);
+    d->version = (int)db_col_int(st, k++);
+    /* fixed */
+    d->code = db_col_dup(st, k++, a);
+    d->procedure_id = db_col_int(st, k++);
+    d->agency = db_col_dup(st, k++, a);
+    d->channel = (int)db_col_int(st, k++);
+    d->applicant_kind = (int)db_col_int(st, k++);
+    d->applicant_name = db_col_dup(st, k++, a);
+    d->applicant_id_number = db_col_dup(st, k++, a);
+    d->applicant_phone = db_col_dup(st, k++, a);
+    d->applicant_email = db_col_dup(st, k++, a);
+    d->applicant_address = db_col_dup(st, k++, a);
+    d->delegate_name = db_col_dup(st, k++, a);
+    d->delegate_id_number = db_col_dup(st, k++, a);
+    d->delegate_phone = db_col_dup(st, k++, a);
+    d->phone_last4 = db_col_dup(st, k++, a);
+    d->summary = db_col_dup(st, k++, a);
+    d->sets = (int)db_col_int(st, k++);
+    d->submitted_at = db_col_int0(st, k++);
+    d->submitted_by = db_col_int0(st, k++);
+    d->parent_id = db_col_int0(st, k++);
+    d->created_at = db_col_int(st, k++);
+    /* mutable */
+    d->status = (int)db_col_int(st, k++);
+    d->duration_days = db_col_double(st, k++);
+    d->duration_kind = db_col_dup(st, k++, a);
+    d->variant_id = db_col_int0(st, k++);
+    d->received_at = db_col_int0(st, k++);
+    d->due_at = db_col_int0(st, k++);
+    d->original_due_at = db_col_int0(st, k++);
+    d->finished_at = db_col_int0(st, k++);
+    d->returned_at = db_col_int0(st, k++);
+    d->closed_at = db_col_int0(st, k++);
+    d->received_by = db_col_int0(st, k++);
+    d->current_unit = db_col_dup(st, k++, a);
+    d->step = (int)db_col_int(st, k++);
+    d->paused_at = db_col_int0(st, k++);
+    d->resume_status = (int)db_col_int0(st, k++);
+    d->supplement_count = (int)db_col_int(st, k++);
+    d->supplement_request = db_col_dup(st, k++, a);
+    d->open_children = (int)db_col_int(st, k++);
+    d->apology_at = db_col_int0(st, k++);
+    d->apology_reason = db_col_dup(st, k++, a);
+    d->apology_previous_due_at = db_col_int0(st, k++);
+    d->result_number = db_col_dup(st, k++, a);
+    d->result_date = db_col_dup(st, k++, a);
+    d->result_signer = db_col_dup(st, k++, a);
+    d->result_electronic = (int)db_col_int(st, k++);
+    d->return_method = db_col_dup(st, k++, a);
+    d->return_tracking = db_col_dup(st, k++, a);
+    d->fee_amount = db_col_int0(st, k++);
+    d->fee_paid_amount = db_col_int0(st, k++);
+    d->fee_method = db_col_dup(st, k++, a);
+    d->fee_receipt = db_col_dup(st, k++, a);
+    d->fee_paid_at = db_col_int0(st, k++);
+    d->close_reason = db_col_dup(st, k++, a);
+    d->updated_at = db_col_int(st, k++);
+    /* joined */
+    d->procedure_code = db_col_dup(st, k++, a);
+    d->procedure_name = db_col_dup(st, k++, a);
+    d->agency_name = db_col_dup(st, k++, a);
+    d->agency_path = db_col_dup(st, k++, a);
+    d->current_unit_path = db_col_dup(st, k++, a);
 }
 
 static int load_components(struct db *db, struct arena *a, struct dossier *d, struct err *e)
@@ -161,7 +354,7 @@ static int load_components(struct db *db, struct arena *a, struct dossier *d, st
     d->ncomponents = 0;
     d->components = arena_alloc(a, 0);
     if (db_query(db, &st, e,
-                 "SELECT name, kind, count, received FROM dossier_components"
+                 "SELECT name, kind, count, received, digitized FROM dossier_components"
                  " WHERE dossier_id = ? ORDER BY position",
                  "I", d->id) < 0)
         return -1;
@@ -172,29 +365,46 @@ static int load_components(struct db *db, struct arena *a, struct dossier *d, st
         c->kind = db_col_dup(st, 1, a);
         c->count = (int)db_col_int(st, 2);
         c->received = (int)db_col_int(st, 3);
+        c->digitized = (int)db_col_int(st, 4);
     }
     db_finalize(st);
     return rc < 0 ? -1 : 0;
 }
 
-int dossier_by_code(struct db *db, struct arena *a, const char *code, struct dossier *out,
-                    struct err *e)
+static int dossier_where(struct db *db, struct arena *a, const char *where, const char *code,
+                         int64_t id, struct dossier *out, struct err *e)
 {
-    struct db_stmt *st;
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
     int rc;
 
-    if (db_query(db, &st, e, "SELECT " DOSSIER_COLUMNS DOSSIER_FROM " WHERE d.code = ?", "t",
-                 code) < 0)
+    add_select(&sql);
+    strbuf_addstr(&sql, where);
+    rc = code ? db_query(db, &st, e, sql.buf, "t", code) : db_query(db, &st, e, sql.buf, "I", id);
+    strbuf_release(&sql);
+    if (rc < 0)
         return -1;
     rc = db_step(st, e);
     if (rc == DB_ROW)
         read_row(st, a, out);
     db_finalize(st);
     if (rc == DB_DONE)
-        return err_set(e, 404, "not_found", "no dossier with code %s", code);
+        return code ? err_set(e, 404, "not_found", "no dossier with code %s", code)
+                    : err_set(e, 404, "not_found", "no dossier with id %lld", (long long)id);
     if (rc < 0)
         return -1;
     return load_components(db, a, out, e);
+}
+
+int dossier_by_code(struct db *db, struct arena *a, const char *code, struct dossier *out,
+                    struct err *e)
+{
+    return dossier_where(db, a, " WHERE d.code = ?", code, 0, out, e);
+}
+
+int dossier_by_id(struct db *db, struct arena *a, int64_t id, struct dossier *out, struct err *e)
+{
+    return dossier_where(db, a, " WHERE d.id = ?", NULL, id, out, e);
 }
 
 int dossier_events(struct db *db, struct arena *a, int64_t dossier_id, struct dossier_event **out,
@@ -208,8 +418,10 @@ int dossier_events(struct db *db, struct arena *a, int64_t dossier_id, struct do
     *out = arena_alloc(a, 0);
     if (db_query(db, &st, e,
                  "SELECT ev.id, ev.at, ev.action, ev.from_status, ev.to_status, ev.actor_id,"
-                 " ev.actor_name, ev.unit, a.name, ev.note, ev.step_due_at FROM dossier_events ev"
-                 " LEFT JOIN agencies a ON a.id = ev.unit WHERE ev.dossier_id = ? ORDER BY ev.id",
+                 " ev.actor_name, ev.unit, a.name, ev.note, ev.step_due_at, ev.to_unit, t.name,"
+                 " ev.step, ev.timeliness FROM dossier_events ev"
+                 " LEFT JOIN agencies a ON a.id = ev.unit LEFT JOIN agencies t ON t.id = ev.to_unit"
+                 " WHERE ev.dossier_id = ? ORDER BY ev.id",
                  "I", dossier_id) < 0)
         return -1;
     while ((rc = db_step(st, e)) == DB_ROW) {
@@ -225,6 +437,10 @@ int dossier_events(struct db *db, struct arena *a, int64_t dossier_id, struct do
         ev->unit_name = db_col_dup(st, 8, a);
         ev->note = db_col_dup(st, 9, a);
         ev->step_due_at = db_col_int0(st, 10);
+        ev->to_unit = db_col_dup(st, 11, a);
+        ev->to_unit_name = db_col_dup(st, 12, a);
+        ev->step = (int)db_col_int0(st, 13);
+        ev->timeliness = db_col_dup(st, 14, a);
     }
     db_finalize(st);
     return rc < 0 ? -1 : 0;
@@ -241,17 +457,25 @@ int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
     *n = 0;
     *more = 0;
     *out = arena_calloc(a, (size_t)limit + 1, sizeof(**out));
-    strbuf_addstr(&sql, "SELECT " DOSSIER_COLUMNS DOSSIER_FROM " WHERE 1");
+    add_select(&sql);
+    strbuf_addstr(&sql, " WHERE 1");
     if (f->scope_paths) {
         if (!f->nscopes)
             goto done; /* may see nothing */
         strbuf_addstr(&sql, " AND (0");
+        /* scope i is parameter ?i+1; the plain ? that follow number on from there */
         for (i = 0; i < f->nscopes; i++)
-            strbuf_addstr(&sql, " OR substr(a.path, 1, length(?)) = ?");
+            strbuf_addf(&sql,
+                        " OR substr(a.path, 1, length(?%zu)) = ?%zu"
+                        " OR substr(cu.path, 1, length(?%zu)) = ?%zu",
+                        i + 1, i + 1, i + 1, i + 1);
         strbuf_addch(&sql, ')');
     }
-    if (f->agency_path)
-        strbuf_addstr(&sql, " AND substr(a.path, 1, length(?)) = ?");
+    if (f->agency_path) /* received there, or held there now */
+        strbuf_addf(&sql,
+                    " AND (substr(a.path, 1, length(?%zu)) = ?%zu"
+                    " OR substr(cu.path, 1, length(?%zu)) = ?%zu)",
+                    f->nscopes + 1, f->nscopes + 1, f->nscopes + 1, f->nscopes + 1);
     if (f->status)
         strbuf_addstr(&sql, " AND d.status = ?");
     if (f->procedure_id)
@@ -267,14 +491,10 @@ int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
     strbuf_addstr(&sql, " ORDER BY d.id DESC LIMIT ?");
     if (db_prepare(db, sql.buf, &st, e) < 0)
         goto out;
-    for (i = 0; f->scope_paths && i < f->nscopes; i++) {
+    for (i = 0; f->scope_paths && i < f->nscopes; i++)
         db_bind_text(st, k++, f->scope_paths[i]);
-        db_bind_text(st, k++, f->scope_paths[i]);
-    }
-    if (f->agency_path) {
+    if (f->agency_path)
         db_bind_text(st, k++, f->agency_path);
-        db_bind_text(st, k++, f->agency_path);
-    }
     if (f->status)
         db_bind_int(st, k++, f->status);
     if (f->procedure_id)
@@ -303,4 +523,84 @@ out:
     db_finalize(st);
     strbuf_release(&sql);
     return rc;
+}
+
+int dossier_steps_insert(struct db *db, int64_t dossier_id, const struct dossier_step *steps,
+                         size_t n, struct err *e)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (db_run(db, e,
+                   "INSERT INTO dossier_steps (dossier_id, position, name, unit, role, hours,"
+                   " started_at, due_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "Iitttdzzz", dossier_id, steps[i].position, steps[i].name, steps[i].unit,
+                   steps[i].role, steps[i].hours, steps[i].started_at, steps[i].due_at,
+                   steps[i].finished_at) < 0)
+            return -1;
+    return 0;
+}
+
+int dossier_steps(struct db *db, struct arena *a, int64_t dossier_id, struct dossier_step **out,
+                  size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    size_t cap = 0;
+    int rc;
+
+    *n = 0;
+    *out = arena_alloc(a, 0);
+    if (db_query(db, &st, e,
+                 "SELECT s.position, s.name, s.unit, g.name, s.role, s.hours, s.started_at,"
+                 " s.due_at, s.finished_at FROM dossier_steps s JOIN agencies g ON g.id = s.unit"
+                 " WHERE s.dossier_id = ? ORDER BY s.position",
+                 "I", dossier_id) < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct dossier_step *s = arena_push(a, out, n, &cap, sizeof(*s));
+        s->position = (int)db_col_int(st, 0);
+        s->name = db_col_dup(st, 1, a);
+        s->unit = db_col_dup(st, 2, a);
+        s->unit_name = db_col_dup(st, 3, a);
+        s->role = db_col_dup(st, 4, a);
+        s->hours = db_col_double(st, 5);
+        s->started_at = db_col_int0(st, 6);
+        s->due_at = db_col_int0(st, 7);
+        s->finished_at = db_col_int0(st, 8);
+    }
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int dossier_step_update(struct db *db, int64_t dossier_id, const struct dossier_step *s,
+                        struct err *e)
+{
+    return db_run(db, e,
+                  "UPDATE dossier_steps SET started_at = ?, due_at = ?, finished_at = ?"
+                  " WHERE dossier_id = ? AND position = ?",
+                  "zzzIi", s->started_at, s->due_at, s->finished_at, dossier_id, s->position) < 0
+               ? -1
+               : 0;
+}
+
+int dossier_children(struct db *db, struct arena *a, int64_t parent_id, struct dossier **out,
+                     size_t *n, struct err *e)
+{
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st;
+    size_t cap = 0;
+    int rc;
+
+    *n = 0;
+    *out = arena_alloc(a, 0);
+    add_select(&sql);
+    strbuf_addstr(&sql, " WHERE d.parent_id = ? ORDER BY d.id");
+    rc = db_query(db, &st, e, sql.buf, "I", parent_id);
+    strbuf_release(&sql);
+    if (rc < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW)
+        read_row(st, a, arena_push(a, out, n, &cap, sizeof(**out)));
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
 }

@@ -12,7 +12,7 @@
 
 struct dossier_component {
     const char *name, *kind;
-    int count, received;
+    int count, received, digitized;
 };
 
 struct dossier {
@@ -31,8 +31,24 @@ struct dossier {
     int64_t submitted_at, received_at, due_at, original_due_at, finished_at, returned_at, closed_at;
     int64_t submitted_by, received_by;
     int64_t created_at, updated_at;
+    /* the workflow */
+    int64_t variant_id, parent_id;
+    const char *current_unit, *current_unit_path; /* path read only */
+    int step, resume_status, supplement_count, open_children, result_electronic;
+    int64_t paused_at, apology_at, apology_previous_due_at, fee_amount, fee_paid_amount,
+        fee_paid_at;
+    const char *supplement_request, *apology_reason, *result_number, *result_date, *result_signer,
+        *return_method, *return_tracking, *fee_method, *fee_receipt, *close_reason;
     struct dossier_component *components;
     size_t ncomponents;
+};
+
+/* One step of a dossier's own process (copied from its procedure variant at handover). */
+struct dossier_step {
+    int position;
+    const char *name, *unit, *unit_name, *role;
+    double hours;
+    int64_t started_at, due_at, finished_at;
 };
 
 struct dossier_event {
@@ -42,10 +58,13 @@ struct dossier_event {
     int64_t actor_id;
     const char *actor_name, *unit, *unit_name, *note;
     int64_t step_due_at;
+    const char *to_unit, *to_unit_name; /* a handover's receiving unit */
+    int step;                           /* the process step concerned, 0 for none */
+    const char *timeliness;             /* a finished step: early, on_time, late */
 };
 
 struct dossier_filter {
-    const char *const *scope_paths; /* agency paths the caller may see; NULL: everywhere */
+    const char *const *scope_paths; /* paths the caller may see (receiving or current unit) */
     size_t nscopes;
     const char *agency_path; /* only this agency's subtree, or NULL */
     int status;              /* 0: any */
@@ -59,8 +78,27 @@ struct dossier_filter {
 /* The next number of the unit's counter for a day ("yyMMdd"); call inside the write transaction. */
 int dossier_next_number(struct db *db, const char *agency, const char *day, int *out,
                         struct err *e);
-/* Inserts the dossier and its components; sets d->id. */
+/* Inserts the dossier and its components; sets d->id and d->version. */
 int dossier_insert(struct db *db, struct dossier *d, struct err *e);
+/*
+ * Writes the dossier's changing fields if its version is still d->version, then
+ * increments d->version. 409 "conflict" when someone changed it in between.
+ */
+int dossier_update(struct db *db, struct dossier *d, struct err *e);
+/* Marks a component (1-based position) as backed by a file. */
+int dossier_component_digitized(struct db *db, int64_t dossier_id, int position, struct err *e);
+int dossier_steps_insert(struct db *db, int64_t dossier_id, const struct dossier_step *steps,
+                         size_t n, struct err *e);
+int dossier_steps(struct db *db, struct arena *a, int64_t dossier_id, struct dossier_step **out,
+                  size_t *n, struct err *e);
+/* Writes a step's times. */
+int dossier_step_update(struct db *db, int64_t dossier_id, const struct dossier_step *s,
+                        struct err *e);
+/* The dossiers opened by consulting other agencies. */
+int dossier_children(struct db *db, struct arena *a, int64_t parent_id, struct dossier **out,
+                     size_t *n, struct err *e);
+/* By id (with components); 404 when there is none. */
+int dossier_by_id(struct db *db, struct arena *a, int64_t id, struct dossier *out, struct err *e);
 int dossier_add_event(struct db *db, int64_t dossier_id, const struct dossier_event *ev,
                       struct err *e);
 /* By code, with components; 404 when there is none. */

@@ -37,7 +37,7 @@ static void seed(struct db *db)
 static int64_t add(struct db *db, const char *agency, const char *code, int status, int64_t at,
                    int64_t by)
 {
-    struct dossier_component comp = {"Tờ khai", "original", 1, 1};
+    struct dossier_component comp = {"Tờ khai", "original", 1, 1, 0};
     struct dossier d = {0};
     struct dossier_event ev = {0};
     struct err e = ERR_INIT;
