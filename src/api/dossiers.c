@@ -5,6 +5,9 @@
  */
 #include "api/app.h"
 #include "api/handlers.h"
+#include "api/views.h"
+#include "api/deadline.h"
+#include "api/notify.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/roles.h"
@@ -18,65 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* "0912 345 678" → "********5678" for those who may not see personal data in full. */
-static json_t *masked(struct req *r, const char *s, int full)
-{
-    size_t n = 0, i, keep;
-    char *m;
-
-    if (!s)
-        return json_null();
-    if (full)
-        return json_string(s);
-    m = arena_alloc(&r->arena, strlen(s) + 1);
-    for (; *s; s++)
-        if (*s != ' ' && *s != '.' && *s != '-')
-            m[n++] = *s;
-    m[n] = '\0';
-    keep = n > 4 ? 4 : n / 2;
-    for (i = 0; i + keep < n; i++)
-        m[i] = '*';
-    return json_string(m);
-}
-
-static json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
-{
-    json_t *j = json_pack(
-        "{s:s, s:i, s:s, s:s, s:{s:I, s:s, s:s}, s:{s:s, s:s}, s:s, s:{s:i, s:s, s:o, s:o, s:o,"
-        " s:o}, s:s, s:i, s:f, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i}",
-        "code", d->code, "status_code", d->status, "status", dossier_status_name(d->status),
-        "status_label", dossier_status_label(d->status), "procedure", "id",
-        (json_int_t)d->procedure_id, "code", d->procedure_code, "name", d->procedure_name, "agency",
-        "id", d->agency, "name", d->agency_name, "channel", dossier_channel_name(d->channel),
-        "applicant", "kind", d->applicant_kind, "name", d->applicant_name, "id_number",
-        masked(r, d->applicant_id_number, full_personal), "phone",
-        masked(r, d->applicant_phone, full_personal), "email",
-        full_personal ? json_str(d->applicant_email) : json_null(), "address",
-        full_personal ? json_str(d->applicant_address) : json_null(), "summary", d->summary, "sets",
-        d->sets, "duration_days", d->duration_days, "duration_kind", d->duration_kind,
-        "submitted_at", json_time(d->submitted_at), "received_at", json_time(d->received_at),
-        "due_at", json_time(d->due_at), "original_due_at", json_time(d->original_due_at),
-        "finished_at", json_time(d->finished_at), "returned_at", json_time(d->returned_at),
-        "closed_at", json_time(d->closed_at), "version", d->version);
-    size_t i;
-
-    if (d->delegate_name)
-        json_object_set_new(j, "delegate",
-                            json_pack("{s:s, s:o, s:o}", "name", d->delegate_name, "id_number",
-                                      masked(r, d->delegate_id_number, full_personal), "phone",
-                                      masked(r, d->delegate_phone, full_personal)));
-    if (d->components) {
-        json_t *arr = json_array();
-        for (i = 0; i < d->ncomponents; i++)
-            json_array_append_new(
-                arr, json_pack("{s:s, s:s, s:i, s:b}", "name", d->components[i].name, "kind",
-                               d->components[i].kind, "count", d->components[i].count, "received",
-                               d->components[i].received));
-        json_object_set_new(j, "components", arr);
-    }
-    return j;
-}
 
 static int read_person(json_t *obj, const char *prefix, int kind, struct dossier *d, int delegate,
                        struct err *e)
@@ -148,24 +92,33 @@ static void read_components(struct req *r, json_t *body, const struct procedure 
     }
 }
 
-/* The due time of a dossier received now, over its agency's office hours and the calendar. */
-static int compute_due(struct req *r, const struct agency *ag, struct dossier *d, struct err *e)
+/*
+ * The case of the procedure and the duration it gives: the variant asked for,
+ * else the first, else the procedure's own; the online duration when shorter.
+ */
+static int choose_variant(struct req *r, const struct procedure *p, int64_t variant_id,
+                          struct dossier *d, struct err *e)
 {
-    struct office_hours oh;
-    struct workcal cal;
-    int y, m, day,
-        kind = strcmp(d->duration_kind, "calendar") ? DURATION_WORKING : DURATION_CALENDAR;
-    int rc;
+    struct procedure_variant *v, *chosen = NULL;
+    size_t n, i;
+    double online = p->online_duration_days;
 
-    if (office_hours_parse(ag->office_hours, &oh, e) < 0)
-        return err_set(e, 500, "internal", "agency %s has bad office hours", ag->id);
-    date_civil_from_days(date_local_day(d->received_at), &y, &m, &day);
-    if (app_workcal(r->db, y, worktime_years_needed(y, kind, d->duration_days), &cal, e) < 0)
+    if (procedure_variants(r->db, &r->arena, p->id, &v, &n, e) < 0)
         return -1;
-    rc = worktime_due(&cal, &oh, d->received_at, kind, d->duration_days, &d->due_at, e);
-    workcal_release(&cal);
-    d->original_due_at = d->due_at;
-    return rc;
+    for (i = 0; i < n && !chosen; i++)
+        if (variant_id ? v[i].id == variant_id : i == 0)
+            chosen = &v[i];
+    if (variant_id && !chosen)
+        return err_field(e, "variant", "procedure %s has no variant %lld", p->code,
+                         (long long)variant_id);
+    d->duration_kind = chosen ? chosen->duration_kind : p->duration_kind;
+    d->duration_days = chosen ? chosen->duration_days : p->duration_days;
+    d->variant_id = chosen ? chosen->id : 0;
+    if (chosen)
+        online = chosen->online_duration_days;
+    if (d->channel == CHANNEL_ONLINE && online > 0 && online < d->duration_days)
+        d->duration_days = online;
+    return 0;
 }
 
 /* Checks the caller may file through this channel at this agency. */
@@ -206,8 +159,10 @@ static int insert(struct req *r, struct dossier *d, const struct agency *ag, str
     if (d->status == DOSSIER_RECEIVED) {
         d->received_at = r->now;
         d->received_by = u->id;
-        if (compute_due(r, ag, d, e) < 0)
+        if (deadline_due(r->db, ag->office_hours, d->received_at, d->duration_kind,
+                         d->duration_days, &d->due_at, e) < 0)
             return -1;
+        d->original_due_at = d->due_at;
     } else {
         d->submitted_by = u->id;
     }
@@ -220,7 +175,8 @@ static int insert(struct req *r, struct dossier *d, const struct agency *ag, str
     ev.actor_name = u->full_name && *u->full_name ? u->full_name : u->username;
     ev.unit = ag->id;
     ev.step_due_at = d->due_at;
-    if (dossier_add_event(r->db, d->id, &ev, e) < 0)
+    if (dossier_add_event(r->db, d->id, &ev, e) < 0 ||
+        (d->status == DOSSIER_RECEIVED && notify(r, d, NOTICE_RECEIVED, e) < 0))
         return -1;
     return audit_append(r->db, r->now, u->id, "dossier.create",
                         arena_printf(&r->arena, "dossier:%s", d->code),
@@ -237,13 +193,14 @@ int dossiers_create(struct req *r, struct err *e)
     json_t *body, *obj;
     const char *agency_id, *channel;
     char *last4;
-    int64_t procedure_id = 0, v;
+    int64_t procedure_id = 0, variant_id = 0, v;
     int rc = -1;
 
     if (req_json(r, &body, e) < 0)
         return -1;
     jv_known(body, NULL, keys, e);
     jv_int(body, NULL, "procedure", JV_REQUIRED, 1, INT64_MAX, &procedure_id, e);
+    jv_int(body, NULL, "variant", JV_NULLABLE, 1, INT64_MAX, &variant_id, e);
     agency_id = jv_string(body, NULL, "agency", JV_REQUIRED, 13, e);
     if (agency_id && !agency_id_valid(agency_id)) {
         err_field(e, "agency", "must be an agency identifier like 000.00.04.H43");
@@ -289,7 +246,7 @@ int dossiers_create(struct req *r, struct err *e)
         goto out;
     }
     read_components(r, body, &p, &d, e);
-    if (e->http)
+    if (choose_variant(r, &p, variant_id, &d, e) < 0 || e->http)
         goto out;
     last4 = arena_alloc(&r->arena, 5);
     d.phone_last4 = phone_last4(d.applicant_phone, last4) == 0 ? last4 : NULL;
@@ -299,10 +256,7 @@ int dossiers_create(struct req *r, struct err *e)
     d.agency = ag.id;
     d.agency_name = ag.name;
     d.status = dossier_initial_status(d.channel);
-    d.duration_kind = p.duration_kind;
-    d.duration_days = d.channel == CHANNEL_ONLINE && p.online_duration_days > 0
-                          ? p.online_duration_days
-                          : p.duration_days;
+    d.current_unit = ag.id;
     d.submitted_at = r->now;
     d.created_at = d.updated_at = r->now;
     if (db_begin(r->db, DB_WRITE, e) < 0)
@@ -318,32 +272,24 @@ out:
     return rc;
 }
 
-/* May the caller see this dossier: staff in scope, or the citizen who filed it. */
-static int may_see(struct req *r, const struct dossier *d, int *full_personal, struct err *e)
-{
-    const struct user *u = req_user(r);
-
-    if (d->submitted_by && d->submitted_by == u->id) {
-        *full_personal = 1;
-        return 0;
-    }
-    if (!user_can_at(u, CAP_VIEW_DOSSIERS, d->agency_path))
-        return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
-    *full_personal = user_can_at(u, CAP_VIEW_PERSONAL, d->agency_path);
-    return 0;
-}
-
 int dossiers_get(struct req *r, struct err *e)
 {
     struct dossier d;
+    json_t *j;
     int full = 0;
 
     if (!dossier_code_valid(r->params[0]))
         return err_set(e, 404, "not_found",
                        "%s is not a dossier code ({agency id}-{yyMMdd}-{NNNN})", r->params[0]);
-    if (dossier_by_code(r->db, &r->arena, r->params[0], &d, e) < 0 || may_see(r, &d, &full, e) < 0)
+    if (dossier_by_code(r->db, &r->arena, r->params[0], &d, e) < 0 ||
+        dossier_access(r, &d, &full, e) < 0)
         return -1;
-    return resp_json(r, 200, dossier_json(r, &d, full));
+    j = dossier_json(r, &d, full);
+    if (dossier_add_details(r, &d, j, e) < 0) {
+        json_decref(j);
+        return -1;
+    }
+    return resp_json(r, 200, j);
 }
 
 static int query_int(struct req *r, const char *key, int64_t min, int64_t max, int64_t *out,
@@ -429,8 +375,7 @@ int dossiers_list(struct req *r, struct err *e)
     items = json_array();
     for (i = 0; i < n; i++)
         json_array_append_new(
-            items, dossier_json(r, &list[i],
-                                !staff || user_can_at(u, CAP_VIEW_PERSONAL, list[i].agency_path)));
+            items, dossier_json(r, &list[i], !staff || dossier_personal_ok(u, &list[i])));
     return resp_json(
         r, 200,
         json_pack("{s:o, s:o}", "items", items, "next_cursor",

@@ -339,3 +339,97 @@ int procedure_record_history(struct db *db, int64_t id, int version, int64_t now
                ? -1
                : 0;
 }
+
+int procedure_variants(struct db *db, struct arena *a, int64_t procedure_id,
+                       struct procedure_variant **out, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    size_t cap = 0, i;
+    int rc;
+
+    *n = 0;
+    *out = arena_alloc(a, 0);
+    if (db_query(db, &st, e,
+                 "SELECT id, name, duration_days, duration_kind, online_duration_days"
+                 " FROM procedure_variants WHERE procedure_id = ? ORDER BY position",
+                 "I", procedure_id) < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct procedure_variant *v = arena_push(a, out, n, &cap, sizeof(*v));
+        v->id = db_col_int(st, 0);
+        v->name = db_col_dup(st, 1, a);
+        v->duration_days = db_col_double(st, 2);
+        v->duration_kind = db_col_dup(st, 3, a);
+        v->online_duration_days = db_col_is_null(st, 4) ? -1 : db_col_double(st, 4);
+    }
+    db_finalize(st);
+    for (i = 0; rc == DB_DONE && i < *n; i++) {
+        struct procedure_variant *v = &(*out)[i];
+        size_t scap = 0;
+
+        v->steps = arena_alloc(a, 0);
+        if (db_query(db, &st, e,
+                     "SELECT name, unit, role, hours FROM process_steps WHERE variant_id = ?"
+                     " ORDER BY position",
+                     "I", v->id) < 0)
+            return -1;
+        while ((rc = db_step(st, e)) == DB_ROW) {
+            struct process_step *p = arena_push(a, &v->steps, &v->nsteps, &scap, sizeof(*p));
+            p->name = db_col_dup(st, 0, a);
+            p->unit = db_col_dup(st, 1, a);
+            p->role = db_col_dup(st, 2, a);
+            p->hours = db_col_double(st, 3);
+        }
+        db_finalize(st);
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+int procedure_set_variants(struct db *db, int64_t procedure_id, struct procedure_variant *v,
+                           size_t n, struct err *e)
+{
+    int64_t used;
+    size_t i, k;
+
+    if (db_int(db, &used, e,
+               "SELECT count(*) FROM dossiers d JOIN procedure_variants v ON v.id = d.variant_id"
+               " WHERE v.procedure_id = ? AND v.position > ?",
+               "Ii", procedure_id, (int)n) < 0)
+        return -1;
+    if (used)
+        return err_set(e, 409, "conflict",
+                       "dossiers use a variant that would be removed; keep at least %lld",
+                       (long long)n + 1);
+    if (db_run(db, e,
+               "DELETE FROM process_steps WHERE variant_id IN"
+               " (SELECT id FROM procedure_variants WHERE procedure_id = ?)",
+               "I", procedure_id) < 0 ||
+        db_run(db, e, "DELETE FROM procedure_variants WHERE procedure_id = ? AND position > ?",
+               "Ii", procedure_id, (int)n) < 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (db_int(
+                db, &v[i].id, e,
+                "INSERT INTO procedure_variants (procedure_id, position, name, duration_days,"
+                " duration_kind, online_duration_days) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (procedure_id, position) DO UPDATE SET name = excluded.name,"
+                " duration_days = excluded.duration_days, duration_kind = excluded.duration_kind,"
+                " online_duration_days = excluded.online_duration_days RETURNING id",
+                "Iitdtd", procedure_id, (int)i + 1, v[i].name, v[i].duration_days,
+                v[i].duration_kind, v[i].online_duration_days) != DB_ROW)
+            return -1;
+        if (v[i].online_duration_days < 0 &&
+            db_run(db, e, "UPDATE procedure_variants SET online_duration_days = NULL WHERE id = ?",
+                   "I", v[i].id) < 0)
+            return -1;
+        for (k = 0; k < v[i].nsteps; k++) {
+            const struct process_step *p = &v[i].steps[k];
+            if (db_run(db, e,
+                       "INSERT INTO process_steps (variant_id, position, name, unit, role, hours)"
+                       " VALUES (?, ?, ?, ?, ?, ?)",
+                       "Iitttd", v[i].id, (int)k + 1, p->name, p->unit, p->role, p->hours) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}

@@ -48,6 +48,23 @@ struct procedure_filter {
     int offset;       /* cursor for search results, ranked by relevance */
 };
 
+/* A step of a variant's internal process. unit NULL: the unit that processes the dossier. */
+struct process_step {
+    const char *name, *unit, *role; /* role: process, approve, consult, return */
+    double hours;
+};
+
+/* A case of a procedure (trường hợp) with its own duration and process. */
+struct procedure_variant {
+    int64_t id;
+    const char *name;
+    double duration_days;
+    const char *duration_kind;
+    double online_duration_days; /* < 0: none */
+    struct process_step *steps;
+    size_t nsteps;
+};
+
 /* 404 when there is none. Loads components and fees. */
 int procedure_get(struct db *db, struct arena *a, int64_t id, struct procedure *out, struct err *e);
 /* A page of procedures (without components and fees); *more is 1 when another page follows. */
@@ -62,6 +79,15 @@ int procedure_insert(struct db *db, struct procedure *p, const char *search_text
 /* Replaces every field, components and fees; 409 on a version mismatch or a taken code. */
 int procedure_update(struct db *db, struct procedure *p, const char *search_text, int64_t now,
                      struct err *e);
+/* The variants of a procedure with their steps, in order. */
+int procedure_variants(struct db *db, struct arena *a, int64_t procedure_id,
+                       struct procedure_variant **out, size_t *n, struct err *e);
+/*
+ * Replaces the variants of a procedure (sets each id). A variant keeps its id
+ * by position; removing one that dossiers use is 409.
+ */
+int procedure_set_variants(struct db *db, int64_t procedure_id, struct procedure_variant *v,
+                           size_t n, struct err *e);
 /* Records the published JSON of a version. */
 int procedure_record_history(struct db *db, int64_t id, int version, int64_t now, int64_t user_id,
                              const char *json, struct err *e);

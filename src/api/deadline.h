@@ -1,0 +1,25 @@
+/*
+ * Deadlines over the database's calendar and an agency's office hours: the
+ * glue between core/worktime (the arithmetic) and the stored calendar. Each
+ * call builds a working calendar wide enough for the question asked.
+ */
+#ifndef API_DEADLINE_H
+#define API_DEADLINE_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+
+/* The due time of a statutory duration ("working" or "calendar" days) counted from start. */
+int deadline_due(struct db *db, const char *office_hours, int64_t start, const char *kind,
+                 double days, int64_t *out, struct err *e);
+/* t plus a number of working minutes. */
+int deadline_add(struct db *db, const char *office_hours, int64_t t, int64_t minutes, int64_t *out,
+                 struct err *e);
+/* A due time moved by the working time between paused and resumed (a supplement). */
+int deadline_resume(struct db *db, const char *office_hours, int64_t due, int64_t paused,
+                    int64_t resumed, int64_t *out, struct err *e);
+/* 1 when t lies inside office hours on a working day (closing times included), 0 if not. */
+int deadline_in_office_hours(struct db *db, const char *office_hours, int64_t t, struct err *e);
+
+#endif

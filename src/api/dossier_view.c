@@ -1,0 +1,165 @@
+/* JSON views of dossiers. */
+#include "api/views.h"
+#include "api/app.h"
+#include "core/dossier.h"
+#include "core/roles.h"
+#include "core/workflow.h"
+
+#include <string.h>
+
+/* "0912 345 678" → "********5678" for those who may not see personal data in full. */
+static json_t *masked(struct req *r, const char *s, int full)
+{
+    size_t n = 0, i, keep;
+    char *m;
+
+    if (!s)
+        return json_null();
+    if (full)
+        return json_string(s);
+    m = arena_alloc(&r->arena, strlen(s) + 1);
+    for (; *s; s++)
+        if (*s != ' ' && *s != '.' && *s != '-')
+            m[n++] = *s;
+    m[n] = '\0';
+    keep = n > 4 ? 4 : n / 2;
+    for (i = 0; i + keep < n; i++)
+        m[i] = '*';
+    return json_string(m);
+}
+
+int dossier_personal_ok(const struct user *u, const struct dossier *d)
+{
+    return user_can_at(u, CAP_VIEW_PERSONAL, d->agency_path) ||
+           (d->current_unit_path && user_can_at(u, CAP_VIEW_PERSONAL, d->current_unit_path));
+}
+
+int dossier_access(struct req *r, const struct dossier *d, int *full_personal, struct err *e)
+{
+    const struct user *u = req_user(r);
+
+    if (d->submitted_by && d->submitted_by == u->id) {
+        *full_personal = 1;
+        return 0;
+    }
+    if (!user_can_at(u, CAP_VIEW_DOSSIERS, d->agency_path) &&
+        !(d->current_unit_path && user_can_at(u, CAP_VIEW_DOSSIERS, d->current_unit_path)))
+        return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
+    *full_personal = dossier_personal_ok(u, d);
+    return 0;
+}
+
+json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
+{
+    json_t *j = json_pack(
+        "{s:s, s:i, s:s, s:s, s:{s:I, s:s, s:s}, s:{s:s, s:s}, s:s, s:{s:i, s:s, s:o, s:o, s:o,"
+        " s:o}, s:s, s:i, s:f, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i}",
+        "code", d->code, "status_code", d->status, "status", dossier_status_name(d->status),
+        "status_label", dossier_status_label(d->status), "procedure", "id",
+        (json_int_t)d->procedure_id, "code", d->procedure_code, "name", d->procedure_name, "agency",
+        "id", d->agency, "name", d->agency_name, "channel", dossier_channel_name(d->channel),
+        "applicant", "kind", d->applicant_kind, "name", d->applicant_name, "id_number",
+        masked(r, d->applicant_id_number, full_personal), "phone",
+        masked(r, d->applicant_phone, full_personal), "email",
+        full_personal ? json_str(d->applicant_email) : json_null(), "address",
+        full_personal ? json_str(d->applicant_address) : json_null(), "summary", d->summary, "sets",
+        d->sets, "duration_days", d->duration_days, "duration_kind", d->duration_kind,
+        "submitted_at", json_time(d->submitted_at), "received_at", json_time(d->received_at),
+        "due_at", json_time(d->due_at), "original_due_at", json_time(d->original_due_at),
+        "finished_at", json_time(d->finished_at), "returned_at", json_time(d->returned_at),
+        "closed_at", json_time(d->closed_at), "version", d->version);
+    json_t *actions = json_array();
+    int list[ACT_COUNT];
+    size_t i, n = actions_from(d->status, list);
+
+    for (i = 0; i < n; i++)
+        json_array_append_new(actions, json_string(action_get(list[i])->name));
+    json_object_set_new(j, "allowed_actions", actions);
+    json_object_set_new(j, "current_unit", json_str(d->current_unit));
+    json_object_set_new(j, "step", json_integer(d->step));
+    json_object_set_new(j, "supplement_count", json_integer(d->supplement_count));
+    json_object_set_new(j, "parent", d->parent_id ? json_integer(d->parent_id) : json_null());
+    json_object_set_new(j, "open_consultations", json_integer(d->open_children));
+    if (d->supplement_request)
+        json_object_set_new(j, "supplement_request", json_loads(d->supplement_request, 0, NULL));
+    if (d->apology_at)
+        json_object_set_new(j, "apology",
+                            json_pack("{s:o, s:o, s:o}", "at", json_time(d->apology_at), "reason",
+                                      json_str(d->apology_reason), "previous_due_at",
+                                      json_time(d->apology_previous_due_at)));
+    if (d->result_number)
+        json_object_set_new(j, "result",
+                            json_pack("{s:s, s:o, s:o, s:b}", "number", d->result_number, "date",
+                                      json_str(d->result_date), "signer",
+                                      json_str(d->result_signer), "electronic",
+                                      d->result_electronic));
+    if (d->fee_amount)
+        json_object_set_new(
+            j, "fee",
+            json_pack("{s:I, s:o, s:o, s:o, s:o}", "amount", (json_int_t)d->fee_amount, "paid",
+                      d->fee_paid_amount ? json_integer(d->fee_paid_amount) : json_null(), "method",
+                      json_str(d->fee_method), "receipt", json_str(d->fee_receipt), "paid_at",
+                      json_time(d->fee_paid_at)));
+    if (d->return_method)
+        json_object_set_new(j, "return",
+                            json_pack("{s:s, s:o}", "method", d->return_method, "tracking",
+                                      json_str(d->return_tracking)));
+    if (d->close_reason)
+        json_object_set_new(j, "close_reason", json_string(d->close_reason));
+    if (d->finished_at && d->due_at)
+        json_object_set_new(
+            j, "timeliness",
+            json_string(timeliness_name(dossier_timeliness(d->finished_at, d->due_at))));
+
+    if (d->delegate_name)
+        json_object_set_new(j, "delegate",
+                            json_pack("{s:s, s:o, s:o}", "name", d->delegate_name, "id_number",
+                                      masked(r, d->delegate_id_number, full_personal), "phone",
+                                      masked(r, d->delegate_phone, full_personal)));
+    if (d->components) {
+        json_t *arr = json_array();
+        for (i = 0; i < d->ncomponents; i++)
+            json_array_append_new(
+                arr, json_pack("{s:s, s:s, s:i, s:b}", "name", d->components[i].name, "kind",
+                               d->components[i].kind, "count", d->components[i].count, "received",
+                               d->components[i].received));
+        json_object_set_new(j, "components", arr);
+    }
+    return j;
+}
+
+int dossier_add_details(struct req *r, const struct dossier *d, json_t *j, struct err *e)
+{
+    struct dossier_step *steps;
+    struct dossier *children;
+    json_t *arr;
+    size_t n, i;
+
+    if (dossier_steps(r->db, &r->arena, d->id, &steps, &n, e) < 0)
+        return -1;
+    arr = json_array();
+    for (i = 0; i < n; i++)
+        json_array_append_new(
+            arr, json_pack("{s:i, s:s, s:{s:s, s:s}, s:s, s:f, s:o, s:o, s:o, s:o}", "position",
+                           steps[i].position, "name", steps[i].name, "unit", "id", steps[i].unit,
+                           "name", steps[i].unit_name, "role", steps[i].role, "hours",
+                           steps[i].hours, "started_at", json_time(steps[i].started_at), "due_at",
+                           json_time(steps[i].due_at), "finished_at",
+                           json_time(steps[i].finished_at), "timeliness",
+                           steps[i].finished_at && steps[i].due_at
+                               ? json_string(timeliness_name(
+                                     dossier_timeliness(steps[i].finished_at, steps[i].due_at)))
+                               : json_null()));
+    json_object_set_new(j, "steps", arr);
+    if (dossier_children(r->db, &r->arena, d->id, &children, &n, e) < 0)
+        return -1;
+    arr = json_array();
+    for (i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:o, s:o}", "code", children[i].code,
+                                             "agency", children[i].agency, "status",
+                                             dossier_status_name(children[i].status), "due_at",
+                                             json_time(children[i].due_at), "finished_at",
+                                             json_time(children[i].finished_at)));
+    json_object_set_new(j, "consultations", arr);
+    return 0;
+}
