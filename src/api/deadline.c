@@ -60,6 +60,23 @@ int deadline_add(struct db *db, const char *office_hours, int64_t t, int64_t min
     return rc;
 }
 
+int deadline_between(struct db *db, const char *office_hours, int64_t a, int64_t b, int64_t *out,
+                     struct err *e)
+{
+    struct office_hours oh;
+    struct workcal cal;
+    int rc;
+
+    *out = 0;
+    if (b <= a)
+        return 0;
+    if (prepare(db, office_hours, year_of(a), year_of(b), &oh, &cal, e) < 0)
+        return -1;
+    rc = worktime_between(&cal, &oh, a, b, out, e);
+    workcal_release(&cal);
+    return rc;
+}
+
 int deadline_resume(struct db *db, const char *office_hours, int64_t due, int64_t paused,
                     int64_t resumed, int64_t *out, struct err *e)
 {

@@ -16,6 +16,9 @@ int deadline_due(struct db *db, const char *office_hours, int64_t start, const c
 /* t plus a number of working minutes. */
 int deadline_add(struct db *db, const char *office_hours, int64_t t, int64_t minutes, int64_t *out,
                  struct err *e);
+/* Working minutes between a and b (0 when b <= a). */
+int deadline_between(struct db *db, const char *office_hours, int64_t a, int64_t b, int64_t *out,
+                     struct err *e);
 /* A due time moved by the working time between paused and resumed (a supplement). */
 int deadline_resume(struct db *db, const char *office_hours, int64_t due, int64_t paused,
                     int64_t resumed, int64_t *out, struct err *e);

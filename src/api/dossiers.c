@@ -186,7 +186,7 @@ static int insert(struct req *r, struct dossier *d, const struct agency *ag, str
 int dossiers_create(struct req *r, struct err *e)
 {
     static const char *const keys[] = {"procedure", "agency", "channel",    "applicant", "delegate",
-                                       "summary",   "sets",   "components", NULL};
+                                       "summary",   "sets",   "components", "variant",   NULL};
     struct dossier d = {0};
     struct procedure p;
     struct agency ag, owner;

@@ -21,10 +21,15 @@ int procedures_list(struct req *r, struct err *e);
 int procedures_get(struct req *r, struct err *e);
 int procedures_create(struct req *r, struct err *e);
 int procedures_update(struct req *r, struct err *e);
+int procedures_variants_get(struct req *r, struct err *e);
+int procedures_variants_put(struct req *r, struct err *e);
 /* dossiers.c */
 int dossiers_create(struct req *r, struct err *e);
 int dossiers_get(struct req *r, struct err *e);
 int dossiers_list(struct req *r, struct err *e);
+/* workflow.c */
+int dossiers_act(struct req *r, struct err *e);
+int dossiers_history(struct req *r, struct err *e);
 /* lookup.c */
 int lookup_get(struct req *r, struct err *e);
 /* calendar.c */

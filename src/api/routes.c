@@ -8,6 +8,8 @@
 #define AGENCY_ADMINS    (R(ADMIN) | R(UNIT_ADMIN))
 #define DOSSIER_VIEWERS  (ROLES_STAFF & ~R(UNIT_ADMIN))
 #define DOSSIER_CREATORS (R(CITIZEN) | R(RECEIVER))
+#define DESK             R(RECEIVER)
+#define PROCESSING       (R(PROCESSOR) | R(LEADER))
 
 const struct route api_routes[] = {
     {"GET", "/healthz", health_get, PUBLIC, BODY_NONE},
@@ -26,10 +28,30 @@ const struct route api_routes[] = {
     {"POST", "/api/v1/procedures", procedures_create, R(ADMIN), BODY_JSON},
     {"GET", "/api/v1/procedures/{id}", procedures_get, PUBLIC, BODY_NONE},
     {"PATCH", "/api/v1/procedures/{id}", procedures_update, R(ADMIN), BODY_JSON},
+    {"GET", "/api/v1/procedures/{id}/variants", procedures_variants_get, PUBLIC, BODY_NONE},
+    {"PUT", "/api/v1/procedures/{id}/variants", procedures_variants_put, R(ADMIN), BODY_JSON},
 
     {"GET", "/api/v1/dossiers", dossiers_list, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
     {"POST", "/api/v1/dossiers", dossiers_create, DOSSIER_CREATORS, BODY_JSON},
     {"GET", "/api/v1/dossiers/{code}", dossiers_get, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
+    {"GET", "/api/v1/dossiers/{code}/history", dossiers_history, DOSSIER_VIEWERS | R(CITIZEN),
+     BODY_NONE},
+    {"POST", "/api/v1/dossiers/{code}/accept", dossiers_act, DESK, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/refuse", dossiers_act, DESK, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/handover", dossiers_act, DESK, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/request-supplement", dossiers_act, DESK | PROCESSING,
+     BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/supplement", dossiers_act, DESK, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/forward", dossiers_act, PROCESSING, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/send-back", dossiers_act, PROCESSING, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/consult", dossiers_act, PROCESSING, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/request-payment", dossiers_act, PROCESSING, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/pay", dossiers_act, DESK, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/finish", dossiers_act, R(LEADER), BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/return", dossiers_act, DESK, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/withdraw", dossiers_act, DESK | R(CITIZEN), BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/stop", dossiers_act, R(LEADER), BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/apologize", dossiers_act, DESK | PROCESSING, BODY_JSON},
 
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
 

@@ -14,6 +14,8 @@ static const char usage[] =
     "motcua calendar holidays YEAR [--db PATH]\n"
     "       motcua calendar lunar YYYY-MM-DD\n"
     "       motcua calendar due --from \"YYYY-MM-DD HH:MM\" --days N [--calendar-days]\n"
+    "                           [--office-hours HH:MM-HH:MM,...] [--db PATH]\n"
+    "       motcua calendar between --from \"YYYY-MM-DD HH:MM\" --to \"YYYY-MM-DD HH:MM\"\n"
     "                           [--office-hours HH:MM-HH:MM,...] [--db PATH]";
 
 /* Rules and overrides: the database's when a path is given, else the statutory defaults. */
@@ -94,20 +96,24 @@ static int lunar(const char *date)
     return 0;
 }
 
-static int due(int argc, char **argv, const char *db)
+/* due: the due time of a duration; between: the working minutes between two times. */
+static int worktime_command(int argc, char **argv, int between)
 {
-    static const struct option opts[] = {
-        {"from", required_argument, 0, 'f'},    {"days", required_argument, 0, 'n'},
-        {"calendar-days", no_argument, 0, 'c'}, {"office-hours", required_argument, 0, 'o'},
-        {"db", required_argument, 0, 'd'},      {0, 0, 0, 0}};
+    static const struct option opts[] = {{"from", required_argument, 0, 'f'},
+                                         {"days", required_argument, 0, 'n'},
+                                         {"to", required_argument, 0, 't'},
+                                         {"calendar-days", no_argument, 0, 'c'},
+                                         {"office-hours", required_argument, 0, 'o'},
+                                         {"db", required_argument, 0, 'd'},
+                                         {0, 0, 0, 0}};
     struct office_hours oh = office_hours_default;
     struct cal_source src;
     struct workcal cal;
     struct err e = ERR_INIT;
-    const char *from = NULL, *days_s = NULL;
+    const char *from = NULL, *days_s = NULL, *to_s = NULL, *db = NULL;
     char out[DATE_ISO_MAX], *end;
-    int64_t start, result;
-    double days;
+    int64_t start, result, to = 0;
+    double days = 0;
     int c, kind = DURATION_WORKING, y, m, d, last;
 
     optind = 2;
@@ -115,6 +121,7 @@ static int due(int argc, char **argv, const char *db)
         switch (c) {
         case 'f': from = optarg; break;
         case 'n': days_s = optarg; break;
+        case 't': to_s = optarg; break;
         case 'c': kind = DURATION_CALENDAR; break;
         case 'd': db = optarg; break;
         case 'o':
@@ -128,10 +135,19 @@ static int due(int argc, char **argv, const char *db)
         return cmd_usage(usage, "unexpected argument '%s'", argv[optind]);
     if (!from || date_parse_local(from, &start) < 0)
         return cmd_usage(usage, "--from must be \"YYYY-MM-DD HH:MM\"");
-    if (!days_s || !*days_s || (days = strtod(days_s, &end), *end) || !(days >= 0) || days > 3650)
+    if (between && (!to_s || date_parse_local(to_s, &to) < 0))
+        return cmd_usage(usage, "--to must be \"YYYY-MM-DD HH:MM\"");
+    if (!between &&
+        (!days_s || !*days_s || (days = strtod(days_s, &end), *end) || !(days >= 0) || days > 3650))
         return cmd_usage(usage, "--days must be a number from 0 to 3650");
     date_civil_from_days(date_local_day(start), &y, &m, &d);
-    last = worktime_years_needed(y, kind, days);
+    if (between) {
+        int yt;
+        date_civil_from_days(date_local_day(to > start ? to : start), &yt, &m, &d);
+        last = yt;
+    } else {
+        last = worktime_years_needed(y, kind, days);
+    }
     if (y < LUNAR_MIN_YEAR || last > LUNAR_MAX_YEAR)
         return cmd_fail("the calendar covers %d to %d", LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
     if (load_source(db, &src, &e) < 0)
@@ -141,13 +157,18 @@ static int due(int argc, char **argv, const char *db)
         arena_release(&src.a);
         return cmd_fail("%s", e.msg);
     }
-    c = worktime_due(&cal, &oh, start, kind, days, &result, &e);
+    c = between ? worktime_between(&cal, &oh, start, to, &result, &e)
+                : worktime_due(&cal, &oh, start, kind, days, &result, &e);
     workcal_release(&cal);
     arena_release(&src.a);
     if (c < 0)
         return cmd_fail("%s", e.msg);
-    date_format_local(result, out);
-    printf("%s\n", out);
+    if (between) {
+        printf("%lld\n", (long long)result);
+    } else {
+        date_format_local(result, out);
+        printf("%s\n", out);
+    }
     return 0;
 }
 
@@ -162,7 +183,8 @@ int cmd_calendar(int argc, char **argv)
                "lunar     prints the Vietnamese lunar date D/M/YYYY, \" (nhuận)\" in a leap month\n"
                "due       prints the due time YYYY-MM-DD HH:MM of a duration in working days\n"
                "          (or --calendar-days) from a local time, over office hours 07:30-11:30\n"
-               "          and 13:00-17:00 unless --office-hours is given\n",
+               "          and 13:00-17:00 unless --office-hours is given\n"
+               "between   prints the working minutes between two local times\n",
                usage);
         return argc < 2 ? 2 : 0;
     }
@@ -180,7 +202,7 @@ int cmd_calendar(int argc, char **argv)
             return cmd_usage(usage, "lunar takes one date YYYY-MM-DD");
         return lunar(argv[2]);
     }
-    if (!strcmp(argv[1], "due"))
-        return due(argc, argv, NULL);
+    if (!strcmp(argv[1], "due") || !strcmp(argv[1], "between"))
+        return worktime_command(argc, argv, !strcmp(argv[1], "between"));
     return cmd_usage(usage, "unknown calendar command '%s'", argv[1]);
 }

@@ -208,8 +208,9 @@ static int64_t add_work(struct ctx *c, int64_t t, int64_t minutes)
     return out;
 }
 
-static int event(struct ctx *c, int64_t id, int64_t at, const char *action, int from, int to,
-                 const char *unit, const char *actor, const char *note, int64_t step_due)
+static int event_to(struct ctx *c, int64_t id, int64_t at, const char *action, int from, int to,
+                    const char *unit, const char *to_unit, const char *actor, const char *note,
+                    int64_t step_due)
 {
     struct dossier_event ev = {0};
 
@@ -221,7 +222,14 @@ static int event(struct ctx *c, int64_t id, int64_t at, const char *action, int 
     ev.unit = unit;
     ev.note = note;
     ev.step_due_at = step_due;
+    ev.to_unit = to_unit;
     return dossier_add_event(c->db, id, &ev, &c->e);
+}
+
+static int event(struct ctx *c, int64_t id, int64_t at, const char *action, int from, int to,
+                 const char *unit, const char *actor, const char *note, int64_t step_due)
+{
+    return event_to(c, id, at, action, from, to, unit, NULL, actor, note, step_due);
 }
 
 static const char *person(struct ctx *c)
@@ -241,7 +249,8 @@ static int add_dossier(struct ctx *c)
     int64_t submitted, received = 0, due = 0, finish, pidx, t;
     int number, y, m, dd, status, kind, from, supplement, late;
     double roll, work;
-    const char *unit_id, *officer;
+    const char *unit_id, *officer, *proc_unit;
+    struct dossier_step step = {1, "Thụ lý, giải quyết hồ sơ", NULL, NULL, "process", 0, 0, 0, 0};
 
     /* procedures at the commune desks are filed most */
     do
@@ -254,6 +263,7 @@ static int add_dossier(struct ctx *c)
     if (agency_get(c->db, &c->a, unit_id, &unit, &c->e) < 0)
         return -1;
     officer = !strcmp(unit_id, CENTRE) ? "Nguyễn Thị Lan" : "Cán bộ một cửa";
+    proc_unit = !strcmp(dp->level, "commune") ? unit_id : dp->owner;
     d.channel = dp->online && uniform() < 0.55 ? CHANNEL_ONLINE
                 : uniform() < 0.06             ? CHANNEL_POST
                                                : CHANNEL_COUNTER;
@@ -297,6 +307,7 @@ static int add_dossier(struct ctx *c)
     d.submitted_at = submitted;
     d.submitted_by = d.channel == CHANNEL_ONLINE ? c->citizen : 0;
     d.created_at = submitted;
+    d.current_unit = unit_id;
 
     /* the outcome */
     roll = uniform();
@@ -373,8 +384,37 @@ static int add_dossier(struct ctx *c)
     d.status = status;
     d.closed_at = status == DOSSIER_WITHDRAWN || status == DOSSIER_STOPPED ? d.closed_at : 0;
     d.updated_at = c->now;
+    if (status != DOSSIER_RECEIVED) {
+        d.current_unit = proc_unit;
+        d.step = 1;
+    }
+    if (status == DOSSIER_SUPPLEMENT) {
+        d.resume_status = DOSSIER_PROCESSING;
+        d.paused_at = add_work(c, t, 60);
+        d.supplement_count = 1;
+        d.supplement_request = "{\"items\":[\"Bản sao giấy tờ còn thiếu\"],"
+                               "\"reason\":\"Hồ sơ chưa đủ thành phần\"}";
+    }
+    if (status == DOSSIER_FINANCIAL)
+        d.fee_amount = dp->fee;
+    if (status == DOSSIER_PROCESSED || status == DOSSIER_RETURNED) {
+        d.result_number = arena_printf(&c->a, "%d/GCN", 100 + pick(9000));
+        char *day_text = arena_alloc(&c->a, DATE_ISO_MAX);
+        date_format_ymd(date_local_day(finish), day_text);
+        d.result_date = day_text;
+        d.result_signer = "Lãnh đạo đơn vị";
+    }
     if (dossier_insert(c->db, &d, &c->e) < 0)
         return -1;
+    if (status != DOSSIER_RECEIVED) {
+        step.unit = proc_unit;
+        step.hours = work / 60;
+        step.started_at = t;
+        step.due_at = due;
+        step.finished_at = d.finished_at;
+        if (dossier_steps_insert(c->db, d.id, &step, 1, &c->e) < 0)
+            return -1;
+    }
     c->counts[status]++;
     from = DOSSIER_RECEIVED;
     if (d.channel == CHANNEL_ONLINE) {
@@ -389,25 +429,25 @@ static int add_dossier(struct ctx *c)
     }
     if (status == DOSSIER_RECEIVED)
         return 0;
-    if (event(c, d.id, t, "handover", from, DOSSIER_PROCESSING, dp->owner, "Cán bộ xử lý", NULL,
-              due) < 0)
+    if (event_to(c, d.id, t, "handover", from, DOSSIER_PROCESSING, unit_id, proc_unit, officer,
+                 NULL, due) < 0)
         return -1;
     from = DOSSIER_PROCESSING;
     if (status == DOSSIER_SUPPLEMENT || status == DOSSIER_FINANCIAL)
         return event(
             c, d.id, add_work(c, t, 60),
-            status == DOSSIER_SUPPLEMENT ? "request_supplement" : "request_payment", from, status,
-            dp->owner, "Cán bộ xử lý",
+            status == DOSSIER_SUPPLEMENT ? "request-supplement" : "request-payment", from, status,
+            proc_unit, "Cán bộ xử lý",
             status == DOSSIER_SUPPLEMENT ? "Bổ sung bản sao giấy tờ còn thiếu" : "Nộp lệ phí", 0);
     if (status == DOSSIER_WITHDRAWN || status == DOSSIER_STOPPED)
         return event(c, d.id, d.closed_at, status == DOSSIER_WITHDRAWN ? "withdraw" : "stop", from,
-                     status, dp->owner, "Cán bộ xử lý",
+                     status, proc_unit, "Cán bộ xử lý",
                      status == DOSSIER_WITHDRAWN ? "Người nộp đề nghị rút hồ sơ"
                                                  : "Dừng xử lý theo quy định",
                      0);
     if (status == DOSSIER_PROCESSING)
         return 0;
-    if (event(c, d.id, finish, "finish", from, DOSSIER_PROCESSED, dp->owner, "Lãnh đạo", NULL, 0) <
+    if (event(c, d.id, finish, "finish", from, DOSSIER_PROCESSED, proc_unit, "Lãnh đạo", NULL, 0) <
         0)
         return -1;
     if (status == DOSSIER_RETURNED)

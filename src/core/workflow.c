@@ -95,3 +95,21 @@ int workflow_apology_check(int64_t now, int64_t due, int64_t new_due, int apolog
         return 3;
     return 0;
 }
+
+const char *event_label(const char *action)
+{
+    static const char *const other[][2] = {
+        {"receive", "Tiếp nhận hồ sơ"},
+        {"submit", "Nộp hồ sơ trực tuyến"},
+        {"consult_done", "Cơ quan phối hợp trả kết quả"},
+    };
+    size_t i;
+    int a = action_parse(action);
+
+    if (a >= 0)
+        return actions[a].label;
+    for (i = 0; i < sizeof(other) / sizeof(other[0]); i++)
+        if (!strcmp(action, other[i][0]))
+            return other[i][1];
+    return action;
+}

@@ -80,6 +80,9 @@ int action_actor(int action, int status);
 int workflow_processed_where_received(const char *procedure_agency_path, const char *unit_path,
                                       const char *unit_level);
 
+/* The Vietnamese label of a control-sheet row's action ("receive", "forward", ...). */
+const char *event_label(const char *action);
+
 /*
  * The status after ACT_SUPPLEMENT, from the status before the request: an
  * intake request (1 or 2) resumes as received, a processing one (4 or 6) as

@@ -48,6 +48,10 @@ export const USERS = {
   centre: ['receiver', A.centre],
   processor1: ['processor', A.commune1],
   leader1: ['leader', A.commune1],
+  processor2: ['processor', A.commune2],
+  leader2: ['leader', A.commune2],
+  jprocessor: ['processor', A.justice],
+  jleader: ['leader', A.justice],
   unitadmin: ['unit_admin', A.justice],
   steering: ['steering', null],
   auditor: ['auditor', null],
@@ -171,6 +175,18 @@ async function seed(server) {
     if (r.status !== 201) throw new Error(`procedure ${k}: ${r.status} ${r.text}`);
     PROC[k] = r.json.id;
   }
+  // the criminal record certificate: processed, then approved, at the department
+  const v = await admin.put(`/api/v1/procedures/${PROC.record}/variants`, { variants: [
+    { name: 'Cấp Phiếu lý lịch tư pháp số 1', duration_days: 10, duration_kind: 'working', steps: [
+      { name: 'Thẩm định, xác minh', role: 'process', hours: 56 },
+      { name: 'Ký duyệt', role: 'approve', hours: 16 },
+    ] },
+    { name: 'Cấp Phiếu lý lịch tư pháp số 2', duration_days: 10, duration_kind: 'working', steps: [
+      { name: 'Thẩm định', unit: A.justice, role: 'process', hours: 72 },
+    ] },
+  ] });
+  if (v.status !== 200) throw new Error(`variants: ${v.status} ${v.text}`);
+  PROC.recordVariants = v.json.variants.map((x) => x.id);
 }
 
 export function applicant(extra = {}) {

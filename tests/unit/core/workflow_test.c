@@ -95,12 +95,21 @@ static void where_processed(void **state)
     assert_true(workflow_processed_where_received(dept, dept, "department"));
 }
 
+static void labels(void **state)
+{
+    (void)state;
+    assert_string_equal(event_label("receive"), "Tiếp nhận hồ sơ");
+    assert_string_equal(event_label("forward"), "Chuyển bước tiếp theo");
+    assert_string_equal(event_label("request-supplement"), "Yêu cầu bổ sung hồ sơ");
+    assert_string_equal(event_label("something"), "something");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(from_statuses),         cmocka_unit_test(consistent_with_status_table),
         cmocka_unit_test(actors_and_resumption), cmocka_unit_test(apology),
-        cmocka_unit_test(where_processed),
+        cmocka_unit_test(where_processed),       cmocka_unit_test(labels),
     };
     return cmocka_run_group_tests_name("core/workflow", tests, NULL, NULL);
 }
