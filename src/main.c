@@ -16,6 +16,7 @@ static const struct {
     {"demo", "create a database with a realistic demo province", cmd_demo},
     {"user", "add users and grant roles", cmd_user},
     {"calendar", "holidays, lunar dates and due times", cmd_calendar},
+    {"audit", "verify the audit log's hash chain", cmd_audit},
 };
 
 int cmd_fail(const char *fmt, ...)

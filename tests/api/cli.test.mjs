@@ -97,7 +97,7 @@ test('the demo database: a province, 20+ communes, 60+ procedures, every role an
 });
 
 test('every subcommand explains itself with --help', () => {
-  for (const cmd of ['init', 'serve', 'demo', 'user', 'calendar']) {
+  for (const cmd of ['init', 'serve', 'demo', 'user', 'calendar', 'audit']) {
     const r = run(cmd, '--help');
     assert.equal(r.status, 0, cmd);
     assert.match(r.stdout, /^usage: motcua /, cmd);
