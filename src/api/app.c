@@ -7,7 +7,9 @@
 #include "store/calendar.h"
 #include "store/migrate.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +65,21 @@ int app_prepare_db(const char *path, int64_t now, struct err *e)
 out:
     db_close(db);
     return rc;
+}
+
+static int make_dir(const char *path, struct err *e)
+{
+    if (mkdir(path, 0750) < 0 && errno != EEXIST)
+        return err_set(e, 500, "storage", "cannot create %s: %s", path, strerror(errno));
+    return 0;
+}
+
+int app_prepare_data(const char *data_dir, struct err *e)
+{
+    char tmp[4096];
+
+    snprintf(tmp, sizeof(tmp), "%s/tmp", data_dir);
+    return make_dir(data_dir, e) < 0 || make_dir(tmp, e) < 0 ? -1 : 0;
 }
 
 static unsigned role_mask_of(const struct user *u)

@@ -23,7 +23,12 @@ struct app {
     int64_t session_idle;   /* seconds of inactivity that end a session */
     int secure_cookies;     /* add Secure to cookies (served over TLS, maybe behind a proxy) */
     const char *public_url; /* base URL printed in links, e.g. http://127.0.0.1:8080 */
+    const char *data_dir;   /* stored files, by SHA-256: <data_dir>/ab/abcdef… */
+    int64_t dossier_files_limit;
 };
+
+/* Creates the data directory and its tmp/ (for uploads in progress). */
+int app_prepare_data(const char *data_dir, struct err *e);
 
 /* Opens the database, applies migrations and seeds the default holiday rules. */
 int app_prepare_db(const char *path, int64_t now, struct err *e);

@@ -120,20 +120,39 @@ json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
         json_t *arr = json_array();
         for (i = 0; i < d->ncomponents; i++)
             json_array_append_new(
-                arr, json_pack("{s:s, s:s, s:i, s:b}", "name", d->components[i].name, "kind",
-                               d->components[i].kind, "count", d->components[i].count, "received",
-                               d->components[i].received));
+                arr, json_pack("{s:i, s:s, s:s, s:i, s:b, s:b}", "position", (int)i + 1, "name",
+                               d->components[i].name, "kind", d->components[i].kind, "count",
+                               d->components[i].count, "received", d->components[i].received,
+                               "digitized", d->components[i].digitized));
         json_object_set_new(j, "components", arr);
     }
     return j;
 }
 
+json_t *file_json(struct req *r, const struct stored_file *f)
+{
+    return json_pack("{s:I, s:s, s:o, s:s, s:s, s:I, s:s, s:o, s:s}", "id", (json_int_t)f->id,
+                     "kind", f->kind, "component",
+                     f->component ? json_integer(f->component) : json_null(), "name", f->name,
+                     "content_type", f->content_type, "size", (json_int_t)f->size, "sha256",
+                     f->sha256, "uploaded_at", json_time(f->uploaded_at), "url",
+                     arena_printf(&r->arena, "/api/v1/files/%lld", (long long)f->id));
+}
+
 int dossier_add_details(struct req *r, const struct dossier *d, json_t *j, struct err *e)
 {
     struct dossier_step *steps;
+    struct stored_file *files;
     struct dossier *children;
     json_t *arr;
     size_t n, i;
+
+    if (files_of(r->db, &r->arena, d->id, &files, &n, e) < 0)
+        return -1;
+    arr = json_array();
+    for (i = 0; i < n; i++)
+        json_array_append_new(arr, file_json(r, &files[i]));
+    json_object_set_new(j, "files", arr);
 
     if (dossier_steps(r->db, &r->arena, d->id, &steps, &n, e) < 0)
         return -1;

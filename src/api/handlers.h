@@ -30,6 +30,9 @@ int dossiers_list(struct req *r, struct err *e);
 /* workflow.c */
 int dossiers_act(struct req *r, struct err *e);
 int dossiers_history(struct req *r, struct err *e);
+/* files.c */
+int files_upload(struct req *r, struct err *e);
+int files_download(struct req *r, struct err *e);
 /* lookup.c */
 int lookup_get(struct req *r, struct err *e);
 /* calendar.c */

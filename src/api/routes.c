@@ -53,6 +53,10 @@ const struct route api_routes[] = {
     {"POST", "/api/v1/dossiers/{code}/stop", dossiers_act, R(LEADER), BODY_JSON},
     {"POST", "/api/v1/dossiers/{code}/apologize", dossiers_act, DESK | PROCESSING, BODY_JSON},
 
+    {"POST", "/api/v1/dossiers/{code}/files", files_upload, DESK | PROCESSING | R(CITIZEN),
+     BODY_UPLOAD},
+    {"GET", "/api/v1/files/{id}", files_download, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
+
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
 
     {"GET", "/api/v1/calendar/holidays", calendar_holidays, PUBLIC, BODY_NONE},

@@ -6,6 +6,7 @@
 
 #include "http/request.h"
 #include "store/dossiers.h"
+#include "store/files.h"
 #include "store/users.h"
 
 /*
@@ -23,7 +24,10 @@ int dossier_personal_ok(const struct user *u, const struct dossier *d);
  * loaded; the actions its status allows are listed.
  */
 json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal);
-/* Adds the process steps, the control sheet's rows and the consulted agencies' dossiers. */
+/* A stored file as the API shows it, with its download URL. */
+json_t *file_json(struct req *r, const struct stored_file *f);
+/* Adds the files, the process steps, the control sheet's rows and the consulted agencies' dossiers.
+ */
 int dossier_add_details(struct req *r, const struct dossier *d, json_t *j, struct err *e);
 
 #endif

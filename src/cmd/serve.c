@@ -32,6 +32,18 @@ static void print_demo_accounts(const char *path)
     arena_release(&a);
 }
 
+/* "files" beside the database file. */
+static const char *default_data_dir(const char *db)
+{
+    static char dir[4096];
+    const char *slash = strrchr(db, '/');
+
+    if (!slash)
+        return "files";
+    snprintf(dir, sizeof(dir), "%.*s/files", (int)(slash - db), db);
+    return dir;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     struct config conf;
@@ -40,6 +52,7 @@ int cmd_serve(int argc, char **argv)
     struct server *srv = NULL;
     struct err e = ERR_INIT;
     sigset_t set;
+    char upload_dir[4096];
     int i, sig, takes;
 
     if (cmd_wants_help(argc, argv)) {
@@ -68,7 +81,9 @@ int cmd_serve(int argc, char **argv)
     app.session_ttl = 12 * 3600;
     app.session_idle = conf.session_idle;
     app.secure_cookies = (int)conf.secure_cookies;
-    if (app_prepare_db(app.db_path, time(NULL), &e) < 0)
+    app.dossier_files_limit = conf.dossier_files_limit;
+    app.data_dir = conf.data ? conf.data : default_data_dir(conf.db);
+    if (app_prepare_db(app.db_path, time(NULL), &e) < 0 || app_prepare_data(app.data_dir, &e) < 0)
         return cmd_fail("%s", e.msg);
 
     /* block the signals before threads start, so that only sigwait sees them */
@@ -83,6 +98,9 @@ int cmd_serve(int argc, char **argv)
     cfg.body_limit = (size_t)conf.body_limit;
     cfg.web_dir = conf.web;
     cfg.api_prefix = "/api/";
+    cfg.upload_dir = upload_dir;
+    cfg.upload_limit = (size_t)conf.upload_limit;
+    snprintf(upload_dir, sizeof(upload_dir), "%s/tmp", app.data_dir);
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;
     cfg.router.begin = app_begin;

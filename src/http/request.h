@@ -13,17 +13,40 @@
 #include "lib/err.h"
 #include "lib/strbuf.h"
 
-#define REQ_PARAMS_MAX   4
-#define RESP_HEADERS_MAX 8
+#define REQ_PARAMS_MAX    4
+#define RESP_HEADERS_MAX  8
+#define UPLOAD_FIELDS_MAX 8
+#define UPLOAD_HEAD_BYTES 8
 
 struct resp {
     int status;
     const char *content_type;
     struct strbuf body;
+    const char *file_path; /* when set, the body is this file (arena string) */
     int nheaders;
     struct {
         const char *name, *value; /* arena strings */
     } headers[RESP_HEADERS_MAX];
+};
+
+/*
+ * A multipart/form-data body, streamed by the server: form fields in memory,
+ * the one file part into a temporary file (fsynced when the body is complete)
+ * while its SHA-256 is computed. The server removes the temporary file after
+ * the request unless the handler moved it (then it sets tmp_path to NULL).
+ */
+struct upload {
+    int nfields;
+    struct {
+        const char *name;
+        struct strbuf value;
+    } fields[UPLOAD_FIELDS_MAX];
+    const char *field, *filename, *declared_type; /* of the file part */
+    char *tmp_path;
+    int fd, files, too_large, malformed, write_errno;
+    int64_t size;
+    unsigned char head[UPLOAD_HEAD_BYTES];
+    char sha256[65];
 };
 
 struct req {
@@ -39,9 +62,13 @@ struct req {
     struct db *db; /* this thread's database connection, set by the begin hook */
     void *user;    /* the authenticated principal, or NULL */
     unsigned role_mask;
-    const char *csrf; /* the session's CSRF token, when authenticated */
+    const char *csrf;      /* the session's CSRF token, when authenticated */
+    struct upload *upload; /* for routes that take a multipart body */
     struct resp resp;
 };
+
+/* A form field of the multipart body, or NULL. */
+const char *upload_field(struct req *r, const char *name);
 
 /* A query-string argument (decoded), or NULL. */
 const char *req_query(struct req *r, const char *key);

@@ -3,6 +3,7 @@
 #include "lib/crypto.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Matches pattern against path, collecting {params} into r. */
 static int match(const char *pattern, const char *path, struct req *r)
@@ -29,6 +30,16 @@ static int match(const char *pattern, const char *path, struct req *r)
         }
     }
     return !*p && !*s;
+}
+
+const struct route *router_find(const struct router *rt, const char *method, const char *path)
+{
+    size_t i;
+
+    for (i = 0; i < rt->nroutes; i++)
+        if (!strcmp(rt->routes[i].method, method) && match(rt->routes[i].pattern, path, NULL))
+            return &rt->routes[i];
+    return NULL;
 }
 
 int router_knows(const struct router *rt, const char *path)
@@ -74,6 +85,19 @@ static int checks(const struct router *rt, const struct route *route, struct req
                        "the request body must be application/json");
     if (route->body == BODY_NONE && r->body.len)
         return err_set(e, 400, "malformed", "this request takes no body");
+    if (route->body == BODY_UPLOAD) {
+        const char *ct = req_header(r, "Content-Type");
+        if (!ct || strncasecmp(ct, "multipart/form-data", 19) || !r->upload)
+            return err_set(e, 415, "unsupported_media_type",
+                           "files are sent as multipart/form-data");
+        if (r->upload->too_large)
+            return err_set(e, 413, "too_large", "the file is larger than allowed");
+        if (r->upload->malformed)
+            return err_set(e, 400, "malformed", "the multipart body is malformed or cut off");
+        if (r->upload->write_errno)
+            return err_set(e, 507, "storage", "the file could not be stored: %s",
+                           strerror(r->upload->write_errno));
+    }
     return 0;
 }
 

@@ -12,7 +12,7 @@
 
 #include "http/request.h"
 
-enum body_kind { BODY_NONE, BODY_JSON };
+enum body_kind { BODY_NONE, BODY_JSON, BODY_UPLOAD };
 
 typedef int (*handler_fn)(struct req *r, struct err *e);
 
@@ -39,6 +39,8 @@ struct router {
 
 /* Finds the route, runs the checks and the handler, and fills r->resp. */
 void router_dispatch(const struct router *rt, struct req *r);
+/* The route for a method and path, or NULL (no parameters collected). */
+const struct route *router_find(const struct router *rt, const char *method, const char *path);
 /* 1 when some route's pattern matches the path (whatever the method). */
 int router_knows(const struct router *rt, const char *path);
 

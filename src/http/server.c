@@ -5,6 +5,7 @@
  * libmicrohttpd 0.9.75 close the connection).
  */
 #include "http/server.h"
+#include "lib/crypto.h"
 #include "lib/log.h"
 #include "lib/xalloc.h"
 
@@ -29,6 +30,10 @@ struct conn_state {
     struct req r;
     struct timespec started;
     int queued; /* a reply was queued early (413) */
+    struct MHD_PostProcessor *pp;
+    struct upload up;
+    struct crypto_sha256 sha;
+    size_t upload_limit;
 };
 
 static const char *const security_headers[][2] = {
@@ -77,6 +82,8 @@ static void add_common_headers(struct MHD_Response *resp)
         MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
 }
 
+static enum MHD_Result queue(struct MHD_Connection *c, struct req *r);
+
 static enum MHD_Result queue(struct MHD_Connection *c, struct req *r)
 {
     struct MHD_Response *resp;
@@ -87,8 +94,26 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct req *r)
 
     if (!r->resp.status)
         r->resp.status = 500;
-    body = strbuf_detach(&r->resp.body, &len);
-    resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    if (r->resp.file_path) {
+        struct stat sb;
+        int fd = open(r->resp.file_path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || fstat(fd, &sb) < 0) {
+            struct err e = ERR_INIT;
+            if (fd >= 0)
+                close(fd);
+            log_error("cannot open stored file %s: %s", r->resp.file_path, strerror(errno));
+            err_set(&e, 500, "storage", "the stored file cannot be read");
+            r->resp.file_path = NULL;
+            r->resp.nheaders = 0;
+            resp_problem(r, &e);
+            return queue(c, r);
+        }
+        resp = MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
+        body = NULL;
+    } else {
+        body = strbuf_detach(&r->resp.body, &len);
+        resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    }
     if (!resp)
         return MHD_NO;
     add_common_headers(resp);
@@ -176,6 +201,127 @@ missing : {
 }
 }
 
+const char *upload_field(struct req *r, const char *name)
+{
+    int i;
+
+    for (i = 0; r->upload && i < r->upload->nfields; i++)
+        if (!strcmp(r->upload->fields[i].name, name))
+            return r->upload->fields[i].value.buf;
+    return NULL;
+}
+
+static int write_all(int fd, const char *data, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, data, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Receives the parts of a multipart body: fields in memory, the file to a temporary file. */
+static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *filename, const char *content_type,
+                               const char *transfer_encoding, const char *data, uint64_t off,
+                               size_t size)
+{
+    struct conn_state *cs = cls;
+    struct upload *up = &cs->up;
+    int i;
+
+    (void)kind;
+    (void)transfer_encoding;
+    if (!filename) {
+        for (i = 0; i < up->nfields && strcmp(up->fields[i].name, key); i++)
+            ;
+        if (i == up->nfields) {
+            if (up->nfields == UPLOAD_FIELDS_MAX)
+                return MHD_YES;
+            up->fields[i].name = arena_strdup(&cs->r.arena, key);
+            strbuf_init(&up->fields[i].value, 0);
+            up->nfields++;
+        }
+        if (up->fields[i].value.len + size <= 1000)
+            strbuf_add(&up->fields[i].value, data, size);
+        return MHD_YES;
+    }
+    if (off == 0 && up->fd < 0) {
+        /* the first (and only) file part begins */
+        if (up->files++) {
+            up->malformed = 1;
+            return MHD_YES;
+        }
+        up->field = arena_strdup(&cs->r.arena, key);
+        up->filename = arena_strdup(&cs->r.arena, filename);
+        up->declared_type = content_type ? arena_strdup(&cs->r.arena, content_type) : NULL;
+        up->fd = mkstemp(up->tmp_path);
+        if (up->fd < 0) {
+            up->write_errno = errno;
+            return MHD_YES;
+        }
+        crypto_sha256_init(&cs->sha);
+    } else if (off == 0 && up->size > 0) {
+        up->malformed = 1; /* a second file part (one part may be announced twice at offset 0) */
+        return MHD_YES;
+    }
+    if (up->fd < 0 || up->too_large || up->write_errno)
+        return MHD_YES;
+    if (up->size + (int64_t)size > (int64_t)cs->upload_limit) {
+        up->too_large = 1;
+        return MHD_YES;
+    }
+    if (up->size < UPLOAD_HEAD_BYTES)
+        memcpy(up->head + up->size, data,
+               size < (size_t)(UPLOAD_HEAD_BYTES - up->size)
+                   ? size
+                   : (size_t)(UPLOAD_HEAD_BYTES - up->size));
+    if (write_all(up->fd, data, size) < 0) {
+        up->write_errno = errno;
+        return MHD_YES;
+    }
+    crypto_sha256_update(&cs->sha, data, size);
+    up->size += (int64_t)size;
+    return MHD_YES;
+}
+
+/* The body is complete: the file is flushed to disk before any row names it. */
+static void finish_upload(struct conn_state *cs)
+{
+    struct upload *up = &cs->up;
+
+    if (MHD_destroy_post_processor(cs->pp) == MHD_NO)
+        up->malformed = 1;
+    cs->pp = NULL;
+    if (up->fd >= 0) {
+        if (!up->write_errno && fsync(up->fd) < 0)
+            up->write_errno = errno;
+        close(up->fd);
+        up->fd = -1;
+        crypto_sha256_final(&cs->sha, up->sha256);
+    }
+}
+
+/*
+ * Prepares to stream a multipart body; returns the largest body accepted (the
+ * file plus room for the form fields and boundaries).
+ */
+static size_t start_upload(struct server *s, struct conn_state *cs, struct MHD_Connection *c)
+{
+    cs->up.fd = -1;
+    cs->upload_limit = s->cfg.upload_limit;
+    cs->up.tmp_path = arena_printf(&cs->r.arena, "%s/upload-XXXXXX", s->cfg.upload_dir);
+    cs->pp = MHD_create_post_processor(c, 64 * 1024, on_part, cs);
+    cs->r.upload = &cs->up; /* a body that is not multipart leaves pp NULL: 415 later */
+    return s->cfg.upload_limit + 64 * 1024;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -186,7 +332,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
     (void)version;
     if (!cs) {
+        const struct route *route;
         const char *cl;
+        size_t limit;
         cs = xcalloc(1, sizeof(*cs));
         clock_gettime(CLOCK_MONOTONIC, &cs->started);
         r = &cs->r;
@@ -200,11 +348,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         r->now = time(NULL);
         *con_cls = cs;
         cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > s->cfg.body_limit) {
+        route = router_find(&s->cfg.router, method, url);
+        limit = s->cfg.body_limit;
+        if (route && route->body == BODY_UPLOAD && s->cfg.upload_dir)
+            limit = start_upload(s, cs, c);
+        if (cl && strtoull(cl, NULL, 10) > limit) {
             /* refuse at once; libmicrohttpd then closes the connection */
             struct err e = ERR_INIT;
-            err_set(&e, 413, "too_large", "the request body is larger than %zu bytes",
-                    s->cfg.body_limit);
+            err_set(&e, 413, "too_large", "the request body is larger than %zu bytes", limit);
             resp_problem(r, &e);
             cs->queued = 1;
             return queue(c, r);
@@ -212,6 +363,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     r = &cs->r;
+    if (*upload_data_size && cs->pp) {
+        if (!cs->queued && MHD_post_process(cs->pp, upload_data, *upload_data_size) == MHD_NO)
+            cs->up.malformed = 1;
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
     if (*upload_data_size) {
         if (!cs->queued) {
             if (r->body.len + *upload_data_size > s->cfg.body_limit)
@@ -225,6 +382,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (cs->queued)
         return MHD_YES;
     cs->queued = 1;
+    if (cs->pp)
+        finish_upload(cs);
     if (!strncmp(r->path, s->cfg.api_prefix, strlen(s->cfg.api_prefix)) ||
         router_knows(&s->cfg.router, r->path)) {
         router_dispatch(&s->cfg.router, r);
@@ -248,6 +407,17 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     log_request(cs->r.method, cs->r.path, cs->r.resp.status,
                 (double)(now.tv_sec - cs->started.tv_sec) * 1e3 +
                     (double)(now.tv_nsec - cs->started.tv_nsec) / 1e6);
+    if (cs->pp)
+        MHD_destroy_post_processor(cs->pp);
+    if (cs->r.upload) {
+        int i;
+        if (cs->up.fd >= 0)
+            close(cs->up.fd);
+        if (cs->up.tmp_path && cs->up.files)
+            unlink(cs->up.tmp_path); /* not moved into the store: the request failed */
+        for (i = 0; i < cs->up.nfields; i++)
+            strbuf_release(&cs->up.fields[i].value);
+    }
     strbuf_release(&cs->r.body);
     strbuf_release(&cs->r.resp.body);
     arena_release(&cs->r.arena);

@@ -13,6 +13,8 @@ struct server_config {
     size_t body_limit;      /* bytes; larger bodies get 413 */
     const char *web_dir;    /* static files for paths outside /api/, or NULL */
     const char *api_prefix; /* paths routed to the API ("/api/") */
+    const char *upload_dir; /* temporary files of uploads (same file system as their home) */
+    size_t upload_limit;    /* bytes of one uploaded file */
     struct router router;
     void *app; /* passed to handlers as req->app */
 };

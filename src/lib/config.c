@@ -26,6 +26,12 @@ static const struct setting {
      "seconds of inactivity that end a session"},
     {"secure-cookies", SWITCH, offsetof(struct config, secure_cookies), 0, 1, "0",
      "mark cookies Secure (served over TLS, maybe behind a proxy)"},
+    {"data", TEXT, offsetof(struct config, data), 0, 0, NULL,
+     "directory of stored files (default: files/ beside the database)"},
+    {"upload-limit", NUMBER, offsetof(struct config, upload_limit), 1024, 1L << 31, "20971520",
+     "largest uploaded file, bytes"},
+    {"dossier-files-limit", NUMBER, offsetof(struct config, dossier_files_limit), 1024, 1L << 40,
+     "104857600", "all files of one dossier, bytes"},
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

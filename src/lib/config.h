@@ -18,6 +18,9 @@ struct config {
     long body_limit;     /* --body-limit, MOTCUA_BODY_LIMIT: bytes */
     long session_idle;   /* --session-idle, MOTCUA_SESSION_IDLE: seconds */
     long secure_cookies; /* --secure-cookies, MOTCUA_SECURE_COOKIES: 0 or 1 */
+    const char *data;    /* --data, MOTCUA_DATA: stored files; "<db's directory>/files" if NULL */
+    long upload_limit;   /* --upload-limit, MOTCUA_UPLOAD_LIMIT: bytes of one file */
+    long dossier_files_limit; /* --dossier-files-limit: bytes of all files of a dossier */
 };
 
 /* Defaults, then the environment. -1 with e filled when a variable is invalid. */

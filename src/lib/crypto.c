@@ -42,6 +42,27 @@ void crypto_sha256_hex(const void *data, size_t len, char out[CRYPTO_SHA256_HEX]
     sodium_bin2hex(out, CRYPTO_SHA256_HEX, h, sizeof(h));
 }
 
+_Static_assert(sizeof(struct crypto_sha256) >= sizeof(crypto_hash_sha256_state),
+               "crypto_sha256 too small");
+
+void crypto_sha256_init(struct crypto_sha256 *h)
+{
+    crypto_hash_sha256_init((crypto_hash_sha256_state *)(void *)h->state);
+}
+
+void crypto_sha256_update(struct crypto_sha256 *h, const void *data, size_t len)
+{
+    crypto_hash_sha256_update((crypto_hash_sha256_state *)(void *)h->state, data, len);
+}
+
+void crypto_sha256_final(struct crypto_sha256 *h, char out[CRYPTO_SHA256_HEX])
+{
+    unsigned char d[crypto_hash_sha256_BYTES];
+
+    crypto_hash_sha256_final((crypto_hash_sha256_state *)(void *)h->state, d);
+    sodium_bin2hex(out, CRYPTO_SHA256_HEX, d, sizeof(d));
+}
+
 int crypto_streq(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);

@@ -17,6 +17,14 @@ int crypto_password_verify(const char *hash, const char *password);
 /* A random URL-safe token of CRYPTO_TOKEN_LEN characters plus NUL. */
 void crypto_token(char out[CRYPTO_TOKEN_LEN + 1]);
 void crypto_sha256_hex(const void *data, size_t len, char out[CRYPTO_SHA256_HEX]);
+/* SHA-256 over data given in pieces. */
+struct crypto_sha256 {
+    _Alignas(16) unsigned char state[128]; /* crypto_hash_sha256_state, opaque here */
+};
+void crypto_sha256_init(struct crypto_sha256 *h);
+void crypto_sha256_update(struct crypto_sha256 *h, const void *data, size_t len);
+void crypto_sha256_final(struct crypto_sha256 *h, char out[CRYPTO_SHA256_HEX]);
+
 /* Constant-time comparison of two NUL-terminated strings. */
 int crypto_streq(const char *a, const char *b);
 

@@ -59,12 +59,12 @@ export const USERS = {
   citizen2: ['citizen', null],
 };
 
-export async function startServer({ seedFixtures = true } = {}) {
+export async function startServer({ seedFixtures = true, args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-api-'));
   const db = join(dir, 'test.db');
   motcua('init', '--db', db);
   const port = await freePort();
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '4'], {
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '4', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

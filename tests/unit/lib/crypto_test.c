@@ -29,6 +29,14 @@ static void tokens_and_hashes(void **state)
     assert_string_not_equal(a, b);
     crypto_sha256_hex("abc", 3, h);
     assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    {
+        struct crypto_sha256 inc;
+        crypto_sha256_init(&inc);
+        crypto_sha256_update(&inc, "a", 1);
+        crypto_sha256_update(&inc, "bc", 2);
+        crypto_sha256_final(&inc, h);
+        assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
     assert_true(crypto_streq("abc", "abc"));
     assert_false(crypto_streq("abc", "abd"));
     assert_false(crypto_streq("abc", "abcd"));

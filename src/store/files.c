@@ -1,0 +1,82 @@
+/* The files table. */
+#include "store/files.h"
+
+#define FILE_COLUMNS                                                                               \
+    "id, dossier_id, kind, coalesce(component, 0), name, content_type, sha256, size,"              \
+    " uploaded_at, coalesce(uploaded_by, 0)"
+
+static void read_row(struct db_stmt *st, struct arena *a, struct stored_file *f)
+{
+    f->id = db_col_int(st, 0);
+    f->dossier_id = db_col_int(st, 1);
+    f->kind = db_col_dup(st, 2, a);
+    f->component = (int)db_col_int(st, 3);
+    f->name = db_col_dup(st, 4, a);
+    f->content_type = db_col_dup(st, 5, a);
+    f->sha256 = db_col_dup(st, 6, a);
+    f->size = db_col_int(st, 7);
+    f->uploaded_at = db_col_int(st, 8);
+    f->uploaded_by = db_col_int(st, 9);
+}
+
+int file_insert(struct db *db, struct stored_file *f, struct err *e)
+{
+    return db_int(db, &f->id, e,
+                  "INSERT INTO files (dossier_id, kind, component, name, content_type, size,"
+                  " sha256, uploaded_at, uploaded_by) VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?)"
+                  " RETURNING id",
+                  "ItittItIz", f->dossier_id, f->kind, f->component, f->name, f->content_type,
+                  f->size, f->sha256, f->uploaded_at, f->uploaded_by) == DB_ROW
+               ? 0
+               : -1;
+}
+
+int file_get(struct db *db, struct arena *a, int64_t id, struct stored_file *out, struct err *e)
+{
+    struct db_stmt *st;
+    int rc;
+
+    if (db_query(db, &st, e, "SELECT " FILE_COLUMNS " FROM files WHERE id = ?", "I", id) < 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW)
+        read_row(st, a, out);
+    db_finalize(st);
+    if (rc == DB_DONE)
+        return err_set(e, 404, "not_found", "no file with id %lld", (long long)id);
+    return rc < 0 ? -1 : 0;
+}
+
+int files_of(struct db *db, struct arena *a, int64_t dossier_id, struct stored_file **out,
+             size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    size_t cap = 0;
+    int rc;
+
+    *n = 0;
+    *out = arena_alloc(a, 0);
+    if (db_query(db, &st, e, "SELECT " FILE_COLUMNS " FROM files WHERE dossier_id = ? ORDER BY id",
+                 "I", dossier_id) < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW)
+        read_row(st, a, arena_push(a, out, n, &cap, sizeof(**out)));
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int files_total_size(struct db *db, int64_t dossier_id, int64_t *out, struct err *e)
+{
+    return db_int(db, out, e, "SELECT coalesce(sum(size), 0) FROM files WHERE dossier_id = ?", "I",
+                  dossier_id) == DB_ROW
+               ? 0
+               : -1;
+}
+
+int dossier_mark_result_electronic(struct db *db, int64_t dossier_id, struct err *e)
+{
+    return db_run(db, e, "UPDATE dossiers SET result_electronic = 1 WHERE id = ?", "I",
+                  dossier_id) < 0
+               ? -1
+               : 0;
+}
