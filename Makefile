@@ -1,7 +1,7 @@
 # motcua: plain make with pkg-config. `make run`, `make check` (see README.md).
 
 CC       ?= cc
-PKGS     := libmicrohttpd jansson libsodium sqlite3
+PKGS     := libmicrohttpd jansson libsodium sqlite3 cairo pangocairo libqrencode xlsxwriter
 SANITIZE ?=
 OPT      ?= -O2
 
@@ -18,10 +18,11 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 B        := build
-SRC      := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/cmd/*.c) src/main.c
+SRC      := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/http/*.c src/api/*.c src/docs/*.c src/cmd/*.c) src/main.c
 OBJ      := $(SRC:%.c=$(B)/%.o)
 MIGR     := $(sort $(wildcard src/store/sql/sqlite/*.sql))
-GEN      := $(B)/gen/migrations_sqlite.c $(B)/gen/openapi_yaml.c
+FORMS    := $(sort $(wildcard src/docs/forms/*.json))
+GEN      := $(B)/gen/migrations_sqlite.c $(B)/gen/openapi_yaml.c $(B)/gen/form_sets.c
 GENOBJ   := $(GEN:.c=.o)
 UNIT_SRC := $(wildcard tests/unit/*/*_test.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -47,6 +48,10 @@ $(B)/gen/migrations_sqlite.c: $(MIGR) scripts/embed
 $(B)/gen/openapi_yaml.c: docs/openapi.yaml scripts/embed
 	@mkdir -p $(dir $@)
 	scripts/embed openapi_yaml docs/openapi.yaml > $@
+
+$(B)/gen/form_sets.c: $(FORMS) scripts/embed
+	@mkdir -p $(dir $@)
+	scripts/embed form_sets $(FORMS) > $@
 
 $(B)/gen/%.o: $(B)/gen/%.c $(B)/flags
 	$(CC) $(CFLAGS) -c $< -o $@

@@ -8,6 +8,7 @@
 #include "lib/json.h"
 #include "store/agencies.h"
 #include "store/audit.h"
+#include "store/forms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +18,12 @@ static const char *const levels[] = {"province", "department", "district", "comm
 
 static json_t *agency_json(const struct agency *ag)
 {
-    return json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:o, s:b, s:i, s:o, s:o}", "id", ag->id,
-                     "name", ag->name, "parent", json_str(ag->parent), "level", ag->level,
+    return json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:o, s:b, s:i, s:o, s:o, s:o}", "id",
+                     ag->id, "name", ag->name, "parent", json_str(ag->parent), "level", ag->level,
                      "office_hours", ag->office_hours, "address", json_str(ag->address), "phone",
                      json_str(ag->phone), "email", json_str(ag->email), "active", ag->active,
                      "version", ag->version, "created_at", json_time(ag->created_at), "updated_at",
-                     json_time(ag->updated_at));
+                     json_time(ag->updated_at), "form_set", json_str(ag->form_set));
 }
 
 /* Nests agencies (in path order) under their parents: each gets "children". */
@@ -111,6 +112,8 @@ static void read_fields(json_t *body, struct agency *ag, int creating, struct er
     }
     if (jv_bool(body, NULL, "active", 0, &active, e) == 1)
         ag->active = active;
+    if ((s = jv_string(body, NULL, "form_set", 0, 40, e)))
+        ag->form_set = s;
 }
 
 /* May the user manage agencies under this parent (NULL: a new root)? */
@@ -135,8 +138,16 @@ static int may_manage(struct req *r, const char *parent_id, struct err *e)
 
 static int save(struct req *r, struct agency *ag, int creating, struct err *e)
 {
+    int known;
+
     if (db_begin(r->db, DB_WRITE, e) < 0)
         return -1;
+    if (ag->form_set && (known = form_set_exists(r->db, ag->form_set, e)) <= 0) {
+        if (known == 0)
+            err_field(e, "form_set", "no set of forms named %s", ag->form_set);
+        db_rollback(r->db);
+        return -1;
+    }
     if ((creating ? agency_insert(r->db, ag, r->now, e)
                   : agency_update(r->db, &r->arena, ag, r->now, e)) < 0 ||
         audit_append(r->db, r->now, req_user_id(r), creating ? "agency.create" : "agency.update",
@@ -150,8 +161,9 @@ static int save(struct req *r, struct agency *ag, int creating, struct err *e)
 
 int agencies_create(struct req *r, struct err *e)
 {
-    static const char *const keys[] = {"id",      "name",  "parent", "level",  "office_hours",
-                                       "address", "phone", "email",  "active", NULL};
+    static const char *const keys[] = {"id",           "name",     "parent", "level",
+                                       "office_hours", "address",  "phone",  "email",
+                                       "active",       "form_set", NULL};
     struct agency ag = {0};
     json_t *body;
     int rc = -1;
@@ -174,8 +186,9 @@ int agencies_create(struct req *r, struct err *e)
 
 int agencies_update(struct req *r, struct err *e)
 {
-    static const char *const keys[] = {"name",  "parent", "level",  "office_hours", "address",
-                                       "phone", "email",  "active", "version",      NULL};
+    static const char *const keys[] = {"name",    "parent",   "level", "office_hours",
+                                       "address", "phone",    "email", "active",
+                                       "version", "form_set", NULL};
     struct agency ag;
     json_t *body = NULL;
     int64_t version;

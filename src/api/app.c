@@ -5,6 +5,7 @@
 #include "lib/crypto.h"
 #include "lib/json.h"
 #include "store/calendar.h"
+#include "store/forms.h"
 #include "store/migrate.h"
 
 #include <errno.h>
@@ -41,6 +42,44 @@ struct db *app_thread_db(struct app *app, struct err *e)
     return db;
 }
 
+extern const char *const form_sets[];
+
+/* The form templates shipped with motcua (src/docs/forms), unless already there. */
+static int seed_forms(struct db *db, struct err *e)
+{
+    size_t i;
+    int rc = 0;
+
+    if (db_begin(db, DB_WRITE, e) < 0)
+        return -1;
+    for (i = 0; form_sets[i] && rc == 0; i++) {
+        json_t *set = json_loads(form_sets[i], 0, NULL), *form;
+        const char *name;
+
+        if (!set) {
+            rc = err_set(e, 500, "internal", "a built-in form set is not valid JSON");
+            break;
+        }
+        json_object_foreach(json_object_get(set, "forms"), name, form)
+        {
+            struct form_template t;
+            char *text = json_dumps(form, JSON_COMPACT);
+            t.set = json_string_value(json_object_get(set, "set"));
+            t.form = name;
+            t.title = json_string_value(json_object_get(form, "title"));
+            t.json = text;
+            if (rc == 0)
+                rc = form_seed(db, &t, e);
+            free(text);
+        }
+        json_decref(set);
+    }
+    if (rc == 0)
+        return db_commit(db, e);
+    db_rollback(db);
+    return -1;
+}
+
 int app_prepare_db(const char *path, int64_t now, struct err *e)
 {
     struct holiday_rule_row rows[32];
@@ -62,6 +101,8 @@ int app_prepare_db(const char *path, int64_t now, struct err *e)
                                             h->to_year};
     }
     rc = calendar_seed_rules(db, rows, n, e);
+    if (rc == 0)
+        rc = seed_forms(db, e);
 out:
     db_close(db);
     return rc;

@@ -33,6 +33,12 @@ int dossiers_history(struct req *r, struct err *e);
 /* files.c */
 int files_upload(struct req *r, struct err *e);
 int files_download(struct req *r, struct err *e);
+/* forms.c */
+int forms_dossier(struct req *r, struct err *e);
+int forms_register(struct req *r, struct err *e);
+int forms_templates_list(struct req *r, struct err *e);
+int forms_template_get(struct req *r, struct err *e);
+int forms_template_put(struct req *r, struct err *e);
 /* lookup.c */
 int lookup_get(struct req *r, struct err *e);
 /* calendar.c */

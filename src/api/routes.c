@@ -56,6 +56,13 @@ const struct route api_routes[] = {
     {"POST", "/api/v1/dossiers/{code}/files", files_upload, DESK | PROCESSING | R(CITIZEN),
      BODY_UPLOAD},
     {"GET", "/api/v1/files/{id}", files_download, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
+    {"GET", "/api/v1/dossiers/{code}/forms/{form}", forms_dossier, DOSSIER_VIEWERS | R(CITIZEN),
+     BODY_NONE},
+    {"GET", "/api/v1/agencies/{id}/register.pdf", forms_register, DOSSIER_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/agencies/{id}/register.xlsx", forms_register, DOSSIER_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/form-templates", forms_templates_list, ROLES_STAFF, BODY_NONE},
+    {"GET", "/api/v1/form-templates/{set}/{form}", forms_template_get, ROLES_STAFF, BODY_NONE},
+    {"PUT", "/api/v1/form-templates/{set}/{form}", forms_template_put, R(ADMIN), BODY_JSON},
 
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
 

@@ -239,6 +239,29 @@ static const char *person(struct ctx *c)
                         demo_given[pick((int)demo_given_len)]);
 }
 
+/* The procedure's components, all received; online ones (and most others) scanned. */
+static int add_components(struct ctx *c, const struct demo_procedure *dp, struct dossier *d)
+{
+    char *parts = arena_strdup(&c->a, dp->components), *tok, *save = NULL;
+    size_t cap = 0;
+    int scanned = d->channel == CHANNEL_ONLINE || uniform() < 0.7;
+
+    d->components = arena_alloc(&c->a, 0);
+    d->ncomponents = 0;
+    for (tok = strtok_r(parts, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+        struct dossier_component *k =
+            arena_push(&c->a, &d->components, &d->ncomponents, &cap, sizeof(*k));
+        char *colon = strchr(tok, ':');
+        *colon = '\0';
+        k->kind = tok;
+        k->name = colon + 1;
+        k->count = 1;
+        k->received = 1;
+        k->digitized = scanned;
+    }
+    return 0;
+}
+
 /* One dossier and its history, consistent with the calendar and ending before now. */
 static int add_dossier(struct ctx *c)
 {
@@ -307,6 +330,8 @@ static int add_dossier(struct ctx *c)
     d.submitted_at = submitted;
     d.submitted_by = d.channel == CHANNEL_ONLINE ? c->citizen : 0;
     d.created_at = submitted;
+    if (add_components(c, dp, &d) < 0)
+        return -1;
     d.current_unit = unit_id;
 
     /* the outcome */

@@ -52,7 +52,7 @@ int cmd_serve(int argc, char **argv)
     struct server *srv = NULL;
     struct err e = ERR_INIT;
     sigset_t set;
-    char upload_dir[4096];
+    char upload_dir[4096], public_url[300];
     int i, sig, takes;
 
     if (cmd_wants_help(argc, argv)) {
@@ -83,6 +83,8 @@ int cmd_serve(int argc, char **argv)
     app.secure_cookies = (int)conf.secure_cookies;
     app.dossier_files_limit = conf.dossier_files_limit;
     app.data_dir = conf.data ? conf.data : default_data_dir(conf.db);
+    app.public_url = conf.public_url ? conf.public_url : public_url;
+    snprintf(public_url, sizeof(public_url), "http://%s", conf.listen);
     if (app_prepare_db(app.db_path, time(NULL), &e) < 0 || app_prepare_data(app.data_dir, &e) < 0)
         return cmd_fail("%s", e.msg);
 

@@ -199,3 +199,28 @@ void date_format_ymd(int64_t day, char out[DATE_ISO_MAX])
     date_civil_from_days(day, &y, &m, &d);
     snprintf(out, DATE_ISO_MAX, "%04d-%02d-%02d", y, m, d);
 }
+
+void date_format_vn(int64_t utc, char out[DATE_VN_MAX])
+{
+    int y, m, d, minute = date_local_minute(utc);
+
+    if (!utc) {
+        out[0] = '\0';
+        return;
+    }
+    date_civil_from_days(date_local_day(utc), &y, &m, &d);
+    snprintf(out, DATE_VN_MAX, "%02d giờ %02d phút, ngày %02d tháng %02d năm %04d", minute / 60,
+             minute % 60, d, m, y);
+}
+
+void date_format_dmy(int64_t utc, char out[DATE_ISO_MAX])
+{
+    int y, m, d;
+
+    if (!utc) {
+        out[0] = '\0';
+        return;
+    }
+    date_civil_from_days(date_local_day(utc), &y, &m, &d);
+    snprintf(out, DATE_ISO_MAX, "%02d/%02d/%04d", d, m, y);
+}

@@ -10,6 +10,7 @@
 
 #define DATE_TZ_OFFSET (7 * 3600)
 #define DATE_ISO_MAX   32
+#define DATE_VN_MAX    64
 
 int64_t date_days_from_civil(int y, int m, int d);
 void date_civil_from_days(int64_t days, int *y, int *m, int *d);
@@ -38,6 +39,11 @@ int date_parse_iso(const char *s, int64_t *utc);
 void date_format_iso(int64_t utc, char out[DATE_ISO_MAX]);
 /* "2024-03-15 07:30" */
 void date_format_local(int64_t utc, char out[DATE_ISO_MAX]);
+/* "07 giờ 30 phút, ngày 15 tháng 03 năm 2024", as forms write times; "" for 0 */
+void date_format_vn(int64_t utc, char out[DATE_VN_MAX]);
+/* "15/03/2024" */
+void date_format_dmy(int64_t utc, char out[DATE_ISO_MAX]);
+
 /* "2024-03-15" */
 void date_format_ymd(int64_t day, char out[DATE_ISO_MAX]);
 

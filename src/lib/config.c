@@ -32,6 +32,8 @@ static const struct setting {
      "largest uploaded file, bytes"},
     {"dossier-files-limit", NUMBER, offsetof(struct config, dossier_files_limit), 1024, 1L << 40,
      "104857600", "all files of one dossier, bytes"},
+    {"public-url", TEXT, offsetof(struct config, public_url), 0, 0, NULL,
+     "address citizens reach the server at, for QR codes and e-mails (default http://LISTEN)"},
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

@@ -21,6 +21,7 @@ struct config {
     const char *data;    /* --data, MOTCUA_DATA: stored files; "<db's directory>/files" if NULL */
     long upload_limit;   /* --upload-limit, MOTCUA_UPLOAD_LIMIT: bytes of one file */
     long dossier_files_limit; /* --dossier-files-limit: bytes of all files of a dossier */
+    const char *public_url;   /* --public-url, MOTCUA_PUBLIC_URL: in QR codes and e-mails */
 };
 
 /* Defaults, then the environment. -1 with e filled when a variable is invalid. */

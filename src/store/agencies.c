@@ -5,7 +5,7 @@
 
 #define AGENCY_COLUMNS                                                                             \
     "id, name, parent, path, level, office_hours, address, phone, email, active, version,"         \
-    " created_at, updated_at"
+    " created_at, updated_at, form_set"
 
 static void read_row(struct db_stmt *st, struct arena *a, struct agency *ag)
 {
@@ -22,6 +22,7 @@ static void read_row(struct db_stmt *st, struct arena *a, struct agency *ag)
     ag->version = (int)db_col_int(st, 10);
     ag->created_at = db_col_int(st, 11);
     ag->updated_at = db_col_int(st, 12);
+    ag->form_set = db_col_dup(st, 13, a);
 }
 
 int agency_get(struct db *db, struct arena *a, const char *id, struct agency *out, struct err *e)
@@ -93,14 +94,12 @@ int agency_insert(struct db *db, const struct agency *ag, int64_t now, struct er
     } else {
         path = arena_printf(&a, "%s/", ag->id);
     }
-    if (db_run(
-            db, e,
-            "INSERT INTO agencies (id, name, parent, path, level, office_hours, address, phone,"
-            " email, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            "ttttttttti"
-            "II",
-            ag->id, ag->name, ag->parent, path, ag->level, ag->office_hours, ag->address, ag->phone,
-            ag->email, ag->active, now, now) < 0)
+    if (db_run(db, e,
+               "INSERT INTO agencies (id, name, parent, path, level, office_hours, address, phone,"
+               " email, active, created_at, updated_at, form_set)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'tt01-2018'))",
+               "tttttttttiIIt", ag->id, ag->name, ag->parent, path, ag->level, ag->office_hours,
+               ag->address, ag->phone, ag->email, ag->active, now, now, ag->form_set) < 0)
         goto out;
     rc = 0;
 out:
@@ -147,9 +146,9 @@ int agency_update(struct db *db, struct arena *a, const struct agency *ag, int64
     return db_run(db, e,
                   "UPDATE agencies SET name = ?, parent = ?, path = ?, level = ?, office_hours = ?,"
                   " address = ?, phone = ?, email = ?, active = ?, updated_at = ?,"
-                  " version = version + 1 WHERE id = ?",
-                  "ttttttttiIt", ag->name, ag->parent, path, ag->level, ag->office_hours,
-                  ag->address, ag->phone, ag->email, ag->active, now, ag->id) < 0
+                  " form_set = coalesce(?, form_set), version = version + 1 WHERE id = ?",
+                  "ttttttttiItt", ag->name, ag->parent, path, ag->level, ag->office_hours,
+                  ag->address, ag->phone, ag->email, ag->active, now, ag->form_set, ag->id) < 0
                ? -1
                : 0;
 }

@@ -15,6 +15,7 @@ struct agency {
     const char *level;  /* province, department, district, commune, division, centre, other */
     const char *office_hours;
     const char *address, *phone, *email;
+    const char *form_set; /* the set of printable forms the agency uses */
     int active, version;
     int64_t created_at, updated_at;
 };

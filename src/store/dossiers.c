@@ -604,3 +604,47 @@ int dossier_children(struct db *db, struct arena *a, int64_t parent_id, struct d
     db_finalize(st);
     return rc < 0 ? -1 : 0;
 }
+
+int dossier_register(struct db *db, struct arena *a, const char *agency_path, int64_t from,
+                     int64_t to, size_t max, struct register_row **out, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    size_t cap = 0;
+    int rc;
+
+    *n = 0;
+    *out = arena_alloc(a, 0);
+    if (db_query(db, &st, e,
+                 "SELECT d.code, p.name, d.applicant_name, d.applicant_address, d.applicant_phone,"
+                 " coalesce((SELECT g.name FROM dossier_steps s JOIN agencies g ON g.id = s.unit"
+                 "  WHERE s.dossier_id = d.id ORDER BY s.position LIMIT 1), pa.name),"
+                 " d.close_reason, d.sets, d.status, d.received_at, d.due_at,"
+                 " (SELECT min(at) FROM dossier_events e WHERE e.dossier_id = d.id"
+                 "  AND e.action = 'handover'), d.finished_at, d.returned_at"
+                 " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
+                 " JOIN agencies pa ON pa.id = p.agency JOIN agencies a ON a.id = d.agency"
+                 " WHERE substr(a.path, 1, length(?1)) = ?1 AND d.received_at >= ?2"
+                 " AND d.received_at < ?3 AND d.parent_id IS NULL"
+                 " ORDER BY d.received_at, d.id LIMIT ?4",
+                 "tIIi", agency_path, from, to, (int)max) < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct register_row *r = arena_push(a, out, n, &cap, sizeof(*r));
+        r->code = db_col_dup(st, 0, a);
+        r->procedure = db_col_dup(st, 1, a);
+        r->applicant = db_col_dup(st, 2, a);
+        r->address = db_col_dup(st, 3, a);
+        r->phone = db_col_dup(st, 4, a);
+        r->lead_unit = db_col_dup(st, 5, a);
+        r->close_reason = db_col_dup(st, 6, a);
+        r->sets = (int)db_col_int(st, 7);
+        r->status = (int)db_col_int(st, 8);
+        r->received_at = db_col_int0(st, 9);
+        r->due_at = db_col_int0(st, 10);
+        r->handover_at = db_col_int0(st, 11);
+        r->finished_at = db_col_int0(st, 12);
+        r->returned_at = db_col_int0(st, 13);
+    }
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}

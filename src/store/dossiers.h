@@ -111,4 +111,18 @@ int dossier_events(struct db *db, struct arena *a, int64_t dossier_id, struct do
 int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
                  struct dossier **out, size_t *n, int *more, struct err *e);
 
+/* A line of the dossier register (form 06). */
+struct register_row {
+    const char *code, *procedure, *applicant, *address, *phone, *lead_unit, *close_reason;
+    int sets, status;
+    int64_t received_at, due_at, handover_at, finished_at, returned_at;
+};
+
+/*
+ * The dossiers received by the units under agency_path in [from, to), oldest
+ * first, at most max (consultations' child dossiers are not in the register).
+ */
+int dossier_register(struct db *db, struct arena *a, const char *agency_path, int64_t from,
+                     int64_t to, size_t max, struct register_row **out, size_t *n, struct err *e);
+
 #endif

@@ -103,6 +103,19 @@ static void local_day_boundaries(void **state)
     assert_int_equal(date_utc_of_local(D("2024-03-15"), 0), D("2024-03-15") * 86400 - 7 * 3600);
 }
 
+static void vietnamese_text(void **state)
+{
+    char buf[DATE_VN_MAX], dmy[DATE_ISO_MAX];
+
+    (void)state;
+    date_format_vn(T("2024-03-05 07:30"), buf);
+    assert_string_equal(buf, "07 giờ 30 phút, ngày 05 tháng 03 năm 2024");
+    date_format_vn(0, buf);
+    assert_string_equal(buf, "");
+    date_format_dmy(T("2024-12-31 23:59"), dmy);
+    assert_string_equal(dmy, "31/12/2024");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +126,7 @@ int main(void)
         cmocka_unit_test(parse_and_format_iso),
         cmocka_unit_test(parse_local),
         cmocka_unit_test(local_day_boundaries),
+        cmocka_unit_test(vietnamese_text),
     };
     return cmocka_run_group_tests_name("core/date", tests, NULL, NULL);
 }

@@ -17,9 +17,12 @@ static void seed(struct db *db)
     size_t i;
 
     for (i = 0; i < 3; i++) {
-        struct agency ag = {
-            ids[i][0], ids[i][0], ids[i][1], NULL, "commune", "07:30-11:30,13:00-17:00", NULL, NULL,
-            NULL,      1,         0,         0,    0};
+        struct agency ag = {0};
+        ag.id = ag.name = ids[i][0];
+        ag.parent = ids[i][1];
+        ag.level = "commune";
+        ag.office_hours = "07:30-11:30,13:00-17:00";
+        ag.active = 1;
         assert_int_equal(agency_insert(db, &ag, 1, &e), 0);
     }
     p.code = "1.000001";
