@@ -1,6 +1,7 @@
 /* motcua serve: the HTTP server until SIGTERM or SIGINT. */
 #include "api/app.h"
 #include "api/handlers.h"
+#include "api/sender.h"
 #include "cmd/cmd.h"
 #include "http/server.h"
 #include "lib/config.h"
@@ -50,6 +51,7 @@ int cmd_serve(int argc, char **argv)
     struct app app = {0};
     struct server_config cfg = {0};
     struct server *srv = NULL;
+    struct sender *mail = NULL;
     struct err e = ERR_INIT;
     sigset_t set;
     char upload_dir[4096], public_url[300];
@@ -109,6 +111,22 @@ int cmd_serve(int argc, char **argv)
     cfg.app = &app;
     if (server_start(&cfg, &srv, &e) < 0)
         return cmd_fail("%s", e.msg);
+    if (conf.smtp_url) {
+        struct sender_config sc = {app.db_path,
+                                   conf.smtp_url,
+                                   conf.smtp_from,
+                                   conf.smtp_user,
+                                   conf.smtp_password,
+                                   (int)conf.smtp_retry_seconds,
+                                   (int)conf.smtp_max_attempts,
+                                   500};
+        if (sender_start(&sc, &mail, &e) < 0) {
+            server_stop(srv);
+            return cmd_fail("%s", e.msg);
+        }
+    } else {
+        log_info("no --smtp-url: notifications wait in the outbox");
+    }
     print_demo_accounts(app.db_path);
     printf("motcua: serving %s on http://%s/\n", app.db_path, conf.listen);
     fflush(stdout);
@@ -116,5 +134,6 @@ int cmd_serve(int argc, char **argv)
     sigwait(&set, &sig);
     log_info("stopping on signal %d", sig);
     server_stop(srv);
+    sender_stop(mail);
     return 0;
 }

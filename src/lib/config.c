@@ -34,6 +34,17 @@ static const struct setting {
      "104857600", "all files of one dossier, bytes"},
     {"public-url", TEXT, offsetof(struct config, public_url), 0, 0, NULL,
      "address citizens reach the server at, for QR codes and e-mails (default http://LISTEN)"},
+    {"smtp-url", TEXT, offsetof(struct config, smtp_url), 0, 0, NULL,
+     "mail server for notifications, smtp://host:port (none: no e-mail)"},
+    {"smtp-from", TEXT, offsetof(struct config, smtp_from), 0, 0, "motcua@localhost",
+     "sender address of notifications"},
+    {"smtp-user", TEXT, offsetof(struct config, smtp_user), 0, 0, NULL, "mail server login"},
+    {"smtp-password", TEXT, offsetof(struct config, smtp_password), 0, 0, NULL,
+     "mail server password (prefer MOTCUA_SMTP_PASSWORD)"},
+    {"smtp-retry-seconds", NUMBER, offsetof(struct config, smtp_retry_seconds), 1, 86400, "30",
+     "first retry of a failed e-mail, doubling after"},
+    {"smtp-max-attempts", NUMBER, offsetof(struct config, smtp_max_attempts), 1, 100, "8",
+     "attempts before an e-mail is marked failed"},
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

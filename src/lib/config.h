@@ -22,6 +22,10 @@ struct config {
     long upload_limit;   /* --upload-limit, MOTCUA_UPLOAD_LIMIT: bytes of one file */
     long dossier_files_limit; /* --dossier-files-limit: bytes of all files of a dossier */
     const char *public_url;   /* --public-url, MOTCUA_PUBLIC_URL: in QR codes and e-mails */
+    const char *smtp_url;     /* --smtp-url, MOTCUA_SMTP_URL: no e-mail is sent without it */
+    const char *smtp_from;    /* --smtp-from */
+    const char *smtp_user, *smtp_password;
+    long smtp_retry_seconds, smtp_max_attempts;
 };
 
 /* Defaults, then the environment. -1 with e filled when a variable is invalid. */
