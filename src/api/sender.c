@@ -65,8 +65,9 @@ static void build_message(const struct sender *s, const struct outbox_msg *m, st
                 (long long)m->id, (long long)m->created_at,
                 strchr(host, '@') ? strchr(host, '@') + 1 : "motcua");
     sodium_bin2base64(b64, cap, (const unsigned char *)m->body, n, sodium_base64_VARIANT_ORIGINAL);
-    for (i = 0; b64[i]; i += 76) {
-        strbuf_add(sb, b64 + i, strnlen(b64 + i, 76));
+    n = strlen(b64);
+    for (i = 0; i < n; i += 76) {
+        strbuf_add(sb, b64 + i, n - i < 76 ? n - i : 76);
         strbuf_addstr(sb, "\r\n");
     }
     free(b64);

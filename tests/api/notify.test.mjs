@@ -51,8 +51,11 @@ before(async () => {
   jlead = await as(server, 'jleader');
 });
 after(async () => {
-  await server.stop();
-  await new Promise((ok) => smtp.close(ok));
+  try {
+    await server.stop();
+  } finally {
+    await new Promise((ok) => smtp.close(ok));
+  }
 });
 
 async function mailFor(address, subjectPart, timeout = 8000) {
