@@ -43,6 +43,7 @@ const struct route api_routes[] = {
      BODY_JSON},
     {"POST", "/api/v1/dossiers/{code}/supplement", dossiers_act, DESK, BODY_JSON},
     {"POST", "/api/v1/dossiers/{code}/forward", dossiers_act, PROCESSING, BODY_JSON},
+    {"POST", "/api/v1/dossiers/{code}/approve", dossiers_act, R(LEADER), BODY_JSON},
     {"POST", "/api/v1/dossiers/{code}/send-back", dossiers_act, PROCESSING, BODY_JSON},
     {"POST", "/api/v1/dossiers/{code}/consult", dossiers_act, PROCESSING, BODY_JSON},
     {"POST", "/api/v1/dossiers/{code}/request-payment", dossiers_act, PROCESSING, BODY_JSON},

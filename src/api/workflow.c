@@ -136,6 +136,7 @@ struct move {
     struct agency unit;      /* the receiving unit */
     struct dossier_event ev; /* the control-sheet row this move writes */
     int notice;              /* a notification to send, or -1 */
+    int action;
 };
 
 static const char *actor_name(struct req *r)
@@ -267,6 +268,12 @@ static int forward(struct move *m, int back, struct err *e)
                        back
                            ? "the dossier is at its first step; there is no step to send it back to"
                            : "the dossier is at its last step; finish it with the result");
+    if (!back && (m->action == ACT_APPROVE) != !strcmp(cur->role, "approve"))
+        return err_set(e, m->action == ACT_APPROVE ? 409 : 403,
+                       m->action == ACT_APPROVE ? "invalid_transition" : "forbidden",
+                       m->action == ACT_APPROVE ? "step %d (%s) is not an approval; forward it"
+                                                : "step %d (%s) is a leader's approval: approve it",
+                       cur->position, cur->name);
     next = back ? cur - 1 : cur + 1;
     if (finish_step(m, cur, e) < 0 || start_step(m, next, e) < 0)
         return -1;
@@ -506,7 +513,8 @@ static int apply(struct move *m, int action, struct err *e)
     case ACT_HANDOVER: return handover(m, e);
     case ACT_REQUEST_SUPPLEMENT: return request_supplement(m, e);
     case ACT_SUPPLEMENT: return supplement(m, e);
-    case ACT_FORWARD: return forward(m, 0, e);
+    case ACT_FORWARD:
+    case ACT_APPROVE: return forward(m, 0, e);
     case ACT_SEND_BACK: return forward(m, 1, e);
     case ACT_CONSULT: return consult(m, e);
     case ACT_REQUEST_PAYMENT:
@@ -619,6 +627,7 @@ int dossiers_act(struct req *r, struct err *e)
     m.d = &d;
     m.in = &in;
     m.notice = -1;
+    m.action = action;
     if (agency_get(r->db, &r->arena, d.agency, &m.unit, e) < 0)
         goto out;
     from = d.status;

@@ -14,6 +14,7 @@ static const struct action_def actions[ACT_COUNT] = {
                                 NEED_REASON | NEED_ITEMS},
     [ACT_SUPPLEMENT] = {"supplement", "Nhận hồ sơ bổ sung", S(5), 0, ACTOR_DESK, 0},
     [ACT_FORWARD] = {"forward", "Chuyển bước tiếp theo", S(4), 4, ACTOR_PROCESSOR, 0},
+    [ACT_APPROVE] = {"approve", "Phê duyệt, chuyển bước tiếp theo", S(4), 4, ACTOR_LEADER, 0},
     [ACT_SEND_BACK] = {"send-back", "Trả lại bước trước", S(4), 4, ACTOR_PROCESSOR, NEED_REASON},
     [ACT_CONSULT] = {"consult", "Lấy ý kiến, liên thông cơ quan khác", S(4), 4, ACTOR_PROCESSOR,
                      NEED_AGENCY},

@@ -19,6 +19,7 @@ enum action {
     ACT_REQUEST_SUPPLEMENT, /* 1, 2, 4, 6 → 5: the clock stops (items, reason) */
     ACT_SUPPLEMENT,         /* 5 → 2 or 4: supplied; the due time moves by the pause */
     ACT_FORWARD,            /* 4 → 4: the current step is done, the next begins */
+    ACT_APPROVE,            /* 4 → 4: a leader approves an approval step; the next begins */
     ACT_SEND_BACK,          /* 4 → 4: back to the previous step (reason) */
     ACT_CONSULT,            /* 4 → 4: another agency works on a linked child dossier */
     ACT_REQUEST_PAYMENT,    /* 4 → 6: a financial obligation (amount) */

@@ -256,3 +256,28 @@ test('50 concurrent transitions on one dossier: exactly the legal ones apply', a
   const row = sql(server.db, `SELECT status || '/' || step || '/' || version FROM dossiers WHERE code = '${d.code}'`);
   assert.equal(row, `6/${events.includes('forward') ? 2 : 1}/${2 + applied.length}`);
 });
+
+test('an approval step is moved on by a leader approving it, not by forwarding', async () => {
+  const admin = await as(server, 'admin');
+  const cur = (await admin.get(`/api/v1/procedures/${PROC.record}/variants`)).json.variants;
+  const variants = cur.map(({ name, duration_days, duration_kind, steps }) => ({ name, duration_days, duration_kind, steps: steps.map(({ name: n, unit, role, hours }) => ({ name: n, unit, role, hours })) }));
+  variants.push({ name: 'Có phê duyệt giữa chừng', duration_days: 10, steps: [
+    { name: 'Thụ lý', role: 'process', hours: 24 }, { name: 'Phê duyệt', role: 'approve', hours: 8 }, { name: 'In phiếu', role: 'process', hours: 8 }] });
+  const put = await admin.put(`/api/v1/procedures/${PROC.record}/variants`, { variants });
+  assert.equal(put.status, 200, put.text);
+  const d = await record({ variant: put.json.variants[2].id });
+  await act(centre, d.code, 'handover');
+  problem(null, await act(jlead, d.code, 'approve'), 409); // step 1 is not an approval
+  let r = await act(jproc, d.code, 'forward');
+  assert.equal(r.json.step, 2);
+  problem(null, await act(jproc, d.code, 'forward'), 403);
+  problem(null, await act(jproc, d.code, 'approve'), 403);
+  r = await act(jlead, d.code, 'approve', { note: 'Đồng ý' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.step, 3);
+  const h = await jproc.get(`/api/v1/dossiers/${d.code}/history`);
+  assert.deepEqual(h.json.rows.map((x) => x.action), ['receive', 'handover', 'forward', 'approve']);
+  assert.equal(h.json.rows[3].label, 'Phê duyệt, chuyển bước tiếp theo');
+  // the variants in use cannot be dropped
+  problem(null, await admin.put(`/api/v1/procedures/${PROC.record}/variants`, { variants: variants.slice(0, 2) }), 409);
+});

@@ -63,6 +63,7 @@ static void actors_and_resumption(void **state)
     assert_int_equal(action_actor(ACT_REQUEST_SUPPLEMENT, DOSSIER_PROCESSING), ACTOR_PROCESSOR);
     assert_int_equal(action_actor(ACT_APOLOGIZE, DOSSIER_RECEIVED), ACTOR_DESK);
     assert_int_equal(action_actor(ACT_FINISH, DOSSIER_PROCESSING), ACTOR_LEADER);
+    assert_int_equal(action_actor(ACT_APPROVE, DOSSIER_PROCESSING), ACTOR_LEADER);
     assert_int_equal(action_actor(ACT_STOP, DOSSIER_SUPPLEMENT), ACTOR_LEADER);
     assert_int_equal(action_actor(ACT_RETURN, DOSSIER_PROCESSED), ACTOR_DESK);
     assert_int_equal(workflow_resume_status(DOSSIER_NEW), DOSSIER_RECEIVED);
