@@ -7,14 +7,14 @@ static void from_statuses(void **state)
 {
     static const char *const from[ACT_COUNT] = {
         /*                 status: 1 2 3 4 5 6 7 8 9 10 */
-        [ACT_ACCEPT] = "1000000000",          [ACT_REFUSE] = "1100100000",
-        [ACT_HANDOVER] = "0100000000",        [ACT_REQUEST_SUPPLEMENT] = "1101010000",
-        [ACT_SUPPLEMENT] = "0000100000",      [ACT_FORWARD] = "0001000000",
-        [ACT_SEND_BACK] = "0001000000",       [ACT_CONSULT] = "0001000000",
-        [ACT_REQUEST_PAYMENT] = "0001000000", [ACT_PAY] = "0000010000",
-        [ACT_FINISH] = "0001000000",          [ACT_RETURN] = "0000000010",
-        [ACT_WITHDRAW] = "1101110000",        [ACT_STOP] = "0001110000",
-        [ACT_APOLOGIZE] = "0101110000",
+        [ACT_ACCEPT] = "1000000000",     [ACT_REFUSE] = "1100100000",
+        [ACT_HANDOVER] = "0100000000",   [ACT_REQUEST_SUPPLEMENT] = "1101010000",
+        [ACT_SUPPLEMENT] = "0000100000", [ACT_FORWARD] = "0001000000",
+        [ACT_APPROVE] = "0001000000",    [ACT_SEND_BACK] = "0001000000",
+        [ACT_CONSULT] = "0001000000",    [ACT_REQUEST_PAYMENT] = "0001000000",
+        [ACT_PAY] = "0000010000",        [ACT_FINISH] = "0001000000",
+        [ACT_RETURN] = "0000000010",     [ACT_WITHDRAW] = "1101110000",
+        [ACT_STOP] = "0001110000",       [ACT_APOLOGIZE] = "0101110000",
     };
     int a, s;
 
