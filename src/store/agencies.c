@@ -7,8 +7,10 @@
     "id, name, parent, path, level, office_hours, address, phone, email, active, version,"         \
     " created_at, updated_at, form_set"
 
-static void read_row(struct db_stmt *st, struct arena *a, struct agency *ag)
+static void read_row(struct db_stmt *st, struct arena *a, void *out)
 {
+    struct agency *ag = out;
+
     ag->id = db_col_dup(st, 0, a);
     ag->name = db_col_dup(st, 1, a);
     ag->parent = db_col_dup(st, 2, a);
@@ -27,15 +29,9 @@ static void read_row(struct db_stmt *st, struct arena *a, struct agency *ag)
 
 int agency_get(struct db *db, struct arena *a, const char *id, struct agency *out, struct err *e)
 {
-    struct db_stmt *st;
-    int rc;
+    int rc = db_one(db, a, read_row, out, e, "SELECT " AGENCY_COLUMNS " FROM agencies WHERE id = ?",
+                    "t", id);
 
-    if (db_query(db, &st, e, "SELECT " AGENCY_COLUMNS " FROM agencies WHERE id = ?", "t", id) < 0)
-        return -1;
-    rc = db_step(st, e);
-    if (rc == DB_ROW)
-        read_row(st, a, out);
-    db_finalize(st);
     if (rc == DB_DONE)
         return err_set(e, 404, "not_found", "no agency with identifier %s", id);
     return rc < 0 ? -1 : 0;
@@ -44,28 +40,18 @@ int agency_get(struct db *db, struct arena *a, const char *id, struct agency *ou
 int agency_list(struct db *db, struct arena *a, const char *root, struct agency **out, size_t *n,
                 struct err *e)
 {
-    struct db_stmt *st;
     struct agency ra;
     const char *prefix = "";
-    size_t cap = 0;
-    int rc;
 
-    *n = 0;
-    *out = arena_alloc(a, 0);
     if (root) {
         if (agency_get(db, a, root, &ra, e) < 0)
             return -1;
         prefix = ra.path;
     }
-    if (db_query(db, &st, e,
-                 "SELECT " AGENCY_COLUMNS " FROM agencies WHERE substr(path, 1, length(?1)) = ?1"
-                 " ORDER BY path",
-                 "t", prefix) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW)
-        read_row(st, a, arena_push(a, out, n, &cap, sizeof(**out)));
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_row, sizeof(**out), out, n, e,
+                  "SELECT " AGENCY_COLUMNS " FROM agencies WHERE substr(path, 1, length(?1)) = ?1"
+                  " ORDER BY path",
+                  "t", prefix);
 }
 
 int agency_insert(struct db *db, const struct agency *ag, int64_t now, struct err *e)

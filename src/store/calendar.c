@@ -35,59 +35,47 @@ out:
     return rc;
 }
 
+static void read_rule(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct holiday_rule_row *r = out;
+
+    r->id = db_col_int(st, 0);
+    r->name = db_col_dup(st, 1, a);
+    r->calendar = db_col_dup(st, 2, a);
+    r->month = (int)db_col_int(st, 3);
+    r->day = (int)db_col_int(st, 4);
+    r->offset = (int)db_col_int(st, 5);
+    r->length = (int)db_col_int(st, 6);
+    r->adjacent = (int)db_col_int(st, 7);
+    r->from_year = (int)db_col_int(st, 8);
+    r->to_year = (int)db_col_int(st, 9);
+}
+
 int calendar_rules(struct db *db, struct arena *a, struct holiday_rule_row **out, size_t *n,
                    struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
+    return db_all(db, a, read_rule, sizeof(**out), out, n, e,
+                  "SELECT id, name, calendar, month, day, offset, length, adjacent, from_year,"
+                  " to_year FROM holiday_rules ORDER BY id",
+                  "");
+}
 
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT id, name, calendar, month, day, offset, length, adjacent, from_year,"
-                 " to_year FROM holiday_rules ORDER BY id",
-                 "") < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct holiday_rule_row *r = arena_push(a, out, n, &cap, sizeof(*r));
-        r->id = db_col_int(st, 0);
-        r->name = db_col_dup(st, 1, a);
-        r->calendar = db_col_dup(st, 2, a);
-        r->month = (int)db_col_int(st, 3);
-        r->day = (int)db_col_int(st, 4);
-        r->offset = (int)db_col_int(st, 5);
-        r->length = (int)db_col_int(st, 6);
-        r->adjacent = (int)db_col_int(st, 7);
-        r->from_year = (int)db_col_int(st, 8);
-        r->to_year = (int)db_col_int(st, 9);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+static void read_override(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct override_row *o = out;
+
+    o->day = db_col_dup(st, 0, a);
+    o->work = (int)db_col_int(st, 1);
+    o->name = db_col_dup(st, 2, a);
 }
 
 int calendar_overrides(struct db *db, struct arena *a, const char *from, const char *to,
                        struct override_row **out, size_t *n, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT day, work, name FROM calendar_overrides WHERE day BETWEEN ? AND ?"
-                 " ORDER BY day",
-                 "tt", from, to) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct override_row *o = arena_push(a, out, n, &cap, sizeof(*o));
-        o->day = db_col_dup(st, 0, a);
-        o->work = (int)db_col_int(st, 1);
-        o->name = db_col_dup(st, 2, a);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_override, sizeof(**out), out, n, e,
+                  "SELECT day, work, name FROM calendar_overrides WHERE day BETWEEN ? AND ?"
+                  " ORDER BY day",
+                  "tt", from, to);
 }
 
 int calendar_set_override(struct db *db, const struct override_row *o, int64_t now, int64_t user_id,

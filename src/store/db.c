@@ -91,3 +91,43 @@ int db_int(struct db *db, int64_t *out, struct err *e, const char *sql, const ch
     db_finalize(st);
     return rc;
 }
+
+int db_one(struct db *db, struct arena *a, db_row_fn fn, void *out, struct err *e, const char *sql,
+           const char *types, ...)
+{
+    struct db_stmt *st;
+    va_list ap;
+    int rc;
+
+    va_start(ap, types);
+    rc = vquery(db, &st, e, sql, types, ap);
+    va_end(ap);
+    if (rc < 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW)
+        fn(st, a, out);
+    db_finalize(st);
+    return rc;
+}
+
+int db_all(struct db *db, struct arena *a, db_row_fn fn, size_t size, void *out, size_t *n,
+           struct err *e, const char *sql, const char *types, ...)
+{
+    struct db_stmt *st;
+    size_t cap = 0;
+    va_list ap;
+    int rc;
+
+    *n = 0;
+    *(void **)out = arena_alloc(a, 0);
+    va_start(ap, types);
+    rc = vquery(db, &st, e, sql, types, ap);
+    va_end(ap);
+    if (rc < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW)
+        fn(st, a, arena_push(a, out, n, &cap, size));
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}

@@ -79,6 +79,19 @@ int db_query(struct db *db, struct db_stmt **out, struct err *e, const char *sql
              ...);
 /* db_query, stepped to completion and finalized. Returns the rows changed, or -1. */
 int64_t db_run(struct db *db, struct err *e, const char *sql, const char *types, ...);
+/* Reads the current row of st into out (a repository's row reader). */
+typedef void (*db_row_fn)(struct db_stmt *st, struct arena *a, void *out);
+
+/*
+ * Runs a query for at most one row and reads it with fn: DB_ROW, DB_DONE (no
+ * row; out untouched) or -1.
+ */
+int db_one(struct db *db, struct arena *a, db_row_fn fn, void *out, struct err *e, const char *sql,
+           const char *types, ...);
+/* Runs a query and reads every row with fn into a new arena array of elements of `size`. */
+int db_all(struct db *db, struct arena *a, db_row_fn fn, size_t size, void *out, size_t *n,
+           struct err *e, const char *sql, const char *types, ...);
+
 /* db_query for a single integer result: 1 with *out set, 0 when no row, -1. */
 int db_int(struct db *db, int64_t *out, struct err *e, const char *sql, const char *types, ...);
 

@@ -274,8 +274,9 @@ static void add_select(struct strbuf *sql)
     strbuf_addstr(sql, ", p.code, p.name, a.name, a.path, cu.path" DOSSIER_FROM);
 }
 
-static void read_row(struct db_stmt *st, struct arena *a, struct dossier *d)
+static void read_row(struct db_stmt *st, struct arena *a, void *out)
 {
+    struct dossier *d = out;
     int k = 0;
 
     memset(d, 0, sizeof(*d));
@@ -345,49 +346,36 @@ static void read_row(struct db_stmt *st, struct arena *a, struct dossier *d)
     d->current_unit_path = db_col_dup(st, k++, a);
 }
 
+static void read_component(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct dossier_component *c = out;
+
+    c->name = db_col_dup(st, 0, a);
+    c->kind = db_col_dup(st, 1, a);
+    c->count = (int)db_col_int(st, 2);
+    c->received = (int)db_col_int(st, 3);
+    c->digitized = (int)db_col_int(st, 4);
+}
+
 static int load_components(struct db *db, struct arena *a, struct dossier *d, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    d->ncomponents = 0;
-    d->components = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT name, kind, count, received, digitized FROM dossier_components"
-                 " WHERE dossier_id = ? ORDER BY position",
-                 "I", d->id) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct dossier_component *c =
-            arena_push(a, &d->components, &d->ncomponents, &cap, sizeof(*c));
-        c->name = db_col_dup(st, 0, a);
-        c->kind = db_col_dup(st, 1, a);
-        c->count = (int)db_col_int(st, 2);
-        c->received = (int)db_col_int(st, 3);
-        c->digitized = (int)db_col_int(st, 4);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_component, sizeof(*d->components), &d->components, &d->ncomponents, e,
+                  "SELECT name, kind, count, received, digitized FROM dossier_components"
+                  " WHERE dossier_id = ? ORDER BY position",
+                  "I", d->id);
 }
 
 static int dossier_where(struct db *db, struct arena *a, const char *where, const char *code,
                          int64_t id, struct dossier *out, struct err *e)
 {
     struct strbuf sql = STRBUF_INIT;
-    struct db_stmt *st = NULL;
     int rc;
 
     add_select(&sql);
     strbuf_addstr(&sql, where);
-    rc = code ? db_query(db, &st, e, sql.buf, "t", code) : db_query(db, &st, e, sql.buf, "I", id);
+    rc = code ? db_one(db, a, read_row, out, e, sql.buf, "t", code)
+              : db_one(db, a, read_row, out, e, sql.buf, "I", id);
     strbuf_release(&sql);
-    if (rc < 0)
-        return -1;
-    rc = db_step(st, e);
-    if (rc == DB_ROW)
-        read_row(st, a, out);
-    db_finalize(st);
     if (rc == DB_DONE)
         return code ? err_set(e, 404, "not_found", "no dossier with code %s", code)
                     : err_set(e, 404, "not_found", "no dossier with id %lld", (long long)id);
@@ -407,43 +395,38 @@ int dossier_by_id(struct db *db, struct arena *a, int64_t id, struct dossier *ou
     return dossier_where(db, a, " WHERE d.id = ?", NULL, id, out, e);
 }
 
+static void read_event(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct dossier_event *ev = out;
+
+    ev->id = db_col_int(st, 0);
+    ev->at = db_col_int(st, 1);
+    ev->action = db_col_dup(st, 2, a);
+    ev->from_status = (int)db_col_int0(st, 3);
+    ev->to_status = (int)db_col_int(st, 4);
+    ev->actor_id = db_col_int0(st, 5);
+    ev->actor_name = db_col_dup(st, 6, a);
+    ev->unit = db_col_dup(st, 7, a);
+    ev->unit_name = db_col_dup(st, 8, a);
+    ev->note = db_col_dup(st, 9, a);
+    ev->step_due_at = db_col_int0(st, 10);
+    ev->to_unit = db_col_dup(st, 11, a);
+    ev->to_unit_name = db_col_dup(st, 12, a);
+    ev->step = (int)db_col_int0(st, 13);
+    ev->timeliness = db_col_dup(st, 14, a);
+}
+
 int dossier_events(struct db *db, struct arena *a, int64_t dossier_id, struct dossier_event **out,
                    size_t *n, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT ev.id, ev.at, ev.action, ev.from_status, ev.to_status, ev.actor_id,"
-                 " ev.actor_name, ev.unit, a.name, ev.note, ev.step_due_at, ev.to_unit, t.name,"
-                 " ev.step, ev.timeliness FROM dossier_events ev"
-                 " LEFT JOIN agencies a ON a.id = ev.unit LEFT JOIN agencies t ON t.id = ev.to_unit"
-                 " WHERE ev.dossier_id = ? ORDER BY ev.id",
-                 "I", dossier_id) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct dossier_event *ev = arena_push(a, out, n, &cap, sizeof(*ev));
-        ev->id = db_col_int(st, 0);
-        ev->at = db_col_int(st, 1);
-        ev->action = db_col_dup(st, 2, a);
-        ev->from_status = (int)db_col_int0(st, 3);
-        ev->to_status = (int)db_col_int(st, 4);
-        ev->actor_id = db_col_int0(st, 5);
-        ev->actor_name = db_col_dup(st, 6, a);
-        ev->unit = db_col_dup(st, 7, a);
-        ev->unit_name = db_col_dup(st, 8, a);
-        ev->note = db_col_dup(st, 9, a);
-        ev->step_due_at = db_col_int0(st, 10);
-        ev->to_unit = db_col_dup(st, 11, a);
-        ev->to_unit_name = db_col_dup(st, 12, a);
-        ev->step = (int)db_col_int0(st, 13);
-        ev->timeliness = db_col_dup(st, 14, a);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(
+        db, a, read_event, sizeof(**out), out, n, e,
+        "SELECT ev.id, ev.at, ev.action, ev.from_status, ev.to_status, ev.actor_id,"
+        " ev.actor_name, ev.unit, a.name, ev.note, ev.step_due_at, ev.to_unit, t.name,"
+        " ev.step, ev.timeliness FROM dossier_events ev"
+        " LEFT JOIN agencies a ON a.id = ev.unit LEFT JOIN agencies t ON t.id = ev.to_unit"
+        " WHERE ev.dossier_id = ? ORDER BY ev.id",
+        "I", dossier_id);
 }
 
 int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
@@ -541,35 +524,29 @@ int dossier_steps_insert(struct db *db, int64_t dossier_id, const struct dossier
     return 0;
 }
 
+static void read_step(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct dossier_step *s = out;
+
+    s->position = (int)db_col_int(st, 0);
+    s->name = db_col_dup(st, 1, a);
+    s->unit = db_col_dup(st, 2, a);
+    s->unit_name = db_col_dup(st, 3, a);
+    s->role = db_col_dup(st, 4, a);
+    s->hours = db_col_double(st, 5);
+    s->started_at = db_col_int0(st, 6);
+    s->due_at = db_col_int0(st, 7);
+    s->finished_at = db_col_int0(st, 8);
+}
+
 int dossier_steps(struct db *db, struct arena *a, int64_t dossier_id, struct dossier_step **out,
                   size_t *n, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT s.position, s.name, s.unit, g.name, s.role, s.hours, s.started_at,"
-                 " s.due_at, s.finished_at FROM dossier_steps s JOIN agencies g ON g.id = s.unit"
-                 " WHERE s.dossier_id = ? ORDER BY s.position",
-                 "I", dossier_id) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct dossier_step *s = arena_push(a, out, n, &cap, sizeof(*s));
-        s->position = (int)db_col_int(st, 0);
-        s->name = db_col_dup(st, 1, a);
-        s->unit = db_col_dup(st, 2, a);
-        s->unit_name = db_col_dup(st, 3, a);
-        s->role = db_col_dup(st, 4, a);
-        s->hours = db_col_double(st, 5);
-        s->started_at = db_col_int0(st, 6);
-        s->due_at = db_col_int0(st, 7);
-        s->finished_at = db_col_int0(st, 8);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_step, sizeof(**out), out, n, e,
+                  "SELECT s.position, s.name, s.unit, g.name, s.role, s.hours, s.started_at,"
+                  " s.due_at, s.finished_at FROM dossier_steps s JOIN agencies g ON g.id = s.unit"
+                  " WHERE s.dossier_id = ? ORDER BY s.position",
+                  "I", dossier_id);
 }
 
 int dossier_step_update(struct db *db, int64_t dossier_id, const struct dossier_step *s,
@@ -587,64 +564,49 @@ int dossier_children(struct db *db, struct arena *a, int64_t parent_id, struct d
                      size_t *n, struct err *e)
 {
     struct strbuf sql = STRBUF_INIT;
-    struct db_stmt *st;
-    size_t cap = 0;
     int rc;
 
-    *n = 0;
-    *out = arena_alloc(a, 0);
     add_select(&sql);
     strbuf_addstr(&sql, " WHERE d.parent_id = ? ORDER BY d.id");
-    rc = db_query(db, &st, e, sql.buf, "I", parent_id);
+    rc = db_all(db, a, read_row, sizeof(**out), out, n, e, sql.buf, "I", parent_id);
     strbuf_release(&sql);
-    if (rc < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW)
-        read_row(st, a, arena_push(a, out, n, &cap, sizeof(**out)));
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return rc;
+}
+
+static void read_register(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct register_row *r = out;
+
+    r->code = db_col_dup(st, 0, a);
+    r->procedure = db_col_dup(st, 1, a);
+    r->applicant = db_col_dup(st, 2, a);
+    r->address = db_col_dup(st, 3, a);
+    r->phone = db_col_dup(st, 4, a);
+    r->lead_unit = db_col_dup(st, 5, a);
+    r->close_reason = db_col_dup(st, 6, a);
+    r->sets = (int)db_col_int(st, 7);
+    r->status = (int)db_col_int(st, 8);
+    r->received_at = db_col_int0(st, 9);
+    r->due_at = db_col_int0(st, 10);
+    r->handover_at = db_col_int0(st, 11);
+    r->finished_at = db_col_int0(st, 12);
+    r->returned_at = db_col_int0(st, 13);
 }
 
 int dossier_register(struct db *db, struct arena *a, const char *agency_path, int64_t from,
                      int64_t to, size_t max, struct register_row **out, size_t *n, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT d.code, p.name, d.applicant_name, d.applicant_address, d.applicant_phone,"
-                 " coalesce((SELECT g.name FROM dossier_steps s JOIN agencies g ON g.id = s.unit"
-                 "  WHERE s.dossier_id = d.id ORDER BY s.position LIMIT 1), pa.name),"
-                 " d.close_reason, d.sets, d.status, d.received_at, d.due_at,"
-                 " (SELECT min(at) FROM dossier_events e WHERE e.dossier_id = d.id"
-                 "  AND e.action = 'handover'), d.finished_at, d.returned_at"
-                 " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
-                 " JOIN agencies pa ON pa.id = p.agency JOIN agencies a ON a.id = d.agency"
-                 " WHERE substr(a.path, 1, length(?1)) = ?1 AND d.received_at >= ?2"
-                 " AND d.received_at < ?3 AND d.parent_id IS NULL"
-                 " ORDER BY d.received_at, d.id LIMIT ?4",
-                 "tIIi", agency_path, from, to, (int)max) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct register_row *r = arena_push(a, out, n, &cap, sizeof(*r));
-        r->code = db_col_dup(st, 0, a);
-        r->procedure = db_col_dup(st, 1, a);
-        r->applicant = db_col_dup(st, 2, a);
-        r->address = db_col_dup(st, 3, a);
-        r->phone = db_col_dup(st, 4, a);
-        r->lead_unit = db_col_dup(st, 5, a);
-        r->close_reason = db_col_dup(st, 6, a);
-        r->sets = (int)db_col_int(st, 7);
-        r->status = (int)db_col_int(st, 8);
-        r->received_at = db_col_int0(st, 9);
-        r->due_at = db_col_int0(st, 10);
-        r->handover_at = db_col_int0(st, 11);
-        r->finished_at = db_col_int0(st, 12);
-        r->returned_at = db_col_int0(st, 13);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_register, sizeof(**out), out, n, e,
+                  "SELECT d.code, p.name, d.applicant_name, d.applicant_address, d.applicant_phone,"
+                  " coalesce((SELECT g.name FROM dossier_steps s JOIN agencies g ON g.id = s.unit"
+                  "  WHERE s.dossier_id = d.id ORDER BY s.position LIMIT 1), pa.name),"
+                  " d.close_reason, d.sets, d.status, d.received_at, d.due_at,"
+                  " (SELECT min(at) FROM dossier_events e WHERE e.dossier_id = d.id"
+                  "  AND e.action = 'handover'), d.finished_at, d.returned_at"
+                  " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
+                  " JOIN agencies pa ON pa.id = p.agency JOIN agencies a ON a.id = d.agency"
+                  " WHERE substr(a.path, 1, length(?1)) = ?1 AND d.received_at >= ?2"
+                  " AND d.received_at < ?3 AND d.parent_id IS NULL"
+                  " ORDER BY d.received_at, d.id LIMIT ?4",
+                  "tIIi", agency_path, from, to, (int)max);
 }

@@ -5,8 +5,10 @@
     "id, dossier_id, kind, coalesce(component, 0), name, content_type, sha256, size,"              \
     " uploaded_at, coalesce(uploaded_by, 0)"
 
-static void read_row(struct db_stmt *st, struct arena *a, struct stored_file *f)
+static void read_row(struct db_stmt *st, struct arena *a, void *out)
 {
+    struct stored_file *f = out;
+
     f->id = db_col_int(st, 0);
     f->dossier_id = db_col_int(st, 1);
     f->kind = db_col_dup(st, 2, a);
@@ -33,15 +35,9 @@ int file_insert(struct db *db, struct stored_file *f, struct err *e)
 
 int file_get(struct db *db, struct arena *a, int64_t id, struct stored_file *out, struct err *e)
 {
-    struct db_stmt *st;
-    int rc;
+    int rc =
+        db_one(db, a, read_row, out, e, "SELECT " FILE_COLUMNS " FROM files WHERE id = ?", "I", id);
 
-    if (db_query(db, &st, e, "SELECT " FILE_COLUMNS " FROM files WHERE id = ?", "I", id) < 0)
-        return -1;
-    rc = db_step(st, e);
-    if (rc == DB_ROW)
-        read_row(st, a, out);
-    db_finalize(st);
     if (rc == DB_DONE)
         return err_set(e, 404, "not_found", "no file with id %lld", (long long)id);
     return rc < 0 ? -1 : 0;
@@ -50,19 +46,9 @@ int file_get(struct db *db, struct arena *a, int64_t id, struct stored_file *out
 int files_of(struct db *db, struct arena *a, int64_t dossier_id, struct stored_file **out,
              size_t *n, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e, "SELECT " FILE_COLUMNS " FROM files WHERE dossier_id = ? ORDER BY id",
-                 "I", dossier_id) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW)
-        read_row(st, a, arena_push(a, out, n, &cap, sizeof(**out)));
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_row, sizeof(**out), out, n, e,
+                  "SELECT " FILE_COLUMNS " FROM files WHERE dossier_id = ? ORDER BY id", "I",
+                  dossier_id);
 }
 
 int files_total_size(struct db *db, int64_t dossier_id, int64_t *out, struct err *e)

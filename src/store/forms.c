@@ -22,25 +22,24 @@ int form_put(struct db *db, const struct form_template *t, struct err *e)
                : 0;
 }
 
+static void read_form(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct form_template *t = out;
+
+    t->set = db_col_dup(st, 0, a);
+    t->form = db_col_dup(st, 1, a);
+    t->title = db_col_dup(st, 2, a);
+    t->json = db_col_dup(st, 3, a);
+}
+
 int form_get(struct db *db, struct arena *a, const char *set, const char *form,
              struct form_template *out, struct err *e)
 {
-    struct db_stmt *st;
-    int rc;
+    int rc = db_one(db, a, read_form, out, e,
+                    "SELECT form_set, form, title, template FROM form_templates"
+                    " WHERE form_set = ? AND form = ?",
+                    "tt", set, form);
 
-    if (db_query(db, &st, e,
-                 "SELECT form_set, form, title, template FROM form_templates"
-                 " WHERE form_set = ? AND form = ?",
-                 "tt", set, form) < 0)
-        return -1;
-    rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        out->set = db_col_dup(st, 0, a);
-        out->form = db_col_dup(st, 1, a);
-        out->title = db_col_dup(st, 2, a);
-        out->json = db_col_dup(st, 3, a);
-    }
-    db_finalize(st);
     if (rc == DB_DONE)
         return err_set(e, 404, "not_found", "the form set %s has no form %s", set, form);
     return rc < 0 ? -1 : 0;
@@ -48,24 +47,9 @@ int form_get(struct db *db, struct arena *a, const char *set, const char *form,
 
 int form_list(struct db *db, struct arena *a, struct form_template **out, size_t *n, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT form_set, form, title FROM form_templates ORDER BY form_set, form",
-                 "") < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct form_template *t = arena_push(a, out, n, &cap, sizeof(*t));
-        t->set = db_col_dup(st, 0, a);
-        t->form = db_col_dup(st, 1, a);
-        t->title = db_col_dup(st, 2, a);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_form, sizeof(**out), out, n, e,
+                  "SELECT form_set, form, title, NULL FROM form_templates ORDER BY form_set, form",
+                  "");
 }
 
 int form_set_exists(struct db *db, const char *set, struct err *e)

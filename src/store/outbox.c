@@ -12,34 +12,28 @@ int outbox_add(struct db *db, int64_t dossier_id, const char *recipient, const c
                : 0;
 }
 
+static void read_msg(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct outbox_msg *m = out;
+
+    m->id = db_col_int(st, 0);
+    m->dossier_id = db_col_int0(st, 1);
+    m->recipient = db_col_dup(st, 2, a);
+    m->subject = db_col_dup(st, 3, a);
+    m->body = db_col_dup(st, 4, a);
+    m->attempts = (int)db_col_int(st, 5);
+    m->created_at = db_col_int(st, 6);
+    m->status = "pending";
+}
+
 int outbox_due(struct db *db, struct arena *a, int64_t now, size_t max, struct outbox_msg **out,
                size_t *n, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT id, dossier_id, recipient, subject, body, attempts, created_at"
-                 " FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
-                 " ORDER BY next_attempt_at, id LIMIT ?",
-                 "Ii", now, (int)max) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct outbox_msg *m = arena_push(a, out, n, &cap, sizeof(*m));
-        m->id = db_col_int(st, 0);
-        m->dossier_id = db_col_int0(st, 1);
-        m->recipient = db_col_dup(st, 2, a);
-        m->subject = db_col_dup(st, 3, a);
-        m->body = db_col_dup(st, 4, a);
-        m->attempts = (int)db_col_int(st, 5);
-        m->created_at = db_col_int(st, 6);
-        m->status = "pending";
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_msg, sizeof(**out), out, n, e,
+                  "SELECT id, dossier_id, recipient, subject, body, attempts, created_at"
+                  " FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
+                  " ORDER BY next_attempt_at, id LIMIT ?",
+                  "Ii", now, (int)max);
 }
 
 int outbox_sent(struct db *db, int64_t id, int64_t now, struct err *e)

@@ -12,8 +12,10 @@
     " p.status, p.paper_result, p.inter_agency, p.any_place, p.version, p.created_at,"             \
     " p.updated_at"
 
-static void read_row(struct db_stmt *st, struct arena *a, struct procedure *p)
+static void read_row(struct db_stmt *st, struct arena *a, void *out)
 {
+    struct procedure *p = out;
+
     memset(p, 0, sizeof(*p));
     p->id = db_col_int(st, 0);
     p->code = db_col_dup(st, 1, a);
@@ -43,58 +45,45 @@ static void read_row(struct db_stmt *st, struct arena *a, struct procedure *p)
     p->updated_at = db_col_int(st, 25);
 }
 
+static void read_component(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct procedure_component *c = out;
+
+    c->name = db_col_dup(st, 0, a);
+    c->kind = db_col_dup(st, 1, a);
+    c->count = (int)db_col_int(st, 2);
+    c->required = (int)db_col_int(st, 3);
+}
+
+static void read_fee(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct procedure_fee *f = out;
+
+    f->name = db_col_dup(st, 0, a);
+    f->amount = db_col_int(st, 1);
+}
+
 static int load_parts(struct db *db, struct arena *a, struct procedure *p, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    p->ncomponents = p->nfees = 0;
-    p->components = arena_alloc(a, 0);
-    p->fees = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT name, kind, count, required FROM procedure_components"
-                 " WHERE procedure_id = ? ORDER BY position",
-                 "I", p->id) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct procedure_component *c =
-            arena_push(a, &p->components, &p->ncomponents, &cap, sizeof(*c));
-        c->name = db_col_dup(st, 0, a);
-        c->kind = db_col_dup(st, 1, a);
-        c->count = (int)db_col_int(st, 2);
-        c->required = (int)db_col_int(st, 3);
-    }
-    db_finalize(st);
-    if (rc < 0 || db_query(db, &st, e,
-                           "SELECT name, amount FROM procedure_fees WHERE procedure_id = ?"
-                           " ORDER BY position",
-                           "I", p->id) < 0)
-        return -1;
-    cap = 0;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct procedure_fee *f = arena_push(a, &p->fees, &p->nfees, &cap, sizeof(*f));
-        f->name = db_col_dup(st, 0, a);
-        f->amount = db_col_int(st, 1);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_component, sizeof(*p->components), &p->components, &p->ncomponents, e,
+                  "SELECT name, kind, count, required FROM procedure_components"
+                  " WHERE procedure_id = ? ORDER BY position",
+                  "I", p->id) < 0 ||
+                   db_all(db, a, read_fee, sizeof(*p->fees), &p->fees, &p->nfees, e,
+                          "SELECT name, amount FROM procedure_fees WHERE procedure_id = ?"
+                          " ORDER BY position",
+                          "I", p->id) < 0
+               ? -1
+               : 0;
 }
 
 int procedure_get(struct db *db, struct arena *a, int64_t id, struct procedure *out, struct err *e)
 {
-    struct db_stmt *st;
-    int rc;
+    int rc = db_one(db, a, read_row, out, e,
+                    "SELECT " PROCEDURE_COLUMNS
+                    " FROM procedures p JOIN agencies a ON a.id = p.agency WHERE p.id = ?",
+                    "I", id);
 
-    if (db_query(db, &st, e,
-                 "SELECT " PROCEDURE_COLUMNS
-                 " FROM procedures p JOIN agencies a ON a.id = p.agency WHERE p.id = ?",
-                 "I", id) < 0)
-        return -1;
-    rc = db_step(st, e);
-    if (rc == DB_ROW)
-        read_row(st, a, out);
-    db_finalize(st);
     if (rc == DB_DONE)
         return err_set(e, 404, "not_found", "no procedure with id %lld", (long long)id);
     if (rc < 0)
@@ -340,49 +329,45 @@ int procedure_record_history(struct db *db, int64_t id, int version, int64_t now
                : 0;
 }
 
+static void read_variant(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct procedure_variant *v = out;
+
+    v->id = db_col_int(st, 0);
+    v->name = db_col_dup(st, 1, a);
+    v->duration_days = db_col_double(st, 2);
+    v->duration_kind = db_col_dup(st, 3, a);
+    v->online_duration_days = db_col_is_null(st, 4) ? -1 : db_col_double(st, 4);
+}
+
+static void read_step(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct process_step *p = out;
+
+    p->name = db_col_dup(st, 0, a);
+    p->unit = db_col_dup(st, 1, a);
+    p->role = db_col_dup(st, 2, a);
+    p->hours = db_col_double(st, 3);
+}
+
 int procedure_variants(struct db *db, struct arena *a, int64_t procedure_id,
                        struct procedure_variant **out, size_t *n, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0, i;
-    int rc;
+    size_t i;
 
-    *n = 0;
-    *out = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT id, name, duration_days, duration_kind, online_duration_days"
-                 " FROM procedure_variants WHERE procedure_id = ? ORDER BY position",
-                 "I", procedure_id) < 0)
+    if (db_all(db, a, read_variant, sizeof(**out), out, n, e,
+               "SELECT id, name, duration_days, duration_kind, online_duration_days"
+               " FROM procedure_variants WHERE procedure_id = ? ORDER BY position",
+               "I", procedure_id) < 0)
         return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct procedure_variant *v = arena_push(a, out, n, &cap, sizeof(*v));
-        v->id = db_col_int(st, 0);
-        v->name = db_col_dup(st, 1, a);
-        v->duration_days = db_col_double(st, 2);
-        v->duration_kind = db_col_dup(st, 3, a);
-        v->online_duration_days = db_col_is_null(st, 4) ? -1 : db_col_double(st, 4);
-    }
-    db_finalize(st);
-    for (i = 0; rc == DB_DONE && i < *n; i++) {
-        struct procedure_variant *v = &(*out)[i];
-        size_t scap = 0;
-
-        v->steps = arena_alloc(a, 0);
-        if (db_query(db, &st, e,
-                     "SELECT name, unit, role, hours FROM process_steps WHERE variant_id = ?"
-                     " ORDER BY position",
-                     "I", v->id) < 0)
+    for (i = 0; i < *n; i++)
+        if (db_all(db, a, read_step, sizeof(*(*out)[i].steps), &(*out)[i].steps, &(*out)[i].nsteps,
+                   e,
+                   "SELECT name, unit, role, hours FROM process_steps WHERE variant_id = ?"
+                   " ORDER BY position",
+                   "I", (*out)[i].id) < 0)
             return -1;
-        while ((rc = db_step(st, e)) == DB_ROW) {
-            struct process_step *p = arena_push(a, &v->steps, &v->nsteps, &scap, sizeof(*p));
-            p->name = db_col_dup(st, 0, a);
-            p->unit = db_col_dup(st, 1, a);
-            p->role = db_col_dup(st, 2, a);
-            p->hours = db_col_double(st, 3);
-        }
-        db_finalize(st);
-    }
-    return rc < 0 ? -1 : 0;
+    return 0;
 }
 
 int procedure_set_variants(struct db *db, int64_t procedure_id, struct procedure_variant *v,

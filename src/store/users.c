@@ -38,28 +38,22 @@ int user_add_role(struct db *db, int64_t user_id, const char *role, const char *
                : 0;
 }
 
+static void read_role(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct user_role *r = out;
+
+    r->role = db_col_dup(st, 0, a);
+    r->agency = db_col_dup(st, 1, a);
+    r->agency_path = db_col_dup(st, 2, a);
+}
+
 static int load_roles(struct db *db, struct arena *a, struct user *u, struct err *e)
 {
-    struct db_stmt *st;
-    size_t cap = 0;
-    int rc;
-
-    u->nroles = 0;
-    u->roles = arena_alloc(a, 0);
-    if (db_query(db, &st, e,
-                 "SELECT r.role, r.agency, a.path FROM user_roles r"
-                 " LEFT JOIN agencies a ON a.id = r.agency WHERE r.user_id = ?"
-                 " ORDER BY r.role, r.agency",
-                 "I", u->id) < 0)
-        return -1;
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        struct user_role *r = arena_push(a, &u->roles, &u->nroles, &cap, sizeof(*r));
-        r->role = db_col_dup(st, 0, a);
-        r->agency = db_col_dup(st, 1, a);
-        r->agency_path = db_col_dup(st, 2, a);
-    }
-    db_finalize(st);
-    return rc < 0 ? -1 : 0;
+    return db_all(db, a, read_role, sizeof(*u->roles), &u->roles, &u->nroles, e,
+                  "SELECT r.role, r.agency, a.path FROM user_roles r"
+                  " LEFT JOIN agencies a ON a.id = r.agency WHERE r.user_id = ?"
+                  " ORDER BY r.role, r.agency",
+                  "I", u->id);
 }
 
 static int user_where(struct db *db, struct arena *a, const char *sql, const char *types,
