@@ -324,47 +324,117 @@ static int query_time(struct req *r, const char *key, int end, int64_t *out, str
     return 1;
 }
 
-int dossiers_list(struct req *r, struct err *e)
+#define DUE_SOON_SECONDS (2 * 86400)
+
+/* The views of a queue: every dossier, those in hand, mine, due soon, late. */
+static const char *const views[] = {"all", "open", "mine", "due_soon", "late", NULL};
+enum { VIEW_ALL, VIEW_OPEN, VIEW_MINE, VIEW_DUE_SOON, VIEW_LATE };
+
+static void apply_view(struct req *r, int view, struct dossier_filter *f)
 {
-    struct dossier_filter f = {0};
+    const struct user *u = req_user(r);
+    const char **paths, **more;
+    size_t n, m, i;
+
+    f->active = view != VIEW_ALL;
+    if (view == VIEW_MINE) {
+        /* held now by a unit the caller receives or processes for */
+        user_scopes(u, CAP_RECEIVE, &r->arena, &paths, &n);
+        user_scopes(u, CAP_PROCESS, &r->arena, &more, &m);
+        if (!paths || !more) {
+            f->work_paths = NULL; /* system-wide: everything */
+            return;
+        }
+        f->work_paths = arena_calloc(&r->arena, n + m + 1, sizeof(*paths));
+        for (i = 0; i < n; i++)
+            ((const char **)f->work_paths)[f->nwork++] = paths[i];
+        for (i = 0; i < m; i++)
+            ((const char **)f->work_paths)[f->nwork++] = more[i];
+    } else if (view == VIEW_DUE_SOON) {
+        f->due_from = r->now;
+        f->due_to = r->now + DUE_SOON_SECONDS;
+    } else if (view == VIEW_LATE) {
+        f->due_to = r->now;
+    }
+}
+
+/* The filter of a queue request: the caller's scope, then the query's filters. */
+static int queue_filter(struct req *r, struct dossier_filter *f, int *staff, struct err *e)
+{
     const struct user *u = req_user(r);
     const char *agency = req_query(r, "agency"), *status = req_query(r, "status");
+    const char *view = req_query(r, "view");
     const char **scopes;
-    struct dossier *list;
     struct agency ag;
     int64_t v;
-    size_t n, i;
-    json_t *items;
-    int more, staff = user_can(u, CAP_VIEW_DOSSIERS);
+    size_t n;
+    int w = VIEW_ALL;
 
-    if (staff) {
+    memset(f, 0, sizeof(*f));
+    *staff = user_can(u, CAP_VIEW_DOSSIERS);
+    if (*staff) {
         user_scopes(u, CAP_VIEW_DOSSIERS, &r->arena, &scopes, &n);
-        f.scope_paths = scopes;
-        f.nscopes = n;
+        f->scope_paths = scopes;
+        f->nscopes = n;
     } else {
-        f.submitted_by = u->id; /* a citizen sees their own */
+        f->submitted_by = u->id; /* a citizen sees their own */
     }
     if (agency) {
         if (agency_get(r->db, &r->arena, agency, &ag, e) < 0) {
             err_clear(e);
             return err_set(e, 400, "invalid_query", "no agency with identifier %s", agency);
         }
-        if (staff && !user_can_at(u, CAP_VIEW_DOSSIERS, ag.path))
+        if (*staff && !user_can_at(u, CAP_VIEW_DOSSIERS, ag.path))
             return err_set(e, 403, "forbidden", "agency %s is not one of your units", agency);
-        f.agency_path = ag.path;
+        f->agency_path = ag.path;
     }
     if (status) {
-        f.status = dossier_status_parse(status);
-        if (f.status < 0 && query_int(r, "status", 1, 10, &v, e) == 1)
-            f.status = (int)v;
-        if (f.status < 0)
+        f->status = dossier_status_parse(status);
+        if (f->status < 0 && query_int(r, "status", 1, 10, &v, e) == 1)
+            f->status = (int)v;
+        if (f->status < 0)
             return err_set(e, 400, "invalid_query",
                            "status must be a status name (received, processing, ...) or 1 to 10");
     }
-    if (query_int(r, "procedure", 1, INT64_MAX, &f.procedure_id, e) < 0 ||
-        query_time(r, "from", 0, &f.from, e) < 0 || query_time(r, "to", 1, &f.to, e) < 0 ||
-        query_int(r, "cursor", 1, INT64_MAX, &f.before_id, e) < 0)
+    if (view) {
+        for (w = 0; views[w] && strcmp(views[w], view); w++)
+            ;
+        if (!views[w])
+            return err_set(e, 400, "invalid_query",
+                           "view must be all, open, mine, due_soon or late");
+        apply_view(r, w, f);
+    }
+    return query_int(r, "procedure", 1, INT64_MAX, &f->procedure_id, e) < 0 ||
+                   query_time(r, "from", 0, &f->from, e) < 0 ||
+                   query_time(r, "to", 1, &f->to, e) < 0
+               ? -1
+               : 0;
+}
+
+int dossiers_list(struct req *r, struct err *e)
+{
+    struct dossier_filter f;
+    const struct user *u = req_user(r);
+    const char *sort = req_query(r, "sort");
+    struct dossier *list;
+    int64_t v;
+    size_t n, i;
+    json_t *items;
+    int more, staff;
+
+    if (queue_filter(r, &f, &staff, e) < 0)
         return -1;
+    if (sort && strcmp(sort, "due") && strcmp(sort, "newest"))
+        return err_set(e, 400, "invalid_query", "sort must be due or newest");
+    f.by_due = sort && !strcmp(sort, "due");
+    if (query_int(r, "cursor", 1, INT64_MAX, &v, e) < 0)
+        return -1;
+    if (req_query(r, "cursor")) {
+        if (f.by_due)
+            f.offset = (int)(v > INT32_MAX ? INT32_MAX : v);
+        else
+            f.before_id = v;
+    }
     f.limit = 50;
     if (query_int(r, "limit", 1, 200, &v, e) < 0)
         return -1;
@@ -379,6 +449,40 @@ int dossiers_list(struct req *r, struct err *e)
     return resp_json(
         r, 200,
         json_pack("{s:o, s:o}", "items", items, "next_cursor",
-                  more ? json_string(arena_printf(&r->arena, "%lld", (long long)list[n - 1].id))
+                  more ? json_string(arena_printf(&r->arena, "%lld",
+                                                  f.by_due ? (long long)(f.offset + (int)n)
+                                                           : (long long)list[n - 1].id))
                        : json_null()));
+}
+
+/* GET /api/v1/dossiers/counts: the number in each view of the queue (the tabs' counts). */
+int dossiers_counts(struct req *r, struct err *e)
+{
+    struct dossier_filter base, f;
+    json_t *j = json_object(), *by_status = json_object();
+    int64_t n;
+    int staff, w, s;
+
+    if (queue_filter(r, &base, &staff, e) < 0)
+        goto fail;
+    for (w = 0; views[w]; w++) {
+        f = base;
+        apply_view(r, w, &f);
+        if (dossier_count(r->db, &f, &n, e) < 0)
+            goto fail;
+        json_object_set_new(j, views[w], json_integer(n));
+    }
+    for (s = DOSSIER_STATUS_MIN; s <= DOSSIER_STATUS_MAX; s++) {
+        f = base;
+        f.status = s;
+        if (dossier_count(r->db, &f, &n, e) < 0)
+            goto fail;
+        json_object_set_new(by_status, dossier_status_name(s), json_integer(n));
+    }
+    json_object_set_new(j, "by_status", by_status);
+    return resp_json(r, 200, j);
+fail:
+    json_decref(j);
+    json_decref(by_status);
+    return -1;
 }

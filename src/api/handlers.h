@@ -27,6 +27,7 @@ int procedures_variants_put(struct req *r, struct err *e);
 int dossiers_create(struct req *r, struct err *e);
 int dossiers_get(struct req *r, struct err *e);
 int dossiers_list(struct req *r, struct err *e);
+int dossiers_counts(struct req *r, struct err *e);
 /* workflow.c */
 int dossiers_act(struct req *r, struct err *e);
 int dossiers_history(struct req *r, struct err *e);
@@ -39,8 +40,13 @@ int forms_register(struct req *r, struct err *e);
 int forms_templates_list(struct req *r, struct err *e);
 int forms_template_get(struct req *r, struct err *e);
 int forms_template_put(struct req *r, struct err *e);
+/* users.c */
+int users_list(struct req *r, struct err *e);
+int users_create(struct req *r, struct err *e);
+int users_update(struct req *r, struct err *e);
 /* lookup.c */
 int lookup_get(struct req *r, struct err *e);
+int ratings_create(struct req *r, struct err *e);
 /* calendar.c */
 int calendar_holidays(struct req *r, struct err *e);
 int calendar_override_put(struct req *r, struct err *e);

@@ -1,34 +1,53 @@
 /*
- * GET /api/v1/lookup?code=&phone_last4=: the citizen's public lookup. Both the
- * code and the last four digits of the applicant's phone must match; any
- * mismatch gets the same 404, so the answer never tells which one was wrong.
+ * The citizen's public side of a dossier, without login: GET /api/v1/lookup
+ * and POST /api/v1/ratings. Both take the code and the last four digits of
+ * the applicant's phone; any mismatch gets the same 404, so the answer never
+ * tells which one was wrong.
  */
 #include "api/app.h"
 #include "api/handlers.h"
 #include "core/dossier.h"
+#include "lib/json.h"
+#include "store/audit.h"
 #include "store/dossiers.h"
+#include "store/ratings.h"
 
 #include <string.h>
 
-int lookup_get(struct req *r, struct err *e)
+/* The dossier a code and the phone digits name (never a consultation's child dossier). */
+static int find(struct req *r, const char *code, const char *digits, struct dossier *d,
+                struct err *e)
 {
-    const char *code = req_query(r, "code"), *digits = req_query(r, "phone_last4");
-    struct dossier_event *ev;
-    struct dossier d;
-    json_t *steps;
-    size_t n, i;
-
     if (!code || !digits)
         return err_set(e, 400, "invalid_query", "both code and phone_last4 are required");
     if (!dossier_code_valid(code) || strlen(digits) != 4 || strspn(digits, "0123456789") != 4 ||
-        dossier_by_code(r->db, &r->arena, code, &d, e) < 0 || !d.phone_last4 ||
-        strcmp(d.phone_last4, digits)) {
+        dossier_by_code(r->db, &r->arena, code, d, e) < 0 || !d->phone_last4 ||
+        strcmp(d->phone_last4, digits) || d->parent_id) {
         if (e->http && e->http != 404)
             return -1;
         err_clear(e);
         return err_set(e, 404, "not_found", "no dossier matches this code and these phone digits");
     }
-    if (dossier_events(r->db, &r->arena, d.id, &ev, &n, e) < 0)
+    return 0;
+}
+
+/* A dossier is rated once its result is ready. */
+static int can_rate(const struct dossier *d)
+{
+    return d->status == DOSSIER_PROCESSED || d->status == DOSSIER_RETURNED;
+}
+
+int lookup_get(struct req *r, struct err *e)
+{
+    struct dossier_event *ev;
+    struct dossier d;
+    json_t *steps, *j;
+    size_t n, i;
+    int rated;
+
+    if (find(r, req_query(r, "code"), req_query(r, "phone_last4"), &d, e) < 0 ||
+        dossier_events(r->db, &r->arena, d.id, &ev, &n, e) < 0 ||
+        (rated = rating_exists(r->db, d.id, e)) < 0)
         return -1;
     steps = json_array();
     for (i = 0; i < n; i++)
@@ -38,12 +57,61 @@ int lookup_get(struct req *r, struct err *e)
                       ev[i].action, "status", dossier_status_name(ev[i].to_status), "status_label",
                       dossier_status_label(ev[i].to_status), "unit", json_str(ev[i].unit_name),
                       "step_due_at", json_time(ev[i].step_due_at)));
-    return resp_json(r, 200,
-                     json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:o, s:o, s:o, s:o, s:o}",
-                               "code", d.code, "status", dossier_status_name(d.status),
-                               "status_label", dossier_status_label(d.status), "procedure", "code",
-                               d.procedure_code, "name", d.procedure_name, "agency", d.agency_name,
-                               "submitted_at", json_time(d.submitted_at), "received_at",
-                               json_time(d.received_at), "due_at", json_time(d.due_at),
-                               "finished_at", json_time(d.finished_at), "steps", steps));
+    j = json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:o, s:o, s:o, s:o, s:o, s:b, s:b}", "code",
+                  d.code, "status", dossier_status_name(d.status), "status_label",
+                  dossier_status_label(d.status), "procedure", "code", d.procedure_code, "name",
+                  d.procedure_name, "agency", d.agency_name, "submitted_at",
+                  json_time(d.submitted_at), "received_at", json_time(d.received_at), "due_at",
+                  json_time(d.due_at), "finished_at", json_time(d.finished_at), "steps", steps,
+                  "rated", rated, "can_rate", !rated && can_rate(&d));
+    return resp_json(r, 200, j);
+}
+
+int ratings_create(struct req *r, struct err *e)
+{
+    static const char *const keys[] = {"code", "phone_last4", "level", "criteria", "comment", NULL};
+    static const char *const levels[] = {"very_satisfied", "satisfied", "not_satisfied", NULL};
+    static const char *const criteria[] = {"access", "procedure", "officer",
+                                           "result", "feedback",  NULL};
+    struct rating rt = {0};
+    struct dossier d;
+    const char *code, *digits, *level;
+    json_t *body, *crit;
+    int64_t v;
+    int rc = -1, k;
+
+    if (req_json(r, &body, e) < 0)
+        return -1;
+    jv_known(body, NULL, keys, e);
+    code = jv_string(body, NULL, "code", JV_REQUIRED, 32, e);
+    digits = jv_string(body, NULL, "phone_last4", JV_REQUIRED, 4, e);
+    if ((level = jv_string(body, NULL, "level", JV_REQUIRED, 20, e)))
+        rt.level = jv_choice(level, levels, NULL, "level", e) + 1;
+    if ((crit = jv_typed(body, NULL, "criteria", JSON_OBJECT, JV_NULLABLE, e))) {
+        jv_known(crit, "criteria", criteria, e);
+        for (k = 0; criteria[k]; k++)
+            if (jv_int(crit, "criteria", criteria[k], JV_NULLABLE, 1, 5, &v, e) == 1)
+                rt.criteria[k] = (int)v;
+    }
+    rt.comment = jv_string(body, NULL, "comment", JV_NULLABLE | JV_MULTILINE, 2000, e);
+    if (e->http || db_begin(r->db, DB_WRITE, e) < 0)
+        goto out;
+    if (find(r, code, digits, &d, e) < 0)
+        goto out;
+    if (!can_rate(&d)) {
+        err_set(e, 409, "not_ready", "a dossier is rated once its result is ready");
+        goto out;
+    }
+    rt.dossier_id = d.id;
+    rt.created_at = r->now;
+    if (rating_insert(r->db, &rt, e) < 0 ||
+        audit_append(r->db, r->now, 0, "dossier.rating",
+                     arena_printf(&r->arena, "dossier:%s", d.code), level, e) < 0 ||
+        db_commit(r->db, e) < 0)
+        goto out;
+    rc = resp_json(r, 201, json_pack("{s:s, s:s}", "code", d.code, "level", level));
+out:
+    db_rollback(r->db);
+    json_decref(body);
+    return rc;
 }

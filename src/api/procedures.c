@@ -72,6 +72,7 @@ int procedures_list(struct req *r, struct err *e)
     struct procedure_filter f = {0};
     const char *q = req_query(r, "q"), *agency = req_query(r, "agency");
     const char *limit = req_query(r, "limit"), *cursor = req_query(r, "cursor");
+    const char *sort = req_query(r, "sort");
     struct procedure *list;
     struct agency ag;
     json_t *items;
@@ -85,12 +86,15 @@ int procedures_list(struct req *r, struct err *e)
             return err_set(e, 400, "invalid_query", "limit must be an integer from 1 to 200");
         f.limit = (int)v;
     }
+    if (sort && strcmp(sort, "popular") && strcmp(sort, "code"))
+        return err_set(e, 400, "invalid_query", "sort must be popular or code");
+    f.popular = sort && !strcmp(sort, "popular") && !q;
     if (cursor) {
         char *end;
         long long v = strtoll(cursor, &end, 10);
-        if (*end || v < 0 || !*cursor)
+        if (*end || v < 0 || v > INT32_MAX || !*cursor)
             return err_set(e, 400, "invalid_query", "cursor is not one this server gave");
-        if (q)
+        if (q || f.popular)
             f.offset = (int)v;
         else
             f.after_id = v;
@@ -116,12 +120,13 @@ int procedures_list(struct req *r, struct err *e)
     items = json_array();
     for (i = 0; i < n; i++)
         json_array_append_new(items, procedure_json(&list[i], 0));
-    return resp_json(r, 200,
-                     json_pack("{s:o, s:o}", "items", items, "next_cursor",
-                               more ? json_string(arena_printf(&r->arena, "%lld",
-                                                               q ? (long long)(f.offset + (int)n)
+    return resp_json(
+        r, 200,
+        json_pack("{s:o, s:o}", "items", items, "next_cursor",
+                  more ? json_string(arena_printf(&r->arena, "%lld",
+                                                  q || f.popular ? (long long)(f.offset + (int)n)
                                                                  : (long long)list[n - 1].id))
-                                    : json_null()));
+                       : json_null()));
 }
 
 int procedures_get(struct req *r, struct err *e)

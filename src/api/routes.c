@@ -6,6 +6,7 @@
 #define ANY_USER         ROLES_ALL
 #define R(x)             ROLE_BIT(ROLE_##x)
 #define AGENCY_ADMINS    (R(ADMIN) | R(UNIT_ADMIN))
+#define USER_ADMINS      (R(ADMIN) | R(UNIT_ADMIN))
 #define DOSSIER_VIEWERS  (ROLES_STAFF & ~R(UNIT_ADMIN))
 #define DOSSIER_CREATORS (R(CITIZEN) | R(RECEIVER))
 #define DESK             R(RECEIVER)
@@ -18,6 +19,10 @@ const struct route api_routes[] = {
     {"POST", "/api/v1/auth/login", auth_login, PUBLIC, BODY_JSON},
     {"POST", "/api/v1/auth/logout", auth_logout, ANY_USER, BODY_NONE},
     {"GET", "/api/v1/auth/me", auth_me, ANY_USER, BODY_NONE},
+
+    {"GET", "/api/v1/users", users_list, USER_ADMINS, BODY_NONE},
+    {"POST", "/api/v1/users", users_create, USER_ADMINS, BODY_JSON},
+    {"PATCH", "/api/v1/users/{id}", users_update, USER_ADMINS, BODY_JSON},
 
     {"GET", "/api/v1/agencies", agencies_list, PUBLIC, BODY_NONE},
     {"POST", "/api/v1/agencies", agencies_create, AGENCY_ADMINS, BODY_JSON},
@@ -33,6 +38,7 @@ const struct route api_routes[] = {
 
     {"GET", "/api/v1/dossiers", dossiers_list, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
     {"POST", "/api/v1/dossiers", dossiers_create, DOSSIER_CREATORS, BODY_JSON},
+    {"GET", "/api/v1/dossiers/counts", dossiers_counts, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
     {"GET", "/api/v1/dossiers/{code}", dossiers_get, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
     {"GET", "/api/v1/dossiers/{code}/history", dossiers_history, DOSSIER_VIEWERS | R(CITIZEN),
      BODY_NONE},
@@ -66,6 +72,7 @@ const struct route api_routes[] = {
     {"PUT", "/api/v1/form-templates/{set}/{form}", forms_template_put, R(ADMIN), BODY_JSON},
 
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
+    {"POST", "/api/v1/ratings", ratings_create, PUBLIC, BODY_JSON},
 
     {"GET", "/api/v1/calendar/holidays", calendar_holidays, PUBLIC, BODY_NONE},
     {"GET", "/api/v1/calendar/due", calendar_due, PUBLIC, BODY_NONE},

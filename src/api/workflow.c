@@ -406,6 +406,8 @@ static int finish(struct move *m, struct err *e)
                               d->result_date, d->result_signer);
     if (d->parent_id)
         return answer_parent(m, e);
+    d->current_unit = d->agency; /* the result goes back to the desk that returns it */
+    m->ev.to_unit = d->agency;
     m->notice = NOTICE_RESULT;
     return 0;
 }

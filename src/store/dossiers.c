@@ -429,68 +429,125 @@ int dossier_events(struct db *db, struct arena *a, int64_t dossier_id, struct do
         "I", dossier_id);
 }
 
+/* A WHERE clause and its arguments, bound in order. */
+struct where {
+    struct strbuf sql;
+    size_t n;
+    struct {
+        const char *text;
+        int64_t num;
+    } arg[64];
+};
+
+static void w_num(struct where *w, const char *cond, int64_t v)
+{
+    strbuf_addstr(&w->sql, cond);
+    w->arg[w->n].text = NULL;
+    w->arg[w->n++].num = v;
+}
+
+/* "col lies under path": a prefix match on the materialised path. */
+static void w_under(struct where *w, const char *col, const char *path)
+{
+    strbuf_addf(&w->sql, "substr(%s, 1, length(?)) = ?", col);
+    w->arg[w->n++].text = path;
+    w->arg[w->n++].text = path;
+}
+
+/* Received or held now by a unit under one of the paths. */
+static void w_any_under(struct where *w, const char *const *paths, size_t n, int held_only)
+{
+    size_t i;
+
+    strbuf_addstr(&w->sql, " AND (0");
+    for (i = 0; i < n && i < DOSSIER_SCOPES_MAX; i++) {
+        if (!held_only) {
+            strbuf_addstr(&w->sql, " OR ");
+            w_under(w, "a.path", paths[i]);
+        }
+        strbuf_addstr(&w->sql, " OR ");
+        w_under(w, "cu.path", paths[i]);
+    }
+    strbuf_addch(&w->sql, ')');
+}
+
+/* Builds the conditions of a filter; returns 0 when it can select nothing. */
+static int build_where(struct where *w, const struct dossier_filter *f)
+{
+    strbuf_addstr(&w->sql, " WHERE 1");
+    if (f->scope_paths) {
+        if (!f->nscopes)
+            return 0;
+        w_any_under(w, f->scope_paths, f->nscopes, 0);
+    }
+    if (f->work_paths) {
+        if (!f->nwork)
+            return 0;
+        w_any_under(w, f->work_paths, f->nwork, 1);
+    }
+    if (f->agency_path) {
+        strbuf_addstr(&w->sql, " AND (");
+        w_under(w, "a.path", f->agency_path);
+        strbuf_addstr(&w->sql, " OR ");
+        w_under(w, "cu.path", f->agency_path);
+        strbuf_addch(&w->sql, ')');
+    }
+    if (f->active)
+        strbuf_addstr(&w->sql, " AND d.status IN (1, 2, 4, 5, 6, 9)");
+    if (f->status)
+        w_num(w, " AND d.status = ?", f->status);
+    if (f->procedure_id)
+        w_num(w, " AND d.procedure_id = ?", f->procedure_id);
+    if (f->from)
+        w_num(w, " AND d.submitted_at >= ?", f->from);
+    if (f->to)
+        w_num(w, " AND d.submitted_at < ?", f->to);
+    if (f->due_from)
+        w_num(w, " AND d.due_at >= ?", f->due_from);
+    if (f->due_to)
+        w_num(w, " AND d.due_at < ?", f->due_to);
+    if (f->submitted_by)
+        w_num(w, " AND d.submitted_by = ?", f->submitted_by);
+    if (f->before_id && !f->by_due)
+        w_num(w, " AND d.id < ?", f->before_id);
+    return 1;
+}
+
+static int bind_where(struct db_stmt *st, const struct where *w)
+{
+    size_t i;
+
+    for (i = 0; i < w->n; i++)
+        if (w->arg[i].text)
+            db_bind_text(st, (int)i + 1, w->arg[i].text);
+        else
+            db_bind_int(st, (int)i + 1, w->arg[i].num);
+    return (int)w->n + 1;
+}
+
 int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
                  struct dossier **out, size_t *n, int *more, struct err *e)
 {
+    struct where w = {STRBUF_INIT, 0, {{0, 0}}};
     struct strbuf sql = STRBUF_INIT;
     struct db_stmt *st = NULL;
-    int limit = f->limit > 0 ? f->limit : 50, rc = -1, k = 1;
-    size_t i;
+    int limit = f->limit > 0 ? f->limit : 50, rc = 0, k;
 
     *n = 0;
     *more = 0;
     *out = arena_calloc(a, (size_t)limit + 1, sizeof(**out));
-    add_select(&sql);
-    strbuf_addstr(&sql, " WHERE 1");
-    if (f->scope_paths) {
-        if (!f->nscopes)
-            goto done; /* may see nothing */
-        strbuf_addstr(&sql, " AND (0");
-        /* scope i is parameter ?i+1; the plain ? that follow number on from there */
-        for (i = 0; i < f->nscopes; i++)
-            strbuf_addf(&sql,
-                        " OR substr(a.path, 1, length(?%zu)) = ?%zu"
-                        " OR substr(cu.path, 1, length(?%zu)) = ?%zu",
-                        i + 1, i + 1, i + 1, i + 1);
-        strbuf_addch(&sql, ')');
-    }
-    if (f->agency_path) /* received there, or held there now */
-        strbuf_addf(&sql,
-                    " AND (substr(a.path, 1, length(?%zu)) = ?%zu"
-                    " OR substr(cu.path, 1, length(?%zu)) = ?%zu)",
-                    f->nscopes + 1, f->nscopes + 1, f->nscopes + 1, f->nscopes + 1);
-    if (f->status)
-        strbuf_addstr(&sql, " AND d.status = ?");
-    if (f->procedure_id)
-        strbuf_addstr(&sql, " AND d.procedure_id = ?");
-    if (f->from)
-        strbuf_addstr(&sql, " AND d.submitted_at >= ?");
-    if (f->to)
-        strbuf_addstr(&sql, " AND d.submitted_at < ?");
-    if (f->submitted_by)
-        strbuf_addstr(&sql, " AND d.submitted_by = ?");
-    if (f->before_id)
-        strbuf_addstr(&sql, " AND d.id < ?");
-    strbuf_addstr(&sql, " ORDER BY d.id DESC LIMIT ?");
-    if (db_prepare(db, sql.buf, &st, e) < 0)
+    if (!build_where(&w, f))
         goto out;
-    for (i = 0; f->scope_paths && i < f->nscopes; i++)
-        db_bind_text(st, k++, f->scope_paths[i]);
-    if (f->agency_path)
-        db_bind_text(st, k++, f->agency_path);
-    if (f->status)
-        db_bind_int(st, k++, f->status);
-    if (f->procedure_id)
-        db_bind_int(st, k++, f->procedure_id);
-    if (f->from)
-        db_bind_int(st, k++, f->from);
-    if (f->to)
-        db_bind_int(st, k++, f->to);
-    if (f->submitted_by)
-        db_bind_int(st, k++, f->submitted_by);
-    if (f->before_id)
-        db_bind_int(st, k++, f->before_id);
+    add_select(&sql);
+    strbuf_add(&sql, w.sql.buf, w.sql.len);
+    strbuf_addstr(&sql, f->by_due ? " ORDER BY d.due_at IS NULL, d.due_at, d.id LIMIT ? OFFSET ?"
+                                  : " ORDER BY d.id DESC LIMIT ?");
+    if ((rc = db_prepare(db, sql.buf, &st, e)) < 0)
+        goto out;
+    k = bind_where(st, &w);
     db_bind_int(st, k++, limit + 1);
+    if (f->by_due)
+        db_bind_int(st, k, f->offset);
     while ((rc = db_step(st, e)) == DB_ROW) {
         if (*n == (size_t)limit) {
             *more = 1;
@@ -498,13 +555,37 @@ int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
         }
         read_row(st, a, &(*out)[(*n)++]);
     }
-    if (rc < 0)
-        goto out;
-done:
-    rc = 0;
+    rc = rc < 0 ? -1 : 0;
 out:
     db_finalize(st);
     strbuf_release(&sql);
+    strbuf_release(&w.sql);
+    return rc;
+}
+
+int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *out, struct err *e)
+{
+    struct where w = {STRBUF_INIT, 0, {{0, 0}}};
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
+    int rc = 0;
+
+    *out = 0;
+    if (!build_where(&w, f))
+        goto out;
+    strbuf_addstr(&sql, "SELECT count(*)" DOSSIER_FROM);
+    strbuf_add(&sql, w.sql.buf, w.sql.len);
+    if ((rc = db_prepare(db, sql.buf, &st, e)) < 0)
+        goto out;
+    bind_where(st, &w);
+    rc = db_step(st, e);
+    if (rc == DB_ROW)
+        *out = db_col_int(st, 0);
+    rc = rc < 0 ? -1 : 0;
+out:
+    db_finalize(st);
+    strbuf_release(&sql);
+    strbuf_release(&w.sql);
     return rc;
 }
 

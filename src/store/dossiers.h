@@ -63,17 +63,28 @@ struct dossier_event {
     const char *timeliness;             /* a finished step: early, on_time, late */
 };
 
+#define DOSSIER_SCOPES_MAX 8
+
 struct dossier_filter {
     const char *const *scope_paths; /* paths the caller may see (receiving or current unit) */
     size_t nscopes;
-    const char *agency_path; /* only this agency's subtree, or NULL */
-    int status;              /* 0: any */
-    int64_t procedure_id;    /* 0: any */
-    int64_t from, to;        /* submitted in [from, to); 0: open */
-    int64_t submitted_by;    /* 0: anyone (a citizen sees only their own) */
+    const char *const *work_paths; /* "mine": held now by a unit under one of these */
+    size_t nwork;
+    const char *agency_path;  /* only this agency's subtree, or NULL */
+    int status;               /* 0: any */
+    int active;               /* only dossiers still in someone's hands (1, 2, 4, 5, 6, 9) */
+    int64_t procedure_id;     /* 0: any */
+    int64_t from, to;         /* submitted in [from, to); 0: open */
+    int64_t due_from, due_to; /* due in [due_from, due_to); 0: open */
+    int64_t submitted_by;     /* 0: anyone (a citizen sees only their own) */
     int limit;
+    int by_due; /* soonest due first, paged by offset; else newest first, by before_id */
+    int offset;
     int64_t before_id; /* cursor: the last id of the previous page; 0: first page */
 };
+
+/* How many dossiers a filter selects (limit and paging ignored). */
+int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *out, struct err *e);
 
 /* The next number of the unit's counter for a day ("yyMMdd"); call inside the write transaction. */
 int dossier_next_number(struct db *db, const char *agency, const char *day, int *out,

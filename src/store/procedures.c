@@ -138,6 +138,16 @@ int procedure_list(struct db *db, struct arena *a, const struct procedure_filter
         if (db_query(db, &st, e, sql, "ttttiii", match.buf, f->agency_path, f->field, f->level,
                      f->include_withdrawn, limit + 1, f->offset) < 0)
             goto out;
+    } else if (f->popular) {
+        sql = "SELECT " PROCEDURE_COLUMNS " FROM procedures p JOIN agencies a ON a.id = p.agency"
+              " WHERE (?1 IS NULL OR substr(a.path, 1, length(?1)) = ?1)"
+              " AND (?2 IS NULL OR p.field = ?2) AND (?3 IS NULL OR p.level = ?3)"
+              " AND (?4 OR p.status = 'active')"
+              " ORDER BY (SELECT count(*) FROM dossiers d WHERE d.procedure_id = p.id) DESC, p.id"
+              " LIMIT ?5 OFFSET ?6";
+        if (db_query(db, &st, e, sql, "tttiii", f->agency_path, f->field, f->level,
+                     f->include_withdrawn, limit + 1, f->offset) < 0)
+            goto out;
     } else {
         sql = "SELECT " PROCEDURE_COLUMNS " FROM procedures p JOIN agencies a ON a.id = p.agency"
               " WHERE p.id > ?1"

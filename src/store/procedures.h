@@ -43,9 +43,10 @@ struct procedure_filter {
     const char *field;        /* exact field name, or NULL */
     const char *level;        /* or NULL */
     int include_withdrawn;
+    int popular; /* most filed first (paged by offset) */
     int limit;
     int64_t after_id; /* cursor: the last id of the previous page (browsing, not search) */
-    int offset;       /* cursor for search results, ranked by relevance */
+    int offset;       /* cursor for search results and popular order */
 };
 
 /* A step of a variant's internal process. unit NULL: the unit that processes the dossier. */

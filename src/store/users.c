@@ -147,3 +147,59 @@ int session_delete(struct db *db, const char *token_hash, struct err *e)
 {
     return db_run(db, e, "DELETE FROM sessions WHERE token_hash = ?", "t", token_hash) < 0 ? -1 : 0;
 }
+
+static void read_user(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct user *u = out;
+
+    u->id = db_col_int(st, 0);
+    u->username = db_col_dup(st, 1, a);
+    u->full_name = db_col_dup(st, 2, a);
+    u->email = db_col_dup(st, 3, a);
+    u->phone = db_col_dup(st, 4, a);
+    u->active = (int)db_col_int(st, 5);
+}
+
+int user_list(struct db *db, struct arena *a, const char *agency_path, struct user **out, size_t *n,
+              struct err *e)
+{
+    size_t i;
+    int rc = agency_path ? db_all(db, a, read_user, sizeof(**out), out, n, e,
+                                  "SELECT DISTINCT u.id, u.username, u.full_name, u.email, u.phone,"
+                                  " u.active FROM users u JOIN user_roles r ON r.user_id = u.id"
+                                  " JOIN agencies g ON g.id = r.agency"
+                                  " WHERE substr(g.path, 1, length(?1)) = ?1 ORDER BY u.username",
+                                  "t", agency_path)
+                         : db_all(db, a, read_user, sizeof(**out), out, n, e,
+                                  "SELECT id, username, full_name, email, phone, active FROM users"
+                                  " ORDER BY username",
+                                  "");
+
+    for (i = 0; rc == 0 && i < *n; i++)
+        rc = load_roles(db, a, &(*out)[i], e);
+    return rc;
+}
+
+int user_update(struct db *db, const struct user *u, struct err *e)
+{
+    return db_run(db, e,
+                  "UPDATE users SET full_name = ?, email = ?, phone = ?, active = ?,"
+                  " password_hash = coalesce(?, password_hash) WHERE id = ?",
+                  "tttitI", u->full_name ? u->full_name : "", u->email, u->phone, u->active,
+                  u->password_hash, u->id) < 0
+               ? -1
+               : 0;
+}
+
+int user_set_roles(struct db *db, int64_t user_id, const struct user_role *roles, size_t n,
+                   struct err *e)
+{
+    size_t i;
+
+    if (db_run(db, e, "DELETE FROM user_roles WHERE user_id = ?", "I", user_id) < 0)
+        return -1;
+    for (i = 0; i < n; i++)
+        if (user_add_role(db, user_id, roles[i].role, roles[i].agency, e) < 0)
+            return -1;
+    return 0;
+}

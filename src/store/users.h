@@ -31,6 +31,18 @@ int user_add_role(struct db *db, int64_t user_id, const char *role, const char *
 int user_by_username(struct db *db, struct arena *a, const char *username, struct user *out,
                      struct err *e);
 int user_by_id(struct db *db, struct arena *a, int64_t id, struct user *out, struct err *e);
+/*
+ * Users having a role under the agency path (or every user when NULL), by
+ * username, with their roles; a citizen has no agency, so only a NULL path
+ * lists citizens.
+ */
+int user_list(struct db *db, struct arena *a, const char *agency_path, struct user **out, size_t *n,
+              struct err *e);
+/* Writes full name, e-mail, phone, active and, when set, the password hash. */
+int user_update(struct db *db, const struct user *u, struct err *e);
+/* Replaces the user's roles. */
+int user_set_roles(struct db *db, int64_t user_id, const struct user_role *roles, size_t n,
+                   struct err *e);
 
 int session_create(struct db *db, const char *token_hash, int64_t user_id, const char *csrf,
                    int64_t now, int64_t expires_at, struct err *e);
