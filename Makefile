@@ -27,7 +27,7 @@ GENOBJ   := $(GEN:.c=.o)
 UNIT_SRC := $(wildcard tests/unit/*/*_test.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all setup run check test unit api format format-check clean demo-db
+.PHONY: all setup run check screenshots format format-check clean unit-bins
 
 all: $(B)/motcua
 
@@ -83,6 +83,10 @@ run: setup
 check: setup
 	$(MAKE) all unit-bins
 	scripts/check
+
+# The README's screenshots, taken by the browser tests.
+screenshots: all
+	SCREENSHOTS=docs/screenshots node --test --test-concurrency=1 tests/browser/
 
 format:
 	clang-format -i $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h tests/unit/*.h)

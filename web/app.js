@@ -1,79 +1,97 @@
-// The citizen's first page: find a procedure (diacritics optional) and look a dossier up.
-import { h, render } from './vendor/preact.module.js';
-import { useState } from './vendor/hooks.module.js';
-import htm from './vendor/htm.module.js';
+// The single page: a hash router, the header with the session and the language switch.
+import { render } from './vendor/preact.module.js';
+import { useState, useEffect } from './vendor/hooks.module.js';
+import { html } from './lib/ui.js';
+import { get, post, setCsrf } from './lib/api.js';
+import { t, lang, setLang } from './lib/i18n.js';
+import { Home, Search, Procedure } from './pages/public.js';
+import { Lookup } from './pages/lookup.js';
+import { Submit } from './pages/submit.js';
+import { Login } from './pages/login.js';
+import { Queue } from './pages/queue.js';
+import { Intake } from './pages/intake.js';
+import { Dossier } from './pages/dossier.js';
+import { Admin } from './pages/admin.js';
+import { Dashboard } from './pages/dashboard.js';
 
-const html = htm.bind(h);
+// A QR code on a receipt opens /?code=…: show that dossier's lookup.
+const qr = new URLSearchParams(location.search).get('code');
+if (qr) history.replaceState(null, '', `/#/tra-cuu?code=${encodeURIComponent(qr)}`);
 
-async function getJSON(url) {
-  const r = await fetch(url);
-  const body = await r.json();
-  if (!r.ok) throw new Error(body.detail || r.statusText);
-  return body;
+function parse() {
+  const [path, query] = (location.hash.slice(1) || '/').split('?');
+  return { path, query: new URLSearchParams(query || '') };
 }
 
-const time = (iso) => (iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—');
+export const go = (to) => { location.hash = to; };
 
-function Search() {
-  const [q, setQ] = useState('');
-  const [items, setItems] = useState(null);
-  const [error, setError] = useState('');
-  const submit = async (ev) => {
-    ev.preventDefault();
-    setError('');
-    try {
-      setItems((await getJSON('/api/v1/procedures?limit=20&q=' + encodeURIComponent(q))).items);
-    } catch (e) {
-      setError(e.message);
-    }
+const routes = [
+  [/^\/$/, Home], [/^\/thu-tuc$/, Search], [/^\/thu-tuc\/(\d+)$/, Procedure], [/^\/nop\/(\d+)$/, Submit],
+  [/^\/tra-cuu$/, Lookup], [/^\/dang-nhap$/, Login], [/^\/ho-so$/, Queue], [/^\/tiep-nhan$/, Intake],
+  [/^\/ho-so\/([^/]+)$/, Dossier], [/^\/quan-tri$/, Admin], [/^\/bang-dieu-khien$/, Dashboard],
+];
+
+const has = (user, ...roles) => !!user && user.roles.some((r) => roles.includes(r.role));
+
+function Header({ user, onLogout, onLang }) {
+  const staff = has(user, 'receiver', 'processor', 'leader', 'admin', 'steering', 'auditor');
+  return html`<header>
+    <a class="skip" href="#main">${t('skip')}</a>
+    <div class="bar">
+      <a class="brand" href="#/">${t('app')}</a>
+      <nav aria-label=${t('app')}>
+        <a href="#/thu-tuc">${t('procedures')}</a>
+        <a href="#/tra-cuu">${t('lookup')}</a>
+        ${staff && html`<a href="#/ho-so">${t('workspace')}</a>`}
+        ${has(user, 'receiver') && html`<a href="#/tiep-nhan">${t('intake')}</a>`}
+        ${has(user, 'leader', 'admin', 'steering', 'auditor', 'receiver', 'processor') && html`<a href="#/bang-dieu-khien">${t('dashboard')}</a>`}
+        ${has(user, 'admin', 'unit_admin') && html`<a href="#/quan-tri">${t('admin')}</a>`}
+      </nav>
+      <div class="session">
+        <button type="button" class="link" onClick=${onLang} lang=${lang() === 'vi' ? 'en' : 'vi'}>${t('language')}</button>
+        ${user
+          ? html`<span class="who">${user.full_name || user.username}</span><button type="button" class="link" onClick=${onLogout}>${t('logout')}</button>`
+          : html`<a href="#/dang-nhap">${t('login')}</a>`}
+      </div>
+    </div>
+  </header>`;
+}
+
+function App() {
+  const [route, setRoute] = useState(parse());
+  const [user, setUser] = useState(undefined);
+  const [, setTick] = useState(0);
+
+  useEffect(() => {
+    const on = () => { setRoute(parse()); window.scrollTo(0, 0); };
+    addEventListener('hashchange', on);
+    get('/api/v1/auth/me').then((me) => { setCsrf(me.csrf_token); setUser(me.user); }).catch(() => setUser(null));
+    return () => removeEventListener('hashchange', on);
+  }, []);
+
+  const session = {
+    user,
+    login: (me) => { setCsrf(me.csrf_token); setUser(me.user); },
+    has: (...roles) => has(user, ...roles),
   };
-  return html`<section>
-    <h2>Tra cứu thủ tục hành chính</h2>
-    <form onSubmit=${submit}>
-      <label for="q">Tên thủ tục (gõ có dấu hoặc không dấu)</label>
-      <input id="q" value=${q} onInput=${(e) => setQ(e.target.value)} placeholder="Ví dụ: dang ky khai sinh" />
-      <button type="submit">Tìm kiếm</button>
-    </form>
-    ${error && html`<p class="error" role="alert">${error}</p>`}
-    ${items && (items.length
-      ? html`<ul>${items.map((p) => html`<li key=${p.id}><strong>${p.name}</strong> <span class="muted">(${p.field}; ${p.duration_days} ngày ${p.duration_kind === 'working' ? 'làm việc' : ''}; ${p.agency.name})</span></li>`)}</ul>`
-      : html`<p>Không tìm thấy thủ tục phù hợp.</p>`)}
-  </section>`;
-}
-
-function Lookup() {
-  const params = new URLSearchParams(location.search);
-  const [code, setCode] = useState(params.get('code') || '');
-  const [digits, setDigits] = useState('');
-  const [result, setResult] = useState(null);
-  const [error, setError] = useState('');
-  const submit = async (ev) => {
-    ev.preventDefault();
-    setError('');
-    setResult(null);
-    try {
-      setResult(await getJSON(`/api/v1/lookup?code=${encodeURIComponent(code)}&phone_last4=${encodeURIComponent(digits)}`));
-    } catch (e) {
-      setError('Không tìm thấy hồ sơ với mã và số điện thoại này.');
-    }
+  const logout = async () => {
+    try { await post('/api/v1/auth/logout'); } catch { /* the session may have expired already */ }
+    setCsrf(null);
+    setUser(null);
+    go('/');
   };
-  return html`<section>
-    <h2>Tra cứu hồ sơ</h2>
-    <form onSubmit=${submit}>
-      <label for="code">Mã hồ sơ</label>
-      <input id="code" value=${code} onInput=${(e) => setCode(e.target.value.trim())} placeholder="000.00.31.H99-261123-0001" />
-      <label for="digits">4 số cuối điện thoại người nộp</label>
-      <input id="digits" inputmode="numeric" maxlength="4" value=${digits} onInput=${(e) => setDigits(e.target.value.trim())} />
-      <button type="submit">Tra cứu</button>
-    </form>
-    ${error && html`<p class="error" role="alert">${error}</p>`}
-    ${result && html`<div>
-      <p><strong>${result.procedure.name}</strong> — ${result.agency}</p>
-      <p>Trạng thái: <strong>${result.status_label}</strong></p>
-      <p>Ngày tiếp nhận: ${time(result.received_at)}<br />Hẹn trả kết quả: ${time(result.due_at)}</p>
-      <ol>${result.steps.map((s) => html`<li>${time(s.at)}: ${s.status_label}${s.unit ? ` (${s.unit})` : ''}</li>`)}</ol>
-    </div>`}
-  </section>`;
+  const toggle = () => { setLang(lang() === 'vi' ? 'en' : 'vi'); setTick((n) => n + 1); };
+  let page = null;
+  for (const [re, Page] of routes) {
+    const m = route.path.match(re);
+    if (m) { page = html`<${Page} params=${m.slice(1).map(decodeURIComponent)} query=${route.query} session=${session} key=${route.path} />`; break; }
+  }
+  return html`
+    <${Header} user=${user} onLogout=${logout} onLang=${toggle} />
+    <main id="main" tabindex="-1">${user === undefined ? html`<p role="status">${t('loading')}</p>` : page || html`<h1>404</h1><p>${t('error404')}</p>`}</main>
+    <footer><p>${t('app')} — motcua</p></footer>`;
 }
 
-render(html`<${Search} /><${Lookup} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = '';
+render(html`<${App} />`, root);

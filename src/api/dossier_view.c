@@ -43,8 +43,23 @@ int dossier_access(struct req *r, const struct dossier *d, int *full_personal, s
         return 0;
     }
     if (!user_can_at(u, CAP_VIEW_DOSSIERS, d->agency_path) &&
-        !(d->current_unit_path && user_can_at(u, CAP_VIEW_DOSSIERS, d->current_unit_path)))
-        return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
+        !(d->current_unit_path && user_can_at(u, CAP_VIEW_DOSSIERS, d->current_unit_path))) {
+        /* a unit that worked on it keeps seeing it */
+        const char **paths;
+        size_t n, i;
+        int seen = 0;
+
+        if (dossier_unit_paths(r->db, &r->arena, d->id, &paths, &n, e) < 0)
+            return -1;
+        for (i = 0; i < n && !seen; i++)
+            seen = user_can_at(u, CAP_VIEW_DOSSIERS, paths[i]);
+        if (!seen)
+            return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
+        *full_personal = 0;
+        for (i = 0; i < n && !*full_personal; i++)
+            *full_personal = user_can_at(u, CAP_VIEW_PERSONAL, paths[i]);
+        return 0;
+    }
     *full_personal = dossier_personal_ok(u, d);
     return 0;
 }

@@ -23,6 +23,7 @@ int procedures_create(struct req *r, struct err *e);
 int procedures_update(struct req *r, struct err *e);
 int procedures_variants_get(struct req *r, struct err *e);
 int procedures_variants_put(struct req *r, struct err *e);
+int procedures_units(struct req *r, struct err *e);
 /* dossiers.c */
 int dossiers_create(struct req *r, struct err *e);
 int dossiers_get(struct req *r, struct err *e);

@@ -579,3 +579,37 @@ out:
     json_decref(body);
     return rc;
 }
+
+/*
+ * GET /api/v1/procedures/{id}/units: where a citizen may file it — the units
+ * with a one-stop desk (communes, districts, service centres) that may receive
+ * it, and the procedure's own agency when that is not the province itself.
+ */
+int procedures_units(struct req *r, struct err *e)
+{
+    struct procedure p;
+    struct agency owner, *list;
+    char root[16];
+    json_t *items;
+    size_t n, i;
+    int64_t id;
+
+    if (param_id(r->params[0], "procedure", &id, e) < 0 ||
+        procedure_get(r->db, &r->arena, id, &p, e) < 0 ||
+        agency_get(r->db, &r->arena, p.agency, &owner, e) < 0)
+        return -1;
+    snprintf(root, sizeof(root), "%.13s", owner.path);
+    if (agency_list(r->db, &r->arena, root, &list, &n, e) < 0)
+        return -1;
+    items = json_array();
+    for (i = 0; i < n; i++) {
+        const struct agency *a = &list[i];
+        int desk = !strcmp(a->level, "commune") || !strcmp(a->level, "district") ||
+                   !strcmp(a->level, "centre") ||
+                   (!strcmp(a->id, owner.id) && strcmp(a->level, "province"));
+        if (a->active && desk && dossier_receivable(owner.path, a->path, a->level, p.any_place))
+            json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "id", a->id, "name", a->name,
+                                                   "level", a->level));
+    }
+    return resp_json(r, 200, json_pack("{s:o}", "items", items));
+}

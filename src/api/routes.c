@@ -34,6 +34,7 @@ const struct route api_routes[] = {
     {"GET", "/api/v1/procedures/{id}", procedures_get, PUBLIC, BODY_NONE},
     {"PATCH", "/api/v1/procedures/{id}", procedures_update, R(ADMIN), BODY_JSON},
     {"GET", "/api/v1/procedures/{id}/variants", procedures_variants_get, PUBLIC, BODY_NONE},
+    {"GET", "/api/v1/procedures/{id}/units", procedures_units, PUBLIC, BODY_NONE},
     {"PUT", "/api/v1/procedures/{id}/variants", procedures_variants_put, R(ADMIN), BODY_JSON},
 
     {"GET", "/api/v1/dossiers", dossiers_list, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},

@@ -454,7 +454,7 @@ static void w_under(struct where *w, const char *col, const char *path)
     w->arg[w->n++].text = path;
 }
 
-/* Received or held now by a unit under one of the paths. */
+/* Received, worked on or held now by a unit under one of the paths (held_only: held now). */
 static void w_any_under(struct where *w, const char *const *paths, size_t n, int held_only)
 {
     size_t i;
@@ -464,6 +464,11 @@ static void w_any_under(struct where *w, const char *const *paths, size_t n, int
         if (!held_only) {
             strbuf_addstr(&w->sql, " OR ");
             w_under(w, "a.path", paths[i]);
+            /* a unit that worked on it keeps seeing it */
+            strbuf_addstr(&w->sql, " OR EXISTS (SELECT 1 FROM dossier_steps s JOIN agencies g"
+                                   " ON g.id = s.unit WHERE s.dossier_id = d.id AND ");
+            w_under(w, "g.path", paths[i]);
+            strbuf_addch(&w->sql, ')');
         }
         strbuf_addstr(&w->sql, " OR ");
         w_under(w, "cu.path", paths[i]);
@@ -690,4 +695,24 @@ int dossier_register(struct db *db, struct arena *a, const char *agency_path, in
                   " AND d.received_at < ?3 AND d.parent_id IS NULL"
                   " ORDER BY d.received_at, d.id LIMIT ?4",
                   "tIIi", agency_path, from, to, (int)max);
+}
+
+int dossier_unit_paths(struct db *db, struct arena *a, int64_t dossier_id, const char ***out,
+                       size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    size_t cap = 0;
+    int rc;
+
+    *n = 0;
+    *out = arena_alloc(a, 0);
+    if (db_query(db, &st, e,
+                 "SELECT DISTINCT g.path FROM dossier_steps s JOIN agencies g ON g.id = s.unit"
+                 " WHERE s.dossier_id = ?",
+                 "I", dossier_id) < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW)
+        *(const char **)arena_push(a, out, n, &cap, sizeof(**out)) = db_col_dup(st, 0, a);
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
 }

@@ -105,6 +105,9 @@ int dossier_steps(struct db *db, struct arena *a, int64_t dossier_id, struct dos
 /* Writes a step's times. */
 int dossier_step_update(struct db *db, int64_t dossier_id, const struct dossier_step *s,
                         struct err *e);
+/* The paths of the units of a dossier's process steps. */
+int dossier_unit_paths(struct db *db, struct arena *a, int64_t dossier_id, const char ***out,
+                       size_t *n, struct err *e);
 /* The dossiers opened by consulting other agencies. */
 int dossier_children(struct db *db, struct arena *a, int64_t parent_id, struct dossier **out,
                      size_t *n, struct err *e);

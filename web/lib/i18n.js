@@ -1,0 +1,134 @@
+// Vietnamese first, with an English switch. t('key', {n: 1}) fills {n}.
+const dict = {
+  vi: {
+    app: 'Hệ thống một cửa điện tử', skip: 'Bỏ qua, đến nội dung chính', home: 'Trang chủ', procedures: 'Thủ tục hành chính',
+    lookup: 'Tra cứu hồ sơ', login: 'Đăng nhập', logout: 'Đăng xuất', workspace: 'Hồ sơ cần xử lý', intake: 'Tiếp nhận hồ sơ',
+    admin: 'Quản trị', dashboard: 'Bảng điều khiển', language: 'English', loading: 'Đang tải…', search: 'Tìm kiếm',
+    searchProcedures: 'Tìm thủ tục hành chính', searchHint: 'Gõ có dấu hoặc không dấu, ví dụ: dang ky khai sinh',
+    popular: 'Thủ tục được quan tâm nhiều', noResults: 'Không tìm thấy thủ tục phù hợp.', agency: 'Cơ quan thực hiện',
+    level: 'Cấp thực hiện', field: 'Lĩnh vực', components: 'Thành phần hồ sơ', fees: 'Phí, lệ phí', duration: 'Thời hạn giải quyết',
+    onlineClass: 'Dịch vụ công trực tuyến', legalBasis: 'Căn cứ pháp lý', resultName: 'Kết quả', submitOnline: 'Nộp hồ sơ trực tuyến',
+    workingDays: '{n} ngày làm việc', calendarDays: '{n} ngày', full: 'Toàn trình', partial: 'Một phần', none: 'Không',
+    original: 'Bản chính', certified: 'Bản sao có chứng thực', copy: 'Bản sao, bản chụp', required: 'bắt buộc', optional: 'không bắt buộc',
+    count: 'Số lượng', noFee: 'Không thu phí', code: 'Mã hồ sơ', phoneLast4: '4 số cuối điện thoại người nộp',
+    lookupNotFound: 'Không tìm thấy hồ sơ với mã và số điện thoại này.', status: 'Trạng thái', received: 'Ngày tiếp nhận',
+    due: 'Hẹn trả kết quả', finished: 'Có kết quả', steps: 'Quá trình xử lý', username: 'Tên đăng nhập', password: 'Mật khẩu',
+    loginFailed: 'Sai tên đăng nhập hoặc mật khẩu.', applicant: 'Người nộp hồ sơ', applicantKind: 'Đối tượng',
+    kind1: 'Công dân', kind2: 'Doanh nghiệp', kind3: 'Cơ quan nhà nước', kind4: 'Tổ chức khác', name: 'Họ và tên',
+    idNumber: 'Số định danh cá nhân (CCCD)', phone: 'Số điện thoại', email: 'Thư điện tử', address: 'Địa chỉ',
+    summary: 'Nội dung yêu cầu giải quyết', receivingUnit: 'Nơi nộp hồ sơ', attach: 'Đính kèm', next: 'Tiếp tục', back: 'Quay lại',
+    confirm: 'Xác nhận nộp hồ sơ', confirmHint: 'Kiểm tra lại thông tin trước khi nộp.', submitted: 'Đã nộp hồ sơ',
+    submittedHint: 'Hồ sơ sẽ được cán bộ một cửa kiểm tra và tiếp nhận. Ông/Bà sẽ nhận thư điện tử khi hồ sơ được tiếp nhận, khi cần bổ sung và khi có kết quả.',
+    yourCode: 'Mã hồ sơ của Ông/Bà', uploaded: 'Đã tải lên', uploadFailed: 'Tải tệp không thành công', choose: 'Chọn',
+    rate: 'Đánh giá mức độ hài lòng', rateThanks: 'Cảm ơn Ông/Bà đã đánh giá.', very_satisfied: 'Rất hài lòng',
+    satisfied: 'Hài lòng', not_satisfied: 'Không hài lòng', c_access: 'Tiếp cận dịch vụ', c_procedure: 'Thủ tục hành chính',
+    c_officer: 'Công chức giải quyết', c_result: 'Kết quả giải quyết', c_feedback: 'Tiếp nhận, xử lý phản ánh', comment: 'Góp ý',
+    send: 'Gửi', save: 'Lưu', tabs_mine: 'Của tôi', tabs_due_soon: 'Sắp đến hạn', tabs_late: 'Quá hạn', tabs_open: 'Đang xử lý',
+    tabs_all: 'Tất cả', allStatuses: 'Mọi trạng thái', allProcedures: 'Mọi thủ tục', fromDate: 'Từ ngày', toDate: 'Đến ngày',
+    filter: 'Lọc', noDossiers: 'Không có hồ sơ.', more: 'Xem thêm', procedure: 'Thủ tục', channel: 'Kênh',
+    counter: 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính', sets: 'Số bộ hồ sơ', receiveAndPrint: 'Tiếp nhận và in phiếu',
+    printReceipt: 'In giấy tiếp nhận (mẫu 01)', receivedOk: 'Đã tiếp nhận hồ sơ {code}', scans: 'Bản quét thành phần hồ sơ',
+    files: 'Tệp đính kèm', history: 'Phiếu kiểm soát quá trình', actions: 'Thao tác', forms: 'Biểu mẫu', reason: 'Lý do',
+    note: 'Ghi chú', items: 'Giấy tờ cần bổ sung (mỗi dòng một loại)', amount: 'Số tiền (đồng)', method: 'Hình thức',
+    receipt: 'Số biên lai', resultNumber: 'Số văn bản kết quả', resultDate: 'Ngày ký', signer: 'Người ký', tracking: 'Mã bưu gửi',
+    newDue: 'Ngày hẹn mới', days: 'Số ngày làm việc', cancel: 'Hủy', done: 'Đã thực hiện', giver: 'Người giao', receiverP: 'Người nhận',
+    result: 'Kết quả', early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn', agencies: 'Cơ quan, đơn vị', users: 'Người dùng',
+    calendar: 'Ngày nghỉ, ngày làm bù', officeHours: 'Giờ làm việc', identifier: 'Mã định danh', parent: 'Cơ quan cấp trên',
+    add: 'Thêm', roles: 'Vai trò', active: 'Đang hoạt động', year: 'Năm', date: 'Ngày', dayOff: 'Ngày nghỉ', workDay: 'Ngày làm bù',
+    statutory: 'Theo luật', compensatory: 'Nghỉ bù', announced: 'Theo thông báo', remove: 'Xóa', variants: 'Trường hợp và quy trình',
+    hours: 'Số giờ', unit: 'Đơn vị', role: 'Vai trò', process: 'Xử lý', approve: 'Phê duyệt', consult: 'Lấy ý kiến', return: 'Trả kết quả',
+    onTimeRate: 'Tỷ lệ đúng hạn', counts: 'Số hồ sơ', totals: 'Tổng hợp', emptyList: '(chưa có)', saved: 'Đã lưu',
+    errorGeneric: 'Có lỗi xảy ra, vui lòng thử lại.', error401: 'Vui lòng đăng nhập.', error403: 'Bạn không có quyền thực hiện thao tác này.',
+    error404: 'Không tìm thấy.', error409: 'Không thể thực hiện thao tác này với hồ sơ ở trạng thái hiện tại, hoặc dữ liệu đã thay đổi.',
+    error413: 'Tệp hoặc nội dung quá lớn.', error415: 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG.', error422: 'Vui lòng kiểm tra các trường được đánh dấu.',
+    nextSteps: 'Tiếp theo', procedureCode: 'Mã thủ tục', dayName: 'Tên ngày nghỉ, ngày làm bù', central: 'Trung ương', province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã',
+    dueCalc: 'Tính hạn giải quyết', dueCalcHint: 'Hạn trả kết quả khi tiếp nhận vào thời điểm này, theo lịch làm việc hiện hành.', startAt: 'Tiếp nhận lúc', dueAt: 'Hạn trả kết quả', mustLogin: 'Vui lòng đăng nhập bằng tài khoản công dân để nộp hồ sơ trực tuyến.', select: '— Chọn —',
+  },
+  en: {
+    app: 'One-stop electronic service', skip: 'Skip to main content', home: 'Home', procedures: 'Procedures', lookup: 'Track a dossier',
+    login: 'Log in', logout: 'Log out', workspace: 'My queue', intake: 'Counter intake', admin: 'Administration', dashboard: 'Dashboard',
+    language: 'Tiếng Việt', loading: 'Loading…', search: 'Search', searchProcedures: 'Find an administrative procedure',
+    searchHint: 'With or without diacritics, e.g. dang ky khai sinh', popular: 'Most used procedures', noResults: 'No matching procedure.',
+    agency: 'Agency', level: 'Level', field: 'Field', components: 'Required documents', fees: 'Fees', duration: 'Time limit',
+    onlineClass: 'Online service', legalBasis: 'Legal basis', resultName: 'Result', submitOnline: 'Apply online',
+    workingDays: '{n} working days', calendarDays: '{n} days', full: 'Fully online', partial: 'Partly online', none: 'No',
+    original: 'Original', certified: 'Certified copy', copy: 'Copy', required: 'required', optional: 'optional', count: 'Count',
+    noFee: 'No fee', code: 'Dossier code', phoneLast4: "Last 4 digits of the applicant's phone", lookupNotFound: 'No dossier matches this code and phone.',
+    status: 'Status', received: 'Received', due: 'Due', finished: 'Result on', steps: 'Progress', username: 'Username', password: 'Password',
+    loginFailed: 'Wrong username or password.', applicant: 'Applicant', applicantKind: 'Applicant type', kind1: 'Citizen', kind2: 'Business',
+    kind3: 'State agency', kind4: 'Other organisation', name: 'Full name', idNumber: 'Citizen ID number', phone: 'Phone', email: 'E-mail',
+    address: 'Address', summary: 'Request', receivingUnit: 'Where to file', attach: 'Attach', next: 'Next', back: 'Back',
+    confirm: 'Submit the dossier', confirmHint: 'Check the data before submitting.', submitted: 'Dossier submitted',
+    submittedHint: 'The one-stop desk will check and accept it. You will be e-mailed when it is accepted, when anything is missing and when the result is ready.',
+    yourCode: 'Your dossier code', uploaded: 'Uploaded', uploadFailed: 'Upload failed', choose: 'Choose', rate: 'Rate the service',
+    rateThanks: 'Thank you for your rating.', very_satisfied: 'Very satisfied', satisfied: 'Satisfied', not_satisfied: 'Not satisfied',
+    c_access: 'Access to the service', c_procedure: 'The procedure', c_officer: 'The officer', c_result: 'The result', c_feedback: 'Handling of feedback',
+    comment: 'Comment', send: 'Send', save: 'Save', tabs_mine: 'Mine', tabs_due_soon: 'Due soon', tabs_late: 'Late', tabs_open: 'In progress',
+    tabs_all: 'All', allStatuses: 'Any status', allProcedures: 'Any procedure', fromDate: 'From', toDate: 'To', filter: 'Filter',
+    noDossiers: 'No dossiers.', more: 'More', procedure: 'Procedure', channel: 'Channel', counter: 'Counter', online: 'Online', post: 'Post',
+    sets: 'Sets', receiveAndPrint: 'Receive and print the receipt', printReceipt: 'Print the receipt (form 01)', receivedOk: 'Dossier {code} received',
+    scans: 'Scanned documents', files: 'Files', history: 'Control sheet', actions: 'Actions', forms: 'Forms', reason: 'Reason', note: 'Note',
+    items: 'Missing documents (one per line)', amount: 'Amount (VND)', method: 'Method', receipt: 'Receipt number', resultNumber: 'Result number',
+    resultDate: 'Signed on', signer: 'Signed by', tracking: 'Tracking number', newDue: 'New appointment', days: 'Working days', cancel: 'Cancel',
+    done: 'Done', giver: 'Handed over by', receiverP: 'Received by', result: 'Result', early: 'Early', on_time: 'On time', late: 'Late',
+    agencies: 'Agencies', users: 'Users', calendar: 'Days off and swapped days', officeHours: 'Office hours', identifier: 'Identifier',
+    parent: 'Parent agency', add: 'Add', roles: 'Roles', active: 'Active', year: 'Year', date: 'Date', dayOff: 'Day off', workDay: 'Working day',
+    statutory: 'Statutory', compensatory: 'Compensatory', announced: 'Announced', remove: 'Remove', variants: 'Variants and processes',
+    hours: 'Hours', unit: 'Unit', role: 'Role', process: 'Process', approve: 'Approve', consult: 'Consult', return: 'Return',
+    onTimeRate: 'On-time rate', counts: 'Dossiers', totals: 'Totals', emptyList: '(none)', saved: 'Saved', errorGeneric: 'Something went wrong; please try again.',
+    error401: 'Please log in.', error403: 'You may not do this.', error404: 'Not found.', error409: 'Not possible in the current state, or the data changed.',
+    error413: 'The file or the request is too large.', error415: 'Only PDF, JPEG and PNG files are accepted.', error422: 'Please check the marked fields.',
+    nextSteps: 'Next', procedureCode: 'Procedure code', dayName: 'Name of the day', central: 'Central', province: 'Province', district: 'District', commune: 'Commune',
+    dueCalc: 'Due time calculator', dueCalcHint: 'The due time of a dossier received at this time, over the current calendar.', startAt: 'Received at', dueAt: 'Due', mustLogin: 'Please log in with a citizen account to apply online.', select: '— Choose —',
+  },
+};
+
+const statusEn = { new: 'Submitted online', received: 'Received', refused: 'Not accepted', processing: 'Processing', supplement: 'Supplement requested',
+  financial: 'Awaiting payment', withdrawn: 'Withdrawn', stopped: 'Stopped', processed: 'Result ready', returned: 'Result returned' };
+
+let current = localStorage.getItem('motcua.lang') === 'en' ? 'en' : 'vi';
+
+export const lang = () => current;
+export function setLang(l) {
+  current = l;
+  localStorage.setItem('motcua.lang', l);
+  document.documentElement.lang = l;
+}
+document.documentElement.lang = current;
+
+export function t(key, vars = {}) {
+  const s = dict[current][key] ?? dict.vi[key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? ''));
+}
+
+// A dossier's status in words: the server's Vietnamese label, or English.
+export const statusText = (name, label) => (current === 'en' ? statusEn[name] || name : label || name);
+
+// A field error from the API, in the page's language.
+const patterns = [
+  [/is required|must not be empty/, 'Bắt buộc nhập', 'Required'],
+  [/must be a phone number/, 'Số điện thoại không hợp lệ (8 đến 15 chữ số)', 'Not a phone number (8 to 15 digits)'],
+  [/12-digit citizen ID/, 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)', '12 digits (or an old 9-digit ID)'],
+  [/must be an e-mail address/, 'Thư điện tử không hợp lệ', 'Not an e-mail address'],
+  [/must be at most (\d+) characters/, 'Tối đa $1 ký tự', 'At most $1 characters'],
+  [/must be at least (\d+) characters/, 'Tối thiểu $1 ký tự', 'At least $1 characters'],
+  [/must be between (\S+) and (\S+)/, 'Giá trị phải từ $1 đến $2', 'Must be from $1 to $2'],
+  [/must be a date/, 'Ngày không hợp lệ', 'Not a date'],
+  [/must be one of: (.*)/, 'Chọn một trong: $1', 'Choose one of: $1'],
+  [/unknown field/, 'Không được hỗ trợ', 'Not supported'],
+  [/office hours|8 working hours/, 'Giờ làm việc không hợp lệ (HH:MM-HH:MM, tổng 8 giờ)', 'Invalid office hours (HH:MM-HH:MM, 8 hours in all)'],
+];
+export function fieldText(message) {
+  for (const [re, vi, en] of patterns) {
+    const m = message.match(re);
+    if (m) return (current === 'en' ? en : vi).replace(/\$(\d)/g, (_, i) => m[Number(i)]);
+  }
+  return current === 'en' ? message : `Giá trị không hợp lệ (${message})`;
+}
+
+// The message of an error as a whole.
+export function errorText(err) {
+  const s = err && err.status;
+  if ([401, 403, 404, 409, 413, 415, 422].includes(s)) return t(`error${s}`);
+  return t('errorGeneric');
+}

@@ -1,0 +1,192 @@
+// Administration: agencies and office hours, users and roles, procedures and their processes, the calendar.
+import { useState, useEffect } from '../vendor/hooks.module.js';
+import { html, Field, Alert, Loading, fieldsOf } from '../lib/ui.js';
+import { get, post, patch, put, del } from '../lib/api.js';
+import { t } from '../lib/i18n.js';
+
+const TABS = ['agencies', 'users', 'procedures', 'calendar'];
+
+function Agencies() {
+  const [list, setList] = useState(null);
+  const [form, setForm] = useState({ id: '', name: '', parent: '', level: 'commune', office_hours: '07:30-11:30,13:00-17:00' });
+  const [hours, setHours] = useState({});
+  const [error, setError] = useState(null);
+  const [ok, setOk] = useState(null);
+  const load = () => get('/api/v1/agencies?flat=1').then((r) => setList(r.items)).catch(setError);
+  useEffect(load, []);
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  const add = async (e) => {
+    e.preventDefault(); setError(null); setOk(null);
+    try { await post('/api/v1/agencies', { ...form, parent: form.parent || null }); setOk(t('saved')); load(); } catch (err) { setError(err); }
+  };
+  const saveHours = async (a) => {
+    setError(null); setOk(null);
+    try { await patch(`/api/v1/agencies/${a.id}`, { office_hours: hours[a.id], version: a.version }); setOk(t('saved')); load(); } catch (err) { setError(err); }
+  };
+  if (!list) return html`<${Loading} />`;
+  return html`<${Alert} error=${error} />${ok && html`<p class="ok" role="status">${ok}</p>`}
+    <div class="scroll"><table><thead><tr><th scope="col">${t('identifier')}</th><th scope="col">${t('name')}</th><th scope="col">${t('level')}</th><th scope="col">${t('officeHours')}</th></tr></thead>
+    <tbody>${list.map((a) => html`<tr key=${a.id}><td>${a.id}</td><td>${a.name}</td><td>${a.level}</td><td>
+      <form class="inline" onSubmit=${(e) => { e.preventDefault(); saveHours(a); }}>
+        <label class="sr-only" for=${`oh-${a.id}`}>${t('officeHours')} ${a.name}</label>
+        <input id=${`oh-${a.id}`} value=${hours[a.id] ?? a.office_hours} onInput=${(e) => setHours({ ...hours, [a.id]: e.target.value })} size="24" />
+        <button type="submit" class="small">${t('save')}</button></form></td></tr>`)}</tbody></table></div>
+    <h3>${t('add')}</h3>
+    <form onSubmit=${add} class="grid2">
+      <${Field} label=${t('identifier')} name="id" value=${form.id} onInput=${set('id')} errors=${fieldsOf(error)} required placeholder="000.00.55.H99" />
+      <${Field} label=${t('name')} name="name" value=${form.name} onInput=${set('name')} errors=${fieldsOf(error)} required />
+      <${Field} type="select" label=${t('parent')} name="parent" value=${form.parent} onInput=${set('parent')} errors=${fieldsOf(error)}>
+        <option value="">${t('select')}</option>${list.map((a) => html`<option value=${a.id}>${a.name}</option>`)}</${Field}>
+      <${Field} type="select" label=${t('level')} name="level" value=${form.level} onInput=${set('level')} errors=${fieldsOf(error)}>
+        ${['province', 'department', 'district', 'commune', 'division', 'centre', 'other'].map((l) => html`<option value=${l}>${l}</option>`)}</${Field}>
+      <${Field} label=${t('officeHours')} name="office_hours" value=${form.office_hours} onInput=${set('office_hours')} errors=${fieldsOf(error)} />
+      <div><button type="submit">${t('add')}</button></div>
+    </form>`;
+}
+
+function Users() {
+  const [list, setList] = useState(null);
+  const [form, setForm] = useState({ username: '', password: '', full_name: '', role: 'receiver', agency: '' });
+  const [agencies, setAgencies] = useState([]);
+  const [error, setError] = useState(null);
+  const [ok, setOk] = useState(null);
+  const load = () => get('/api/v1/users').then((r) => setList(r.items)).catch(setError);
+  useEffect(() => { load(); get('/api/v1/agencies?flat=1').then((r) => setAgencies(r.items)).catch(() => {}); }, []);
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  const add = async (e) => {
+    e.preventDefault(); setError(null); setOk(null);
+    try {
+      await post('/api/v1/users', { username: form.username, password: form.password, full_name: form.full_name || null, roles: [{ role: form.role, agency: form.agency || null }] });
+      setOk(t('saved')); load();
+    } catch (err) { setError(err); }
+  };
+  const toggle = async (u) => { try { await patch(`/api/v1/users/${u.id}`, { active: !u.active }); load(); } catch (err) { setError(err); } };
+  if (!list) return error ? html`<${Alert} error=${error} />` : html`<${Loading} />`;
+  return html`<${Alert} error=${error} />${ok && html`<p class="ok" role="status">${ok}</p>`}
+    <div class="scroll"><table><thead><tr><th scope="col">${t('username')}</th><th scope="col">${t('name')}</th><th scope="col">${t('roles')}</th><th scope="col">${t('active')}</th></tr></thead>
+    <tbody>${list.map((u) => html`<tr key=${u.id}><td>${u.username}</td><td>${u.full_name}</td><td>${u.roles.map((r) => `${r.label}${r.agency ? ` (${r.agency})` : ''}`).join('; ')}</td>
+      <td><label class="choice"><input type="checkbox" checked=${u.active} onChange=${() => toggle(u)} /> <span class="sr-only">${t('active')} ${u.username}</span></label></td></tr>`)}</tbody></table></div>
+    <h3>${t('add')}</h3>
+    <form onSubmit=${add} class="grid2">
+      <${Field} label=${t('username')} name="username" value=${form.username} onInput=${set('username')} errors=${fieldsOf(error)} required autocomplete="off" />
+      <${Field} label=${t('password')} name="password" type="password" value=${form.password} onInput=${set('password')} errors=${fieldsOf(error)} required autocomplete="new-password" />
+      <${Field} label=${t('name')} name="full_name" value=${form.full_name} onInput=${set('full_name')} errors=${fieldsOf(error)} />
+      <${Field} type="select" label=${t('role')} name="roles[0].role" id="f-role" value=${form.role} onInput=${set('role')} errors=${fieldsOf(error)}>
+        ${['receiver', 'processor', 'leader', 'unit_admin', 'admin', 'steering', 'auditor', 'citizen'].map((r) => html`<option value=${r}>${r}</option>`)}</${Field}>
+      <${Field} type="select" label=${t('unit')} name="agency" value=${form.agency} onInput=${set('agency')}>
+        <option value="">${t('select')}</option>${agencies.map((a) => html`<option value=${a.id}>${a.name}</option>`)}</${Field}>
+      <div><button type="submit">${t('add')}</button></div>
+    </form>`;
+}
+
+function Variants({ procedure }) {
+  const [variants, setVariants] = useState(null);
+  const [error, setError] = useState(null);
+  const [ok, setOk] = useState(null);
+  useEffect(() => {
+    get(`/api/v1/procedures/${procedure.id}/variants`).then((r) => setVariants(r.variants.length ? r.variants
+      : [{ name: procedure.name, duration_days: procedure.duration_days, duration_kind: procedure.duration_kind, steps: [{ name: 'Thụ lý hồ sơ', unit: null, role: 'process', hours: 8 }] }])).catch(setError);
+  }, [procedure.id]);
+  if (!variants) return html`<${Loading} />`;
+  const change = (i, k, v) => setVariants(variants.map((x, j) => (j === i ? { ...x, [k]: v } : x)));
+  const step = (i, s, k, v) => change(i, 'steps', variants[i].steps.map((x, j) => (j === s ? { ...x, [k]: v } : x)));
+  const save = async () => {
+    setError(null); setOk(null);
+    try {
+      await put(`/api/v1/procedures/${procedure.id}/variants`, { variants: variants.map((v) => ({ name: v.name, duration_days: Number(v.duration_days), duration_kind: v.duration_kind,
+        steps: v.steps.map((s) => ({ name: s.name, unit: s.unit || null, role: s.role, hours: Number(s.hours) })) })) });
+      setOk(t('saved'));
+    } catch (err) { setError(err); }
+  };
+  return html`<section class="panel" aria-label=${t('variants')}><h3>${t('variants')}: ${procedure.name}</h3>
+    ${variants.map((v, i) => html`<fieldset key=${i}><legend>${i + 1}. ${v.name}</legend>
+      <div class="grid2">
+        <${Field} label=${t('name')} name=${`v${i}-name`} value=${v.name} onInput=${(x) => change(i, 'name', x)} />
+        <${Field} type="number" label=${t('duration')} name=${`v${i}-days`} value=${v.duration_days} onInput=${(x) => change(i, 'duration_days', x)} step="0.125" />
+      </div>
+      <table><thead><tr><th scope="col">#</th><th scope="col">${t('name')}</th><th scope="col">${t('unit')}</th><th scope="col">${t('role')}</th><th scope="col">${t('hours')}</th></tr></thead>
+      <tbody>${v.steps.map((s, j) => html`<tr key=${j}><td>${j + 1}</td>
+        <td><input aria-label=${`${t('name')} ${j + 1}`} value=${s.name} onInput=${(e) => step(i, j, 'name', e.target.value)} /></td>
+        <td><input aria-label=${`${t('unit')} ${j + 1}`} value=${s.unit || ''} onInput=${(e) => step(i, j, 'unit', e.target.value)} size="14" /></td>
+        <td><select aria-label=${`${t('role')} ${j + 1}`} value=${s.role} onChange=${(e) => step(i, j, 'role', e.target.value)}>
+          ${['process', 'approve', 'consult', 'return'].map((r) => html`<option value=${r}>${t(r)}</option>`)}</select></td>
+        <td><input aria-label=${`${t('hours')} ${j + 1}`} type="number" value=${s.hours} onInput=${(e) => step(i, j, 'hours', e.target.value)} size="5" /></td></tr>`)}</tbody></table>
+      <button type="button" class="small secondary" onClick=${() => change(i, 'steps', [...v.steps, { name: '', unit: null, role: 'process', hours: 8 }])}>${t('add')}</button>
+    </fieldset>`)}
+    <${Alert} error=${error} />${ok && html`<p class="ok" role="status">${ok}</p>`}
+    <button type="button" onClick=${save}>${t('save')}</button></section>`;
+}
+
+function Procedures() {
+  const [list, setList] = useState(null);
+  const [chosen, setChosen] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => { get('/api/v1/procedures?limit=200').then((r) => setList(r.items)).catch(setError); }, []);
+  if (!list) return error ? html`<${Alert} error=${error} />` : html`<${Loading} />`;
+  return html`<div class="scroll"><table><thead><tr><th scope="col">${t('code')}</th><th scope="col">${t('name')}</th><th scope="col">${t('duration')}</th><th scope="col">${t('variants')}</th></tr></thead>
+    <tbody>${list.map((p) => html`<tr key=${p.id}><td>${p.code}</td><td><a href=${`#/thu-tuc/${p.id}`}>${p.name}</a></td><td>${p.duration_days}</td>
+      <td><button type="button" class="small secondary" onClick=${() => setChosen(p)}>${t('variants')}</button></td></tr>`)}</tbody></table></div>
+    ${chosen && html`<${Variants} procedure=${chosen} key=${chosen.id} />`}`;
+}
+
+/* What a due time becomes over the calendar: to see an announced day off move it. */
+function DueCalculator() {
+  const [start, setStart] = useState(new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 16));
+  const [days, setDays] = useState('5');
+  const [due, setDue] = useState(null);
+  const [error, setError] = useState(null);
+  const calc = async (e) => {
+    e && e.preventDefault();
+    setError(null);
+    try { setDue((await get(`/api/v1/calendar/due?from=${encodeURIComponent(`${start}:00+07:00`)}&days=${days}`)).due_at); } catch (err) { setError(err); }
+  };
+  return html`<section class="panel" aria-labelledby="h-due"><h3 id="h-due">${t('dueCalc')}</h3><p class="hint">${t('dueCalcHint')}</p>
+    <form onSubmit=${calc} class="grid2">
+      <${Field} type="datetime-local" label=${t('startAt')} name="start" value=${start} onInput=${setStart} />
+      <${Field} type="number" label=${t('days')} name="days" value=${days} onInput=${setDays} min="0" step="0.125" />
+      <div><button type="submit">${t('dueCalc')}</button></div>
+    </form>
+    <${Alert} error=${error} />
+    ${due && html`<p role="status">${t('dueAt')}: <strong class="due-result">${due.slice(0, 16).replace('T', ' ')}</strong></p>`}</section>`;
+}
+
+function Calendar() {
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [days, setDays] = useState(null);
+  const [form, setForm] = useState({ date: '', working: 'false', name: '' });
+  const [error, setError] = useState(null);
+  const load = () => get(`/api/v1/calendar/holidays?year=${year}`).then((r) => setDays(r.items)).catch(setError);
+  useEffect(load, [year]);
+  const add = async (e) => {
+    e.preventDefault(); setError(null);
+    try { await put(`/api/v1/calendar/overrides/${form.date}`, { working: form.working === 'true', name: form.name }); load(); } catch (err) { setError(err); }
+  };
+  const remove = async (d) => { try { await del(`/api/v1/calendar/overrides/${d}`); load(); } catch (err) { setError(err); } };
+  const kinds = { holiday: t('statutory'), compensatory: t('compensatory'), extra_off: t('announced'), extra_work: t('workDay') };
+  return html`<${Field} type="number" label=${t('year')} name="year" value=${year} onInput=${setYear} min="1900" max="2100" />
+    <${Alert} error=${error} />
+    ${days ? html`<table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('name')}</th><th scope="col">${t('status')}</th><th scope="col"><span class="sr-only">${t('remove')}</span></th></tr></thead>
+      <tbody>${days.map((d) => html`<tr key=${d.date} class=${d.working ? 'work' : ''}><td>${d.date}</td><td>${d.name}</td><td>${kinds[d.kind]}</td>
+        <td>${(d.kind === 'extra_off' || d.kind === 'extra_work') && html`<button type="button" class="small secondary" onClick=${() => remove(d.date)}>${t('remove')} ${d.date}</button>`}</td></tr>`)}</tbody></table>`
+      : html`<${Loading} />`}
+    <h3>${t('add')}</h3>
+    <form onSubmit=${add} class="grid2">
+      <${Field} type="date" label=${t('date')} name="date" value=${form.date} onInput=${(v) => setForm({ ...form, date: v })} required />
+      <${Field} type="select" label=${t('status')} name="working" value=${form.working} onInput=${(v) => setForm({ ...form, working: v })} errors=${fieldsOf(error)}>
+        <option value="false">${t('dayOff')}</option><option value="true">${t('workDay')}</option></${Field}>
+      <${Field} label=${t('dayName')} name="name" value=${form.name} onInput=${(v) => setForm({ ...form, name: v })} errors=${fieldsOf(error)} required />
+      <div><button type="submit">${t('add')}</button></div>
+    </form>
+    <${DueCalculator} />`;
+}
+
+export function Admin({ query, session }) {
+  const [tab, setTab] = useState(query.get('tab') || (session.has('admin') ? 'calendar' : 'agencies'));
+  if (!session.has('admin', 'unit_admin')) return html`<p>${t('error403')}</p>`;
+  const tabs = session.has('admin') ? TABS : ['agencies', 'users'];
+  const Page = { agencies: Agencies, users: Users, procedures: Procedures, calendar: Calendar }[tab];
+  return html`<h1>${t('admin')}</h1>
+    <div role="tablist" class="tabs" aria-label=${t('admin')}>${tabs.map((k) => html`<button role="tab" type="button" id=${`tab-${k}`}
+      aria-selected=${tab === k ? 'true' : 'false'} aria-controls="admin-panel" onClick=${() => setTab(k)}>${t(k)}</button>`)}</div>
+    <section id="admin-panel" role="tabpanel" aria-labelledby=${`tab-${tab}`}><${Page} key=${tab} /></section>`;
+}

@@ -1,0 +1,130 @@
+// A dossier: its data, files, control sheet, the actions its status allows (each with its fields) and forms.
+import { useState, useEffect } from '../vendor/hooks.module.js';
+import { html, Field, Alert, Loading, when, money, fieldsOf } from '../lib/ui.js';
+import { get, post, upload } from '../lib/api.js';
+import { t, lang, statusText } from '../lib/i18n.js';
+
+const LABELS = {
+  vi: { accept: 'Tiếp nhận', refuse: 'Từ chối tiếp nhận', handover: 'Chuyển xử lý', 'request-supplement': 'Yêu cầu bổ sung',
+    supplement: 'Nhận hồ sơ bổ sung', forward: 'Chuyển bước tiếp theo', approve: 'Phê duyệt', 'send-back': 'Trả lại bước trước',
+    consult: 'Lấy ý kiến cơ quan khác', 'request-payment': 'Yêu cầu nộp phí', pay: 'Ghi nhận đã nộp phí', finish: 'Có kết quả',
+    return: 'Trả kết quả', withdraw: 'Rút hồ sơ', stop: 'Dừng xử lý', apologize: 'Xin lỗi, hẹn lại' },
+  en: { accept: 'Accept', refuse: 'Refuse', handover: 'Hand over', 'request-supplement': 'Request a supplement', supplement: 'Record the supplement',
+    forward: 'Forward', approve: 'Approve', 'send-back': 'Send back', consult: 'Consult an agency', 'request-payment': 'Request payment',
+    pay: 'Record payment', finish: 'Finish with the result', return: 'Return the result', withdraw: 'Withdraw', stop: 'Stop', apologize: 'Apologise, re-appoint' },
+};
+const FIELDS = {
+  refuse: ['reason'], 'request-supplement': ['items', 'reason'], supplement: ['note'], forward: ['note'], approve: ['note'],
+  'send-back': ['reason'], consult: ['agency', 'days', 'note'], 'request-payment': ['amount', 'note'], pay: ['amount', 'method', 'receipt'],
+  finish: ['result_number', 'result_date', 'signer'], return: ['method', 'tracking'], withdraw: ['reason'], stop: ['reason'],
+  apologize: ['reason', 'new_due_at'],
+};
+const DESK = ['accept', 'refuse', 'handover', 'supplement', 'pay', 'return', 'withdraw', 'request-supplement', 'apologize'];
+const PROC = ['request-supplement', 'forward', 'send-back', 'consult', 'request-payment', 'apologize'];
+const LEADER = ['finish', 'approve', 'stop'];
+const FORMS = [['01', (d) => d.received_at], ['02', (d) => d.supplement_request], ['03', (d) => d.status === 'refused'],
+  ['04', (d) => d.apology], ['05', (d) => d.received_at], ['07', (d) => d.status === 'stopped']];
+const FORM_NAMES = { '01': 'Giấy tiếp nhận và hẹn trả kết quả', '02': 'Phiếu yêu cầu bổ sung', '03': 'Phiếu từ chối',
+  '04': 'Phiếu xin lỗi và hẹn lại', '05': 'Phiếu kiểm soát quá trình', '07': 'Thông báo dừng xử lý' };
+const label = (a) => LABELS[lang()][a] || a;
+
+function ActionForm({ action, dossier, onDone, onCancel }) {
+  const [v, setV] = useState({ method: action === 'pay' ? 'cash' : 'counter', days: '5', result_date: new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10) });
+  const [error, setError] = useState(null);
+  const fields = FIELDS[action] || [];
+  const set = (k) => (x) => setV({ ...v, [k]: x });
+  const submit = async (e) => {
+    e.preventDefault();
+    setError(null);
+    const body = { version: dossier.version };
+    for (const f of fields) {
+      if (v[f] === undefined || v[f] === '') continue;
+      if (f === 'items') body.items = v.items.split('\n').map((s) => s.trim()).filter(Boolean);
+      else if (f === 'amount' || f === 'days') body[f] = Number(v[f]);
+      else if (f === 'new_due_at') body[f] = `${v[f]}:00+07:00`;
+      else body[f] = v[f];
+    }
+    try { onDone(await post(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/${action}`, body)); } catch (err) { setError(err); }
+  };
+  const errors = fieldsOf(error);
+  const input = (f) => {
+    const common = { name: f, value: v[f], onInput: set(f), errors, key: f };
+    if (f === 'reason' || f === 'note' || f === 'items') return html`<${Field} type="textarea" label=${t(f)} required=${f !== 'note'} ...${common} />`;
+    if (f === 'method' && action === 'pay') return html`<${Field} type="select" label=${t('method')} ...${common}>
+      ${['cash', 'transfer', 'card', 'online'].map((m) => html`<option value=${m}>${m}</option>`)}</${Field}>`;
+    if (f === 'method') return html`<${Field} type="select" label=${t('method')} ...${common}>
+      ${['counter', 'post', 'online'].map((m) => html`<option value=${m}>${t(m)}</option>`)}</${Field}>`;
+    if (f === 'amount' || f === 'days') return html`<${Field} type="number" label=${t(f)} required=${f === 'amount'} ...${common} />`;
+    if (f === 'result_date') return html`<${Field} type="date" label=${t('resultDate')} required ...${common} />`;
+    if (f === 'new_due_at') return html`<${Field} type="datetime-local" label=${t('newDue')} required ...${common} />`;
+    const names = { result_number: 'resultNumber', agency: 'agency', receipt: 'receipt', signer: 'signer', tracking: 'tracking' };
+    return html`<${Field} label=${t(names[f] || f)} required=${f !== 'tracking'} ...${common} />`;
+  };
+  return html`<form class="panel" onSubmit=${submit} aria-label=${label(action)}>
+    <h3>${label(action)}</h3>
+    ${fields.map(input)}
+    <${Alert} error=${error} />
+    <div class="row"><button type="submit">${label(action)}</button><button type="button" class="secondary" onClick=${onCancel}>${t('cancel')}</button></div>
+  </form>`;
+}
+
+export function Dossier({ params, session }) {
+  const code = params[0];
+  const [d, setD] = useState(null);
+  const [rows, setRows] = useState([]);
+  const [error, setError] = useState(null);
+  const [acting, setActing] = useState(null);
+  const [note, setNote] = useState(null);
+  const load = () => {
+    get(`/api/v1/dossiers/${encodeURIComponent(code)}`).then(setD).catch(setError);
+    get(`/api/v1/dossiers/${encodeURIComponent(code)}/history`).then((h) => setRows(h.rows)).catch(() => {});
+  };
+  useEffect(load, [code]);
+  if (error) return html`<${Alert} error=${error} />`;
+  if (!d) return html`<${Loading} />`;
+  const mayDo = (a) => (session.has('receiver') && DESK.includes(a)) || (session.has('processor', 'leader') && PROC.includes(a)) || (session.has('leader') && LEADER.includes(a));
+  const actions = d.allowed_actions.filter(mayDo);
+  const done = (nd) => { setActing(null); setNote(t('done')); setD(nd); load(); };
+  const addResult = async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    try { await upload(`/api/v1/dossiers/${encodeURIComponent(code)}/files`, { kind: 'result' }, file); load(); } catch (err) { setNote(null); setError(err); }
+  };
+  return html`<h1>${d.procedure.name}</h1>
+    <p class="muted">${d.code} · <strong>${statusText(d.status, d.status_label)}</strong></p>
+    ${note && html`<p class="ok" role="status">${note}</p>`}
+    <div class="grid2">
+      <section aria-labelledby="h-data"><h2 id="h-data">${t('applicant')}</h2>
+        <dl class="facts">
+          <dt>${t('name')}</dt><dd>${d.applicant.name}</dd><dt>${t('idNumber')}</dt><dd>${d.applicant.id_number || '—'}</dd>
+          <dt>${t('phone')}</dt><dd>${d.applicant.phone || '—'}</dd><dt>${t('email')}</dt><dd>${d.applicant.email || '—'}</dd>
+          <dt>${t('address')}</dt><dd>${d.applicant.address || '—'}</dd><dt>${t('summary')}</dt><dd>${d.summary}</dd>
+          <dt>${t('channel')}</dt><dd>${t(d.channel)}</dd><dt>${t('received')}</dt><dd>${when(d.received_at)}</dd>
+          <dt>${t('due')}</dt><dd>${when(d.due_at)}</dd>
+          ${d.fee && html`<dt>${t('fees')}</dt><dd>${money(d.fee.amount)}${d.fee.paid ? ` (${d.fee.receipt})` : ''}</dd>`}
+          ${d.result && html`<dt>${t('result')}</dt><dd>${d.result.number} (${d.result.date}, ${d.result.signer})</dd>`}
+        </dl>
+      </section>
+      <section aria-labelledby="h-actions"><h2 id="h-actions">${t('actions')}</h2>
+        ${actions.length ? html`<div class="actions">${actions.map((a) => html`<button type="button" key=${a} class=${acting === a ? 'current' : 'secondary'}
+          onClick=${() => (FIELDS[a] ? setActing(a) : post(`/api/v1/dossiers/${encodeURIComponent(code)}/${a}`, { version: d.version }).then(done).catch(setError))}>${label(a)}</button>`)}</div>`
+          : html`<p class="muted">${t('emptyList')}</p>`}
+        ${acting && html`<${ActionForm} action=${acting} dossier=${d} onDone=${done} onCancel=${() => setActing(null)} key=${acting} />`}
+        <h3>${t('forms')}</h3>
+        <ul>${FORMS.filter(([, ok]) => ok(d)).map(([f]) => html`<li key=${f}><a href=${`/api/v1/dossiers/${encodeURIComponent(code)}/forms/${f}.pdf`} target="_blank" rel="noopener">${f} — ${FORM_NAMES[f]}</a></li>`)}</ul>
+      </section>
+    </div>
+    <section aria-labelledby="h-files"><h2 id="h-files">${t('files')}</h2>
+      <ul>${d.components.map((c) => html`<li key=${c.position}>${c.position}. ${c.name} — ${t(c.kind)} ×${c.count}${c.digitized ? ' ✓' : ''}</li>`)}</ul>
+      <ul>${d.files.map((f) => html`<li key=${f.id}><a href=${f.url}>${f.name}</a> <span class="muted">(${f.kind}, ${Math.ceil(f.size / 1024)} KB)</span></li>`)}</ul>
+      ${session.has('processor', 'leader', 'receiver') && ['processing', 'processed'].includes(d.status) && html`<label for="result-file">${t('attach')}: ${t('result')}</label>
+        <input id="result-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange=${addResult} />`}
+    </section>
+    <section aria-labelledby="h-history"><h2 id="h-history">${t('history')}</h2>
+      <div class="scroll"><table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('actions')}</th><th scope="col">${t('unit')}</th>
+        <th scope="col">${t('giver')}</th><th scope="col">${t('receiverP')}</th><th scope="col">${t('due')}</th><th scope="col">${t('result')}</th><th scope="col">${t('note')}</th></tr></thead>
+      <tbody>${rows.map((r, i) => html`<tr key=${i}><td>${when(r.at)}</td><td>${lang() === 'en' ? label(r.action) : r.label}</td>
+        <td>${r.unit.name}${r.to_unit ? ` → ${r.to_unit.name}` : ''}</td><td>${r.giver || ''}</td><td>${r.receiver || ''}</td>
+        <td>${when(r.step_due_at)}</td><td>${r.timeliness ? t(r.timeliness) : ''}</td><td>${r.note || ''}</td></tr>`)}</tbody></table></div>
+    </section>`;
+}
