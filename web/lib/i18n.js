@@ -104,6 +104,16 @@ export function t(key, vars = {}) {
 // A dossier's status in words: the server's Vietnamese label, or English.
 export const statusText = (name, label) => (current === 'en' ? statusEn[name] || name : label || name);
 
+// A role's name; the Vietnamese ones are the server's labels.
+const roleNames = {
+  vi: { citizen: 'Công dân, tổ chức', receiver: 'Cán bộ một cửa', processor: 'Cán bộ xử lý', leader: 'Lãnh đạo', unit_admin: 'Quản trị đơn vị',
+    admin: 'Quản trị hệ thống', steering: 'Ban Chỉ đạo cải cách hành chính', auditor: 'Kiểm tra, giám sát' },
+  en: { citizen: 'Citizen or organisation', receiver: 'One-stop desk officer', processor: 'Processing officer', leader: 'Leader', unit_admin: 'Unit administrator',
+    admin: 'System administrator', steering: 'Reform steering committee', auditor: 'Inspector' },
+};
+export const ROLES = Object.keys(roleNames.vi);
+export const roleText = (name) => roleNames[current][name] || name;
+
 // A field error from the API, in the page's language.
 const patterns = [
   [/is required|must not be empty/, 'Bắt buộc nhập', 'Required'],

@@ -2,7 +2,7 @@
 import { useState, useEffect } from '../vendor/hooks.module.js';
 import { html, Field, Alert, Loading, fieldsOf } from '../lib/ui.js';
 import { get, post, patch, put, del } from '../lib/api.js';
-import { t } from '../lib/i18n.js';
+import { t, ROLES, roleText } from '../lib/i18n.js';
 
 const TABS = ['agencies', 'users', 'procedures', 'calendar'];
 
@@ -64,7 +64,7 @@ function Users() {
   if (!list) return error ? html`<${Alert} error=${error} />` : html`<${Loading} />`;
   return html`<${Alert} error=${error} />${ok && html`<p class="ok" role="status">${ok}</p>`}
     <div class="scroll"><table><thead><tr><th scope="col">${t('username')}</th><th scope="col">${t('name')}</th><th scope="col">${t('roles')}</th><th scope="col">${t('active')}</th></tr></thead>
-    <tbody>${list.map((u) => html`<tr key=${u.id}><td>${u.username}</td><td>${u.full_name}</td><td>${u.roles.map((r) => `${r.label}${r.agency ? ` (${r.agency})` : ''}`).join('; ')}</td>
+    <tbody>${list.map((u) => html`<tr key=${u.id}><td>${u.username}</td><td>${u.full_name}</td><td>${u.roles.map((r) => `${roleText(r.role)}${r.agency ? ` (${r.agency})` : ''}`).join('; ')}</td>
       <td><label class="choice"><input type="checkbox" checked=${u.active} onChange=${() => toggle(u)} /> <span class="sr-only">${t('active')} ${u.username}</span></label></td></tr>`)}</tbody></table></div>
     <h3>${t('add')}</h3>
     <form onSubmit=${add} class="grid2">
@@ -72,7 +72,7 @@ function Users() {
       <${Field} label=${t('password')} name="password" type="password" value=${form.password} onInput=${set('password')} errors=${fieldsOf(error)} required autocomplete="new-password" />
       <${Field} label=${t('name')} name="full_name" value=${form.full_name} onInput=${set('full_name')} errors=${fieldsOf(error)} />
       <${Field} type="select" label=${t('role')} name="roles[0].role" id="f-role" value=${form.role} onInput=${set('role')} errors=${fieldsOf(error)}>
-        ${['receiver', 'processor', 'leader', 'unit_admin', 'admin', 'steering', 'auditor', 'citizen'].map((r) => html`<option value=${r}>${r}</option>`)}</${Field}>
+        ${ROLES.map((r) => html`<option value=${r}>${roleText(r)}</option>`)}</${Field}>
       <${Field} type="select" label=${t('unit')} name="agency" value=${form.agency} onInput=${set('agency')}>
         <option value="">${t('select')}</option>${agencies.map((a) => html`<option value=${a.id}>${a.name}</option>`)}</${Field}>
       <div><button type="submit">${t('add')}</button></div>
