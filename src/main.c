@@ -17,6 +17,7 @@ static const struct {
     {"user", "add users and grant roles", cmd_user},
     {"calendar", "holidays, lunar dates and due times", cmd_calendar},
     {"audit", "verify the audit log's hash chain", cmd_audit},
+    {"report", "verify or rebuild the statistics counters", cmd_report},
 };
 
 int cmd_fail(const char *fmt, ...)

@@ -99,8 +99,9 @@ json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
         json_object_set_new(j, "supplement_request", json_loads(d->supplement_request, 0, NULL));
     if (d->apology_at)
         json_object_set_new(j, "apology",
-                            json_pack("{s:o, s:o, s:o}", "at", json_time(d->apology_at), "reason",
-                                      json_str(d->apology_reason), "previous_due_at",
+                            json_pack("{s:o, s:o, s:o, s:o}", "at", json_time(d->apology_at),
+                                      "reason", json_str(d->apology_reason), "cause",
+                                      json_str(d->apology_cause), "previous_due_at",
                                       json_time(d->apology_previous_due_at)));
     if (d->result_number)
         json_object_set_new(j, "result",

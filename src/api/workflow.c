@@ -34,7 +34,7 @@
 /* What a request may carry, read before the transaction. */
 struct input {
     const char *reason, *note, *method, *receipt, *tracking, *result_number, *result_date, *signer,
-        *agency;
+        *agency, *cause;
     json_t *items;
     int64_t amount, version, new_due;
     double days;
@@ -42,6 +42,7 @@ struct input {
 
 static const char *const pay_methods[] = {"cash", "transfer", "card", "online", NULL};
 static const char *const return_methods[] = {"counter", "post", "online", NULL};
+static const char *const late_causes[] = {"subjective", "objective", NULL};
 
 static void read_input(json_t *body, int action, struct input *in, struct err *e)
 {
@@ -69,8 +70,10 @@ static void read_input(json_t *body, int action, struct input *in, struct err *e
         keys[nk++] = "result_date";
         keys[nk++] = "signer";
     }
-    if (needs & NEED_NEW_DUE)
+    if (needs & NEED_NEW_DUE) {
         keys[nk++] = "new_due_at";
+        keys[nk++] = "cause";
+    }
     if (needs & NEED_AGENCY) {
         keys[nk++] = "agency";
         keys[nk++] = "days";
@@ -118,6 +121,10 @@ static void read_input(json_t *body, int action, struct input *in, struct err *e
     if ((needs & NEED_NEW_DUE) && (s = jv_string(body, NULL, "new_due_at", JV_REQUIRED, 40, e)) &&
         date_parse_iso(s, &in->new_due) < 0)
         err_field(e, "new_due_at", "must be an ISO 8601 time");
+    if ((needs & NEED_NEW_DUE) &&
+        (in->cause = jv_string(body, NULL, "cause", JV_NULLABLE, 20, e)) &&
+        jv_choice(in->cause, late_causes, NULL, "cause", e) < 0)
+        in->cause = NULL;
     if (needs & NEED_AGENCY) {
         in->agency = jv_string(body, NULL, "agency", JV_REQUIRED, 13, e);
         if (in->agency && !agency_id_valid(in->agency))
@@ -490,6 +497,7 @@ static int apologize(struct move *m, struct err *e)
     d->due_at = m->in->new_due;
     d->apology_at = m->r->now;
     d->apology_reason = m->in->reason;
+    d->apology_cause = m->in->cause;
     m->ev.step_due_at = d->due_at;
     m->notice = NOTICE_APOLOGY;
     return 0;

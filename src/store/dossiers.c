@@ -1,5 +1,6 @@
 /* Dossiers in SQL. */
 #include "store/dossiers.h"
+#include "store/stats.h"
 #include "lib/strbuf.h"
 
 #include <stdio.h>
@@ -66,6 +67,7 @@ static const char *const mutable_cols[] = {
     "open_children",
     "apology_at",
     "apology_reason",
+    "apology_cause",
     "apology_previous_due_at",
     "result_number",
     "result_date",
@@ -139,6 +141,7 @@ static int bind_mutable(struct db_stmt *st, const struct dossier *d, int k)
     db_bind_int(st, k++, d->open_children);
     bind_z(st, k++, d->apology_at);
     db_bind_text(st, k++, d->apology_reason);
+    db_bind_text(st, k++, d->apology_cause);
     bind_z(st, k++, d->apology_previous_due_at);
     db_bind_text(st, k++, d->result_number);
     db_bind_text(st, k++, d->result_date);
@@ -160,6 +163,7 @@ int dossier_insert(struct db *db, struct dossier *d, struct err *e)
 {
     struct strbuf sql = STRBUF_INIT;
     struct db_stmt *st = NULL;
+    struct stat_mark mark = {0}; /* a new dossier counted for nothing before */
     size_t i;
     int rc = -1;
 
@@ -185,16 +189,17 @@ int dossier_insert(struct db *db, struct dossier *d, struct err *e)
         goto out;
     }
     d->version = 1;
-    rc = 0;
-    for (i = 0; i < d->ncomponents && rc == 0; i++) {
+    for (i = 0; i < d->ncomponents; i++) {
         const struct dossier_component *c = &d->components[i];
         if (db_run(db, e,
                    "INSERT INTO dossier_components (dossier_id, position, name, kind, count,"
                    " received, digitized) VALUES (?, ?, ?, ?, ?, ?, ?)",
                    "Iittiii", d->id, (int)i + 1, c->name, c->kind, c->count, c->received,
                    c->digitized) < 0)
-            rc = -1;
+            goto out;
     }
+    mark.dossier_id = d->id;
+    rc = stats_track_end(db, &mark, e);
 out:
     db_finalize(st);
     strbuf_release(&sql);
@@ -205,9 +210,12 @@ int dossier_update(struct db *db, struct dossier *d, struct err *e)
 {
     struct strbuf sql = STRBUF_INIT;
     struct db_stmt *st = NULL;
+    struct stat_mark mark;
     size_t i;
     int rc = -1, k;
 
+    if (stats_track_begin(db, d->id, &mark, e) < 0)
+        return -1;
     strbuf_addstr(&sql, "UPDATE dossiers SET version = version + 1");
     for (i = 0; i < NMUTABLE; i++)
         strbuf_addf(&sql, ", %s = ?", mutable_cols[i]);
@@ -224,7 +232,7 @@ int dossier_update(struct db *db, struct dossier *d, struct err *e)
         goto out;
     }
     d->version++;
-    rc = 0;
+    rc = stats_track_end(db, &mark, e);
 out:
     db_finalize(st);
     strbuf_release(&sql);
@@ -233,10 +241,14 @@ out:
 
 int dossier_component_digitized(struct db *db, int64_t dossier_id, int position, struct err *e)
 {
-    return db_run(
-               db, e,
-               "UPDATE dossier_components SET digitized = 1 WHERE dossier_id = ? AND position = ?",
-               "Ii", dossier_id, position) < 0
+    struct stat_mark mark;
+
+    return stats_track_begin(db, dossier_id, &mark, e) < 0 ||
+                   db_run(db, e,
+                          "UPDATE dossier_components SET digitized = 1"
+                          " WHERE dossier_id = ? AND position = ?",
+                          "Ii", dossier_id, position) < 0 ||
+                   stats_track_end(db, &mark, e) < 0
                ? -1
                : 0;
 }
@@ -324,6 +336,7 @@ static void read_row(struct db_stmt *st, struct arena *a, void *out)
     d->open_children = (int)db_col_int(st, k++);
     d->apology_at = db_col_int0(st, k++);
     d->apology_reason = db_col_dup(st, k++, a);
+    d->apology_cause = db_col_dup(st, k++, a);
     d->apology_previous_due_at = db_col_int0(st, k++);
     d->result_number = db_col_dup(st, k++, a);
     d->result_date = db_col_dup(st, k++, a);

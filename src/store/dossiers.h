@@ -37,8 +37,8 @@ struct dossier {
     int step, resume_status, supplement_count, open_children, result_electronic;
     int64_t paused_at, apology_at, apology_previous_due_at, fee_amount, fee_paid_amount,
         fee_paid_at;
-    const char *supplement_request, *apology_reason, *result_number, *result_date, *result_signer,
-        *return_method, *return_tracking, *fee_method, *fee_receipt, *close_reason;
+    const char *supplement_request, *apology_reason, *apology_cause, *result_number, *result_date,
+        *result_signer, *return_method, *return_tracking, *fee_method, *fee_receipt, *close_reason;
     struct dossier_component *components;
     size_t ncomponents;
 };

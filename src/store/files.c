@@ -1,5 +1,6 @@
 /* The files table. */
 #include "store/files.h"
+#include "store/stats.h"
 
 #define FILE_COLUMNS                                                                               \
     "id, dossier_id, kind, coalesce(component, 0), name, content_type, sha256, size,"              \
@@ -61,8 +62,12 @@ int files_total_size(struct db *db, int64_t dossier_id, int64_t *out, struct err
 
 int dossier_mark_result_electronic(struct db *db, int64_t dossier_id, struct err *e)
 {
-    return db_run(db, e, "UPDATE dossiers SET result_electronic = 1 WHERE id = ?", "I",
-                  dossier_id) < 0
+    struct stat_mark mark;
+
+    return stats_track_begin(db, dossier_id, &mark, e) < 0 ||
+                   db_run(db, e, "UPDATE dossiers SET result_electronic = 1 WHERE id = ?", "I",
+                          dossier_id) < 0 ||
+                   stats_track_end(db, &mark, e) < 0
                ? -1
                : 0;
 }

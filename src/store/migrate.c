@@ -1,8 +1,11 @@
 /* Applies the embedded migrations (build/gen/migrations_sqlite.c) and seeds defaults. */
 #include "store/migrate.h"
+#include "store/stats.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+
+#define STATS_VERSION 4
 
 extern const char *const migrations_sqlite[];
 extern const char *const migrations_sqlite_names[];
@@ -77,6 +80,12 @@ int migrate(struct db *db, int64_t now, struct err *e)
         if (apply(db, version, migrations_sqlite_names[i], migrations_sqlite[i], now, e) < 0)
             return -1;
         applied++;
+    }
+    /* counters began with version 4: count what an older database already holds */
+    if (have > 0 && have < STATS_VERSION && applied &&
+        (db_begin(db, DB_WRITE, e) < 0 || stats_rebuild(db, e) < 0 || db_commit(db, e) < 0)) {
+        db_rollback(db);
+        return -1;
     }
     return applied;
 }

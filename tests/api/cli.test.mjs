@@ -106,3 +106,29 @@ test('every subcommand explains itself with --help', () => {
   assert.equal(run().status, 2);
   assert.equal(run('frobnicate').status, 2);
 });
+
+test('report verify finds a counter that disagrees with the dossiers; rebuild mends it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-stats-'));
+  const db = join(dir, 'demo.db');
+  try {
+    motcua('demo', '--db', db, '--dossiers', '400', '--seed', '7');
+    assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/);
+    // a counter changed behind motcua's back
+    sql(db, 'UPDATE stats SET recv_counter = recv_counter + 1 WHERE grain = 2 AND procedure_id = 0'
+    + ' AND agency = (SELECT min(agency) FROM stats) AND period = (SELECT max(period) FROM stats WHERE grain = 2)');
+    let r = run('report', 'verify', '--db', db);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /grain 2 period \d{4}-\d\d procedure 0: recv_counter is \d+, recomputed \d+/);
+    assert.match(r.stdout, /1 counters differ/);
+    // a dossier changed behind motcua's back: its counters no longer match
+    sql(db, 'UPDATE dossiers SET channel = 3 WHERE id = (SELECT min(id) FROM dossiers WHERE channel = 1 AND received_at IS NOT NULL AND parent_id IS NULL)');
+    r = run('report', 'verify', '--db', db);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /recv_post is \d+, recomputed \d+/);
+    assert.match(motcua('report', 'rebuild', '--db', db), /rebuilt/);
+    assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/);
+    assert.equal(run('report', 'bogus', '--db', db).status, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

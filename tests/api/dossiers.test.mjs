@@ -1,5 +1,5 @@
 // Dossier intake and the units' queues.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, as, problem, sql, motcua, A, PROC, applicant, dossierBody } from './helpers.mjs';
 
@@ -12,6 +12,7 @@ before(async () => {
   citizen = await as(server, 'citizen');
 });
 after(async () => { await server.stop(); });
+afterEach(() => server.verifyStats());
 
 const localMinute = (iso) => iso.slice(0, 16).replace('T', ' ');
 const today = () => {

@@ -1,5 +1,5 @@
 // Uploads of components and results: content checks, limits, storage by SHA-256, downloads.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ before(async () => {
   files = join(server.dir, 'files');
 });
 after(async () => { await server.stop(); });
+afterEach(() => server.verifyStats());
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);

@@ -1,5 +1,5 @@
 // The official forms as PDF (read back with pdftotext, the QR code with zbarimg) and the register as XLSX.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ before(async () => {
   admin = await as(server, 'admin');
 });
 after(async () => { await server.stop(); });
+afterEach(() => server.verifyStats());
 
 let n = 0;
 async function fetchFile(c, path) {

@@ -80,8 +80,23 @@ export async function startServer({ seedFixtures = true, args = [] } = {}) {
         proc.kill('SIGTERM');
         await new Promise((ok) => proc.on('exit', ok));
       }
+      let verify = null;
+      try {
+        server.verifyStats();
+      } catch (err) {
+        verify = err;
+      }
       rmSync(dir, { recursive: true, force: true });
       if (proc.exitCode !== 0) throw new Error(`the server exited with ${proc.exitCode}:\n${log.slice(-3000)}`);
+      if (verify) throw verify;
+    },
+    // The statistics counters must agree with the dossiers (run after every scenario).
+    verifyStats() {
+      try {
+        motcua('report', 'verify', '--db', db);
+      } catch (err) {
+        throw new Error(`report verify found differences:\n${String(err.stdout || err).slice(0, 3000)}`);
+      }
     },
   };
   for (let i = 0; ; i++) {

@@ -1,5 +1,5 @@
 // The public dossier lookup: code plus the last four digits of the phone.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, as, problem, dossierBody } from './helpers.mjs';
 
@@ -11,6 +11,7 @@ before(async () => {
   code = r.json.code;
 });
 after(async () => { await server.stop(); });
+afterEach(() => server.verifyStats());
 
 test('code and digits that match: status, procedure, times and steps, without login', async () => {
   const r = await anon.get(`/api/v1/lookup?code=${code}&phone_last4=5678`);

@@ -1,5 +1,5 @@
 // Notifications: written to the outbox with the transition, delivered to a real SMTP server on loopback.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { startServer, as, sql, A, PROC, dossierBody, applicant } from './helpers.mjs';

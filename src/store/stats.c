@@ -1,0 +1,605 @@
+/* The statistics counters: keeping, summing, verifying and rebuilding them. */
+#include "store/stats.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "lib/strbuf.h"
+
+/* Everything a dossier's counters depend on; the dossier is `d`. */
+#define FACTS_SELECT                                                                               \
+    "SELECT d.id, d.agency, d.procedure_id, CASE WHEN d.parent_id IS NULL THEN 0 ELSE 1 END,"      \
+    " d.channel, d.status, coalesce(d.received_at, 0), coalesce(d.due_at, 0),"                     \
+    " coalesce(d.finished_at, 0), coalesce(d.returned_at, 0), coalesce(d.closed_at, 0),"           \
+    " d.supplement_count, coalesce(d.fee_amount, 0),"                                              \
+    " CASE WHEN d.fee_method = 'online' AND d.fee_paid_at IS NOT NULL THEN 1 ELSE 0 END,"          \
+    " d.result_electronic,"                                                                        \
+    " (SELECT count(*) FROM dossier_components c WHERE c.dossier_id = d.id AND c.received = 1),"   \
+    " (SELECT count(*) FROM dossier_components c WHERE c.dossier_id = d.id AND c.received = 1"     \
+    "   AND c.digitized = 1),"                                                                     \
+    " coalesce(r.level, 0), coalesce(r.created_at, 0)"                                             \
+    " FROM dossiers d LEFT JOIN ratings r ON r.dossier_id = d.id"
+
+static void read_facts(struct db_stmt *st, struct stat_mark *m)
+{
+    struct stat_facts *f = &m->facts;
+    const char *agency = db_col_text(st, 1);
+    int k = 3;
+
+    m->dossier_id = db_col_int(st, 0);
+    snprintf(m->agency, sizeof(m->agency), "%s", agency ? agency : "");
+    m->procedure_id = db_col_int(st, 2);
+    f->child = (int)db_col_int(st, k++);
+    f->channel = (int)db_col_int(st, k++);
+    f->status = (int)db_col_int(st, k++);
+    f->received_at = db_col_int(st, k++);
+    f->due_at = db_col_int(st, k++);
+    f->finished_at = db_col_int(st, k++);
+    f->returned_at = db_col_int(st, k++);
+    f->closed_at = db_col_int(st, k++);
+    f->supplement_count = (int)db_col_int(st, k++);
+    f->fee_amount = db_col_int(st, k++);
+    f->paid_online = (int)db_col_int(st, k++);
+    f->e_result = (int)db_col_int(st, k++);
+    f->components = (int)db_col_int(st, k++);
+    f->digitised = (int)db_col_int(st, k++);
+    f->rating = (int)db_col_int(st, k++);
+    f->rated_at = db_col_int(st, k++);
+}
+
+int stats_track_begin(struct db *db, int64_t dossier_id, struct stat_mark *m, struct err *e)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    memset(m, 0, sizeof(*m));
+    m->dossier_id = dossier_id;
+    if (db_query(db, &st, e, FACTS_SELECT " WHERE d.id = ?", "I", dossier_id) < 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        read_facts(st, m);
+        m->known = 1;
+    }
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* A counter row's key: grain, period (a day, or a month's first day) and procedure. */
+struct stat_key {
+    int64_t grain, period, procedure_id;
+};
+
+static int key_equal(const struct stat_key *x, const struct stat_key *y)
+{
+    return x->grain == y->grain && x->period == y->period && x->procedure_id == y->procedure_id;
+}
+
+struct delta {
+    struct stat_key k;
+    int64_t v[ST_COUNT];
+};
+
+static int64_t month_of(int64_t day)
+{
+    int y, m, d;
+
+    date_civil_from_days(day, &y, &m, &d);
+    return day - d + 1;
+}
+
+static void period_text(int64_t grain, int64_t period, char out[DATE_ISO_MAX])
+{
+    date_format_ymd(period, out);
+    if (grain == GRAIN_MONTH || grain == GRAIN_PROC_MONTH)
+        out[7] = '\0';
+}
+
+/* Adds sign × each hit to the four rows it belongs to. */
+static size_t add_hits(struct delta *d, size_t nd, int64_t procedure_id, const struct stat_hit *h,
+                       size_t nh, int sign)
+{
+    size_t i, j;
+    int g;
+
+    for (i = 0; i < nh; i++)
+        for (g = GRAIN_DAY; g <= GRAIN_PROC_MONTH; g++) {
+            struct stat_key k = {
+                g, g == GRAIN_DAY || g == GRAIN_PROC_DAY ? h[i].day : month_of(h[i].day),
+                g >= GRAIN_PROC_DAY ? procedure_id : 0};
+            for (j = 0; j < nd; j++)
+                if (key_equal(&d[j].k, &k))
+                    break;
+            if (j == nd)
+                memset(&d[nd++], 0, sizeof(*d)), d[j].k = k;
+            d[j].v[h[i].col] += sign * h[i].n;
+        }
+    return nd;
+}
+
+static void upsert_sql(struct strbuf *sql)
+{
+    int c;
+
+    strbuf_addstr(sql, "INSERT INTO stats (agency, grain, period, procedure_id");
+    for (c = 0; c < ST_COUNT; c++)
+        strbuf_addf(sql, ", %s", stat_col_name(c));
+    strbuf_addstr(sql, ") VALUES (?, ?, ?, ?");
+    for (c = 0; c < ST_COUNT; c++)
+        strbuf_addstr(sql, ", ?");
+    strbuf_addstr(sql, ") ON CONFLICT (agency, grain, period, procedure_id) DO UPDATE SET ");
+    for (c = 0; c < ST_COUNT; c++)
+        strbuf_addf(sql, "%s%s = stats.%s + excluded.%s", c ? ", " : "", stat_col_name(c),
+                    stat_col_name(c), stat_col_name(c));
+}
+
+/* Adds the rows' values to the counters of the agency (skipping rows of zeros). */
+static int write_rows(struct db *db, const char *agency, const struct delta *d, size_t n,
+                      struct err *e)
+{
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
+    size_t i;
+    int c, rc = -1;
+
+    upsert_sql(&sql);
+    if (db_prepare(db, sql.buf, &st, e) < 0)
+        goto out;
+    for (i = 0; i < n; i++) {
+        char period[DATE_ISO_MAX];
+        int zero = 1;
+        for (c = 0; c < ST_COUNT; c++)
+            zero &= d[i].v[c] == 0;
+        if (zero)
+            continue;
+        period_text(d[i].k.grain, d[i].k.period, period);
+        db_reset(st);
+        db_bind_text(st, 1, agency);
+        db_bind_int(st, 2, d[i].k.grain);
+        db_bind_text(st, 3, period);
+        db_bind_int(st, 4, d[i].k.procedure_id);
+        for (c = 0; c < ST_COUNT; c++)
+            db_bind_int(st, 5 + c, d[i].v[c]);
+        if (db_step(st, e) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    db_finalize(st);
+    strbuf_release(&sql);
+    return rc;
+}
+
+static int apply(struct db *db, const struct stat_mark *m, int sign, struct err *e)
+{
+    struct stat_hit h[STAT_HITS_MAX];
+    struct delta d[4 * STAT_HITS_MAX];
+    size_t nh = stats_of(&m->facts, h);
+
+    return write_rows(db, m->agency, d, add_hits(d, 0, m->procedure_id, h, nh, sign), e);
+}
+
+int stats_track_end(struct db *db, const struct stat_mark *before, struct err *e)
+{
+    struct stat_mark now;
+    struct stat_hit h[STAT_HITS_MAX];
+    struct delta d[8 * STAT_HITS_MAX];
+    size_t nd = 0;
+
+    if (stats_track_begin(db, before->dossier_id, &now, e) < 0)
+        return -1;
+    if (!before->known || !now.known || strcmp(before->agency, now.agency) ||
+        before->procedure_id != now.procedure_id)
+        return (before->known ? apply(db, before, -1, e) : 0) < 0 ||
+                       (now.known ? apply(db, &now, 1, e) : 0) < 0
+                   ? -1
+                   : 0;
+    /* the usual case: one dossier, one set of rows; what did not change cancels out */
+    nd = add_hits(d, nd, now.procedure_id, h, stats_of(&before->facts, h), -1);
+    nd = add_hits(d, nd, now.procedure_id, h, stats_of(&now.facts, h), 1);
+    return write_rows(db, now.agency, d, nd, e);
+}
+
+/* ---- recomputing from the dossiers ---- */
+
+/* An agency's recomputed rows: an open-addressing table of deltas. */
+struct table {
+    struct delta *slots;
+    size_t cap, used;
+};
+
+static uint64_t key_hash(const struct stat_key *k)
+{
+    uint64_t h = (uint64_t)k->grain * 0x9E3779B97F4A7C15u;
+    h ^= (uint64_t)k->period + 0x632BE59BD9B4E019u + (h << 6) + (h >> 2);
+    h ^= (uint64_t)k->procedure_id + 0x8CB92BA72F3D8DD7u + (h << 6) + (h >> 2);
+    return h * 0xFF51AFD7ED558CCDu;
+}
+
+static struct delta *table_slot(struct table *t, const struct stat_key *k)
+{
+    size_t i;
+
+    if ((t->used + 1) * 2 > t->cap) {
+        struct table bigger = {calloc(t->cap ? t->cap * 2 : 1024, sizeof(struct delta)),
+                               t->cap ? t->cap * 2 : 1024, 0};
+        if (!bigger.slots)
+            abort();
+        for (i = 0; i < t->cap; i++)
+            if (t->slots[i].k.grain)
+                *table_slot(&bigger, &t->slots[i].k) = t->slots[i];
+        free(t->slots);
+        *t = bigger;
+    }
+    for (i = key_hash(k) & (t->cap - 1); t->slots[i].k.grain; i = (i + 1) & (t->cap - 1))
+        if (key_equal(&t->slots[i].k, k))
+            return &t->slots[i];
+    t->slots[i].k = *k;
+    t->used++;
+    return &t->slots[i];
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+    const struct stat_key *x = &((const struct delta *)a)->k, *y = &((const struct delta *)b)->k;
+
+    if (x->grain != y->grain)
+        return x->grain < y->grain ? -1 : 1;
+    if (x->period != y->period)
+        return x->period < y->period ? -1 : 1;
+    return x->procedure_id < y->procedure_id ? -1 : x->procedure_id > y->procedure_id;
+}
+
+/* The agency's counters recomputed from its dossiers, sorted as the table's key. */
+static int recompute(struct db *db, const char *agency, struct table *t, struct err *e)
+{
+    struct db_stmt *st = NULL;
+    struct stat_mark m;
+    struct stat_hit h[STAT_HITS_MAX];
+    struct delta d[4 * STAT_HITS_MAX];
+    size_t i, j, nd, k = 0;
+    int rc;
+
+    if (db_query(db, &st, e, FACTS_SELECT " WHERE d.agency = ?", "t", agency) < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        memset(&m, 0, sizeof(m));
+        read_facts(st, &m);
+        nd = add_hits(d, 0, m.procedure_id, h, stats_of(&m.facts, h), 1);
+        for (i = 0; i < nd; i++) {
+            struct delta *slot = table_slot(t, &d[i].k);
+            for (j = 0; j < ST_COUNT; j++)
+                slot->v[j] += d[i].v[j];
+        }
+    }
+    db_finalize(st);
+    if (rc < 0)
+        return -1;
+    /* compact and sort */
+    for (i = 0; i < t->cap; i++)
+        if (t->slots[i].k.grain)
+            t->slots[k++] = t->slots[i];
+    t->used = k;
+    qsort(t->slots, k, sizeof(*t->slots), key_cmp);
+    return 0;
+}
+
+static void table_release(struct table *t)
+{
+    free(t->slots);
+    memset(t, 0, sizeof(*t));
+}
+
+/* The agencies that have dossiers or counters. */
+static int agencies_counted(struct db *db, struct arena *a, const char ***out, size_t *n,
+                            struct err *e)
+{
+    struct db_stmt *st = NULL;
+    size_t cap = 0;
+    int rc;
+
+    *out = NULL;
+    *n = 0;
+    if (db_query(db, &st, e,
+                 "SELECT id FROM agencies UNION SELECT DISTINCT agency FROM stats ORDER BY 1",
+                 "") < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW)
+        *(const char **)arena_push(a, (void **)out, n, &cap, sizeof(**out)) = db_col_dup(st, 0, a);
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+static int64_t parse_period(const char *s)
+{
+    char buf[DATE_ISO_MAX];
+    int64_t day = 0;
+
+    snprintf(buf, sizeof(buf), strlen(s) == 7 ? "%s-01" : "%s", s);
+    return date_parse_ymd(buf, &day) < 0 ? INT64_MIN : day;
+}
+
+static void report_difference(FILE *out, const char *agency, const struct delta *want,
+                              const struct delta *have)
+{
+    const struct stat_key *k = want ? &want->k : &have->k;
+    char period[DATE_ISO_MAX];
+    int c;
+
+    period_text(k->grain, k->period, period);
+    for (c = 0; c < ST_COUNT; c++) {
+        int64_t w = want ? want->v[c] : 0, h = have ? have->v[c] : 0;
+        if (w != h)
+            fprintf(out,
+                    "agency %s grain %" PRId64 " period %s procedure %" PRId64 ": %s is %" PRId64
+                    ", recomputed %" PRId64 "\n",
+                    agency, k->grain, period, k->procedure_id, stat_col_name(c), h, w);
+    }
+}
+
+static int compare_agency(struct db *db, const char *agency, const struct table *t, FILE *out,
+                          size_t max_report, int64_t *differences, struct err *e)
+{
+    struct db_stmt *st = NULL;
+    struct strbuf sql = STRBUF_INIT;
+    size_t i = 0;
+    int rc, c;
+
+    strbuf_addstr(&sql, "SELECT grain, period, procedure_id");
+    for (c = 0; c < ST_COUNT; c++)
+        strbuf_addf(&sql, ", %s", stat_col_name(c));
+    strbuf_addstr(&sql, " FROM stats WHERE agency = ? ORDER BY grain, period, procedure_id");
+    rc = db_query(db, &st, e, sql.buf, "t", agency);
+    strbuf_release(&sql);
+    if (rc < 0)
+        return -1;
+    for (;;) {
+        struct delta have = {0};
+        const struct delta *want = i < t->used ? &t->slots[i] : NULL;
+        int cmp;
+        rc = db_step(st, e);
+        if (rc < 0)
+            break;
+        if (rc == DB_ROW) {
+            have.k.grain = db_col_int(st, 0);
+            have.k.period = parse_period(db_col_text(st, 1));
+            have.k.procedure_id = db_col_int(st, 2);
+            for (c = 0; c < ST_COUNT; c++)
+                have.v[c] = db_col_int(st, 3 + c);
+        }
+        /* every recomputed row before this stored one is missing from the table */
+        while (want && (rc == DB_DONE || key_cmp(want, &have) < 0)) {
+            if ((*differences)++ < (int64_t)max_report)
+                report_difference(out, agency, want, NULL);
+            want = ++i < t->used ? &t->slots[i] : NULL;
+        }
+        if (rc == DB_DONE)
+            break;
+        cmp = want ? key_cmp(want, &have) : 1;
+        if (cmp == 0)
+            i++;
+        if (memcmp(cmp == 0 ? want->v : (const int64_t[ST_COUNT]){0}, have.v, sizeof(have.v)) &&
+            (*differences)++ < (int64_t)max_report)
+            report_difference(out, agency, cmp == 0 ? want : NULL, &have);
+    }
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int stats_verify(struct db *db, FILE *out, size_t max_report, int64_t *differences, struct err *e)
+{
+    struct arena a = ARENA_INIT;
+    const char **agencies;
+    size_t n, i;
+    int rc = -1;
+
+    *differences = 0;
+    if (agencies_counted(db, &a, &agencies, &n, e) < 0)
+        goto out;
+    for (i = 0; i < n; i++) {
+        struct table t = {0};
+        int failed = recompute(db, agencies[i], &t, e) < 0 ||
+                     compare_agency(db, agencies[i], &t, out, max_report, differences, e) < 0;
+        table_release(&t);
+        if (failed)
+            goto out;
+    }
+    rc = 0;
+out:
+    arena_release(&a);
+    return rc;
+}
+
+int stats_rebuild(struct db *db, struct err *e)
+{
+    struct arena a = ARENA_INIT;
+    const char **agencies;
+    size_t n, i;
+    int rc = -1;
+
+    if (db_exec(db, "DELETE FROM stats", e) < 0 || agencies_counted(db, &a, &agencies, &n, e) < 0)
+        goto out;
+    for (i = 0; i < n; i++) {
+        struct table t = {0};
+        int failed = recompute(db, agencies[i], &t, e) < 0 ||
+                     write_rows(db, agencies[i], t.slots, t.used, e) < 0;
+        table_release(&t);
+        if (failed)
+            goto out;
+    }
+    rc = 0;
+out:
+    arena_release(&a);
+    return rc;
+}
+
+/* ---- summing for reports ---- */
+
+static int row_cmp(const void *a, const void *b)
+{
+    const struct stat_row *x = a, *y = b;
+    int c = strcmp(x->agency, y->agency);
+
+    if (c)
+        return c;
+    if (x->procedure_id != y->procedure_id)
+        return x->procedure_id < y->procedure_id ? -1 : 1;
+    return x->month < y->month ? -1 : x->month > y->month;
+}
+
+/* Sorts the rows and adds up those with the same key. */
+static void merge_rows(struct stat_row *r, size_t *n)
+{
+    size_t i, k = 0;
+
+    if (!*n)
+        return;
+    qsort(r, *n, sizeof(*r), row_cmp);
+    for (i = 1; i < *n; i++) {
+        if (!row_cmp(&r[k], &r[i]))
+            stat_sums_add(&r[k].s, &r[i].s);
+        else
+            r[++k] = r[i];
+    }
+    *n = k + 1;
+}
+
+static void group_sql(struct strbuf *sql, unsigned by, const char *month_expr)
+{
+    strbuf_addstr(sql, by & STAT_BY_AGENCY ? "SELECT agency" : "SELECT ''");
+    strbuf_addstr(sql, by & STAT_BY_PROCEDURE ? ", procedure_id" : ", 0");
+    strbuf_addf(sql, ", %s", by & STAT_BY_MONTH ? month_expr : "''");
+}
+
+static void group_by_sql(struct strbuf *sql, unsigned by, const char *month_expr)
+{
+    const char *sep = " GROUP BY ";
+
+    if (by & STAT_BY_AGENCY)
+        strbuf_addf(sql, "%sagency", sep), sep = ", ";
+    if (by & STAT_BY_PROCEDURE)
+        strbuf_addf(sql, "%sprocedure_id", sep), sep = ", ";
+    if (by & STAT_BY_MONTH)
+        strbuf_addf(sql, "%s%s", sep, month_expr);
+}
+
+#define UNDER_PATH "agency IN (SELECT id FROM agencies WHERE substr(path, 1, length(?)) = ?)"
+
+/* Adds the rows of one grain over [lo, hi] (period texts) to *out. */
+static int sum_part(struct db *db, struct arena *a, const char *path, unsigned by, int grain,
+                    const char *lo, const char *hi, struct stat_row **out, size_t *n, size_t *cap,
+                    struct err *e)
+{
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
+    int c, rc;
+
+    group_sql(&sql, by, "substr(period, 1, 7)");
+    for (c = 0; c < ST_COUNT; c++)
+        strbuf_addf(&sql, ", sum(%s)", stat_col_name(c));
+    strbuf_addstr(&sql,
+                  " FROM stats WHERE " UNDER_PATH " AND grain = ? AND period BETWEEN ? AND ?");
+    group_by_sql(&sql, by, "substr(period, 1, 7)");
+    rc = db_query(db, &st, e, sql.buf, "ttitt", path, path, grain, lo, hi);
+    strbuf_release(&sql);
+    if (rc < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct stat_row *r = arena_push(a, (void **)out, n, cap, sizeof(*r));
+        const char *month = db_col_text(st, 2);
+        r->agency = db_col_dup(st, 0, a);
+        r->procedure_id = db_col_int(st, 1);
+        r->month = month && *month ? parse_period(month) : 0;
+        for (c = 0; c < ST_COUNT; c++)
+            r->s.v[c] = db_col_int(st, 3 + c);
+    }
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+static int sum_days(struct db *db, struct arena *a, const char *path, unsigned by,
+                    const struct day_span *s, struct stat_row **out, size_t *n, size_t *cap,
+                    struct err *e)
+{
+    char lo[DATE_ISO_MAX], hi[DATE_ISO_MAX];
+
+    date_format_ymd(s->first, lo);
+    date_format_ymd(s->last, hi);
+    return sum_part(db, a, path, by, by & STAT_BY_PROCEDURE ? GRAIN_PROC_DAY : GRAIN_DAY, lo, hi,
+                    out, n, cap, e);
+}
+
+static int sum_months(struct db *db, struct arena *a, const char *path, unsigned by, const char *lo,
+                      int64_t last_month, struct stat_row **out, size_t *n, size_t *cap,
+                      struct err *e)
+{
+    char hi[DATE_ISO_MAX];
+
+    period_text(GRAIN_MONTH, last_month, hi);
+    return sum_part(db, a, path, by, by & STAT_BY_PROCEDURE ? GRAIN_PROC_MONTH : GRAIN_MONTH, lo,
+                    hi, out, n, cap, e);
+}
+
+int stats_sum(struct db *db, struct arena *a, const char *path, unsigned by, int64_t first,
+              int64_t last, struct stat_row **out, size_t *n, struct err *e)
+{
+    struct period_split s;
+    size_t cap = 0;
+
+    *out = NULL;
+    *n = 0;
+    if (first == STAT_DAY_MIN) {
+        /* every month before last's, then the days of last's month */
+        int64_t month = month_of(last);
+        struct day_span days = {month, last};
+        if (sum_months(db, a, path, by, "0000-00", month - 1, out, n, &cap, e) < 0 ||
+            sum_days(db, a, path, by, &days, out, n, &cap, e) < 0)
+            return -1;
+    } else {
+        char lo[DATE_ISO_MAX];
+        period_split(first, last, &s);
+        period_text(GRAIN_MONTH, s.months.first, lo);
+        if ((s.has_head && sum_days(db, a, path, by, &s.head, out, n, &cap, e) < 0) ||
+            (s.has_months && sum_months(db, a, path, by, lo, s.months.last, out, n, &cap, e) < 0) ||
+            (s.has_tail && sum_days(db, a, path, by, &s.tail, out, n, &cap, e) < 0))
+            return -1;
+    }
+    merge_rows(*out, n);
+    return 0;
+}
+
+int stats_overdue_now(struct db *db, struct arena *a, const char *path, unsigned by, int64_t now,
+                      struct stat_row **out, size_t *n, struct err *e)
+{
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
+    size_t cap = 0;
+    int rc;
+
+    *out = NULL;
+    *n = 0;
+    by &= ~(unsigned)STAT_BY_MONTH;
+    group_sql(&sql, by, "''");
+    strbuf_addstr(&sql, ", count(*) FROM dossiers WHERE " UNDER_PATH
+                        " AND status IN (2, 4, 5, 6) AND received_at IS NOT NULL"
+                        " AND parent_id IS NULL AND due_at < ?");
+    group_by_sql(&sql, by, "''");
+    rc = db_query(db, &st, e, sql.buf, "ttI", path, path, now);
+    strbuf_release(&sql);
+    if (rc < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct stat_row *r = arena_push(a, (void **)out, n, &cap, sizeof(*r));
+        memset(r, 0, sizeof(*r));
+        r->agency = db_col_dup(st, 0, a);
+        r->procedure_id = db_col_int(st, 1);
+        r->s.v[ST_OVERDUE_FROM] = db_col_int(st, 3);
+    }
+    db_finalize(st);
+    if (rc < 0)
+        return -1;
+    merge_rows(*out, n);
+    return 0;
+}

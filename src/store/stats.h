@@ -1,0 +1,66 @@
+/*
+ * The statistics counters (table stats; what they count is core/stats.h):
+ * kept in the transactions that change dossiers, summed by reports,
+ * recomputed from the dossiers by verify and rebuild.
+ */
+#ifndef STORE_STATS_H
+#define STORE_STATS_H
+
+#include <stdio.h>
+
+#include "core/stats.h"
+#include "store/db.h"
+
+enum stat_grain { GRAIN_DAY = 1, GRAIN_MONTH = 2, GRAIN_PROC_DAY = 3, GRAIN_PROC_MONTH = 4 };
+
+/* A dossier's counted state before a change (see stats_track_end). */
+struct stat_mark {
+    int64_t dossier_id, procedure_id;
+    int known; /* the dossier existed */
+    char agency[16];
+    struct stat_facts facts;
+};
+
+/*
+ * Around every change of a dossier (or of its components or rating), inside
+ * the write transaction: begin reads what it counted for, end reads what it
+ * counts for now and moves the counters by the difference.
+ */
+int stats_track_begin(struct db *db, int64_t dossier_id, struct stat_mark *m, struct err *e);
+int stats_track_end(struct db *db, const struct stat_mark *m, struct err *e);
+
+/* Sums of the counters, keyed by what a report groups on. */
+struct stat_row {
+    const char *agency;   /* with STAT_BY_AGENCY, else "" */
+    int64_t procedure_id; /* with STAT_BY_PROCEDURE, else 0 */
+    int64_t month;        /* with STAT_BY_MONTH: the month's first day, else 0 */
+    struct stat_sums s;
+};
+
+enum { STAT_BY_AGENCY = 1, STAT_BY_PROCEDURE = 2, STAT_BY_MONTH = 4 };
+
+/*
+ * The sums over the local days [first, last] of the agencies under
+ * agency_path, grouped by the STAT_BY_* flags in `by`; first may be
+ * STAT_DAY_MIN for "since the beginning". Rows are sorted by their key.
+ */
+#define STAT_DAY_MIN INT64_C(-1000000)
+int stats_sum(struct db *db, struct arena *a, const char *agency_path, unsigned by, int64_t first,
+              int64_t last, struct stat_row **out, size_t *n, struct err *e);
+
+/*
+ * Dossiers in progress past their due time at `now`, counted from the
+ * dossiers themselves, grouped like stats_sum (STAT_BY_MONTH is ignored).
+ */
+int stats_overdue_now(struct db *db, struct arena *a, const char *agency_path, unsigned by,
+                      int64_t now, struct stat_row **out, size_t *n, struct err *e);
+
+/*
+ * Recomputes every counter from the dossiers and compares: writes each
+ * difference (at most max_report of them) to out and sets *differences.
+ */
+int stats_verify(struct db *db, FILE *out, size_t max_report, int64_t *differences, struct err *e);
+/* Replaces every counter by its value recomputed from the dossiers; call in a write transaction. */
+int stats_rebuild(struct db *db, struct err *e);
+
+#endif
