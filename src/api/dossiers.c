@@ -10,6 +10,7 @@
 #include "api/notify.h"
 #include "core/date.h"
 #include "core/dossier.h"
+#include "core/workflow.h"
 #include "core/roles.h"
 #include "core/worktime.h"
 #include "lib/json.h"
@@ -255,6 +256,8 @@ int dossiers_create(struct req *r, struct err *e)
     d.procedure_name = p.name;
     d.agency = ag.id;
     d.agency_name = ag.name;
+    d.lead_agency =
+        workflow_processed_where_received(owner.path, ag.path, ag.level) ? ag.id : p.agency;
     d.status = dossier_initial_status(d.channel);
     d.current_unit = ag.id;
     d.submitted_at = r->now;

@@ -7,6 +7,7 @@
  */
 #include "api/app.h"
 #include "api/handlers.h"
+#include "api/sheet.h"
 #include "api/views.h"
 #include "core/date.h"
 #include "core/dossier.h"
@@ -26,94 +27,6 @@
 #include <string.h>
 
 #define REGISTER_MAX 20000
-
-/* Values and tables of a document, in the request's arena. */
-struct sheet {
-    struct req *r;
-    struct doc_var *vars;
-    size_t nvars, cap;
-    struct doc_table tables[2];
-    size_t ntables;
-};
-
-/* Sets a value (a later put of the same key replaces it). */
-static void put(struct sheet *s, const char *key, const char *value)
-{
-    struct doc_var *v = NULL;
-    size_t i;
-
-    for (i = 0; i < s->nvars && !v; i++)
-        if (!strcmp(s->vars[i].key, key))
-            v = &s->vars[i];
-    if (!v) {
-        v = arena_push(&s->r->arena, &s->vars, &s->nvars, &s->cap, sizeof(*v));
-        v->key = key;
-    }
-    v->value = value ? value : "";
-}
-
-static void put_time(struct sheet *s, const char *key, int64_t t)
-{
-    char *buf = arena_alloc(&s->r->arena, DATE_VN_MAX);
-    date_format_vn(t, buf);
-    put(s, key, buf);
-}
-
-static void put_dmy(struct sheet *s, const char *key, int64_t t)
-{
-    char *buf = arena_alloc(&s->r->arena, DATE_ISO_MAX);
-    date_format_dmy(t, buf);
-    put(s, key, buf);
-}
-
-static const char *upper(struct req *r, const char *text)
-{
-    struct strbuf sb = STRBUF_INIT;
-    const char *out;
-
-    doc_upper(text, &sb);
-    out = arena_strdup(&r->arena, sb.buf);
-    strbuf_release(&sb);
-    return out;
-}
-
-/* The place in "…, ngày … tháng … năm …": the province or commune the root agency names. */
-static const char *place_of(struct req *r, const char *root_name)
-{
-    static const char *const marks[] = {"tỉnh ", "thành phố ", "Tỉnh ", "Thành phố "};
-    size_t i;
-
-    for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
-        const char *p = strstr(root_name, marks[i]);
-        if (p)
-            return arena_strdup(&r->arena, p + strlen(marks[i]));
-    }
-    return root_name;
-}
-
-/* The names and date every form's header shows. */
-static int put_agency(struct sheet *s, const struct agency *ag, struct err *e)
-{
-    struct req *r = s->r;
-    struct agency parent, root;
-    char root_id[16];
-    int y, m, d;
-
-    snprintf(root_id, sizeof(root_id), "%.13s", ag->path);
-    if (agency_get(r->db, &r->arena, root_id, &root, e) < 0)
-        return -1;
-    if (ag->parent && agency_get(r->db, &r->arena, ag->parent, &parent, e) < 0)
-        return -1;
-    put(s, "agency.name", ag->name);
-    put(s, "agency.upper", upper(r, ag->name));
-    put(s, "agency.parent_upper", ag->parent ? upper(r, parent.name) : "");
-    put(s, "place", place_of(r, root.name));
-    date_civil_from_days(date_local_day(r->now), &y, &m, &d);
-    put(s, "today.d", arena_printf(&r->arena, "%02d", d));
-    put(s, "today.m", arena_printf(&r->arena, "%02d", m));
-    put(s, "today.y", arena_printf(&r->arena, "%04d", y));
-    return 0;
-}
 
 static const char *kind_label(const char *kind)
 {
@@ -195,63 +108,63 @@ static int fill_dossier(struct sheet *s, const struct dossier *d, const struct a
     size_t n, nchildren, i;
     json_t *sup;
 
-    if (put_agency(s, ag, e) < 0 || dossier_events(r->db, &r->arena, d->id, &ev, &n, e) < 0 ||
+    if (sheet_put_agency(s, ag, e) < 0 || dossier_events(r->db, &r->arena, d->id, &ev, &n, e) < 0 ||
         dossier_children(r->db, &r->arena, d->id, &children, &nchildren, e) < 0)
         return -1;
-    put(s, "code", d->code);
-    put(s, "applicant.name", d->applicant_name);
-    put(s, "applicant.id_number", d->applicant_id_number);
-    put(s, "applicant.address", d->applicant_address);
-    put(s, "applicant.phone", d->applicant_phone);
-    put(s, "applicant.email", d->applicant_email);
-    put(s, "procedure.name", d->procedure_name);
-    put(s, "procedure.code", d->procedure_code);
-    put(s, "summary", d->summary);
-    put(s, "sets", arena_printf(&r->arena, "%02d", d->sets));
-    put(s, "duration",
-        arena_printf(&r->arena, "%g ngày %s", d->duration_days,
-                     strcmp(d->duration_kind, "calendar") ? "làm việc" : ""));
-    put_time(s, "received.text", d->received_at);
-    put_dmy(s, "received.date", d->received_at);
-    put_time(s, "due.text", d->due_at);
-    put(s, "return_place",
-        ag->address ? arena_printf(&r->arena, "%s, %s", ag->name, ag->address) : ag->name);
-    put(s, "register.number", strrchr(d->code, '-') + 1);
+    sheet_put(s, "code", d->code);
+    sheet_put(s, "applicant.name", d->applicant_name);
+    sheet_put(s, "applicant.id_number", d->applicant_id_number);
+    sheet_put(s, "applicant.address", d->applicant_address);
+    sheet_put(s, "applicant.phone", d->applicant_phone);
+    sheet_put(s, "applicant.email", d->applicant_email);
+    sheet_put(s, "procedure.name", d->procedure_name);
+    sheet_put(s, "procedure.code", d->procedure_code);
+    sheet_put(s, "summary", d->summary);
+    sheet_put(s, "sets", arena_printf(&r->arena, "%02d", d->sets));
+    sheet_put(s, "duration",
+              arena_printf(&r->arena, "%g ngày %s", d->duration_days,
+                           strcmp(d->duration_kind, "calendar") ? "làm việc" : ""));
+    sheet_put_time(s, "received.text", d->received_at);
+    sheet_put_dmy(s, "received.date", d->received_at);
+    sheet_put_time(s, "due.text", d->due_at);
+    sheet_put(s, "return_place",
+              ag->address ? arena_printf(&r->arena, "%s, %s", ag->name, ag->address) : ag->name);
+    sheet_put(s, "register.number", strrchr(d->code, '-') + 1);
     if (d->received_by && user_by_id(r->db, &r->arena, d->received_by, &receiver, e) == 0)
-        put(s, "receiver.name", *receiver.full_name ? receiver.full_name : receiver.username);
+        sheet_put(s, "receiver.name", *receiver.full_name ? receiver.full_name : receiver.username);
     err_clear(e);
     sup = d->supplement_request ? json_loads(d->supplement_request, 0, NULL) : NULL;
     if (sup) {
         json_t *item;
         json_array_foreach(json_object_get(sup, "items"), i, item)
             strbuf_addf(&sb, "%s%zu. %s", i ? "\n" : "", i + 1, json_string_value(item));
-        put(s, "supplement.items", arena_strdup(&r->arena, sb.buf));
-        put(s, "supplement.reason",
-            arena_strdup(&r->arena, json_string_value(json_object_get(sup, "reason"))
-                                        ? json_string_value(json_object_get(sup, "reason"))
-                                        : ""));
+        sheet_put(s, "supplement.items", arena_strdup(&r->arena, sb.buf));
+        sheet_put(s, "supplement.reason",
+                  arena_strdup(&r->arena, json_string_value(json_object_get(sup, "reason"))
+                                              ? json_string_value(json_object_get(sup, "reason"))
+                                              : ""));
         json_decref(sup);
     }
-    put(s, "supplement.officer", actor_of(ev, n, "request-supplement"));
-    put(s, "refusal.reason", d->status == DOSSIER_REFUSED ? d->close_reason : NULL);
-    put(s, "refusal.officer", actor_of(ev, n, "refuse"));
-    put(s, "apology.reason", d->apology_reason);
-    put_time(s, "apology.previous_due", d->apology_previous_due_at);
-    put_time(s, "apology.new_due", d->apology_at ? d->due_at : 0);
-    put(s, "apology.signer", actor_of(ev, n, "apologize"));
-    put(s, "stop.reason", d->status == DOSSIER_STOPPED ? d->close_reason : NULL);
-    put_time(s, "stop.date", d->status == DOSSIER_STOPPED ? d->closed_at : 0);
-    put(s, "stop.signer", actor_of(ev, n, "stop"));
+    sheet_put(s, "supplement.officer", actor_of(ev, n, "request-supplement"));
+    sheet_put(s, "refusal.reason", d->status == DOSSIER_REFUSED ? d->close_reason : NULL);
+    sheet_put(s, "refusal.officer", actor_of(ev, n, "refuse"));
+    sheet_put(s, "apology.reason", d->apology_reason);
+    sheet_put_time(s, "apology.previous_due", d->apology_previous_due_at);
+    sheet_put_time(s, "apology.new_due", d->apology_at ? d->due_at : 0);
+    sheet_put(s, "apology.signer", actor_of(ev, n, "apologize"));
+    sheet_put(s, "stop.reason", d->status == DOSSIER_STOPPED ? d->close_reason : NULL);
+    sheet_put_time(s, "stop.date", d->status == DOSSIER_STOPPED ? d->closed_at : 0);
+    sheet_put(s, "stop.signer", actor_of(ev, n, "stop"));
     strbuf_reset(&sb);
     for (i = 0; i < nchildren; i++)
         strbuf_addf(&sb, "%s%s (%s)", i ? "; " : "", children[i].agency, children[i].code);
-    put(s, "consulted_units", arena_strdup(&r->arena, sb.buf));
+    sheet_put(s, "consulted_units", arena_strdup(&r->arena, sb.buf));
     strbuf_release(&sb);
     {
         struct agency unit;
         const char *id = d->current_unit ? d->current_unit : d->agency;
-        put(s, "processing_unit",
-            agency_get(r->db, &r->arena, id, &unit, e) == 0 ? unit.name : ag->name);
+        sheet_put(s, "processing_unit",
+                  agency_get(r->db, &r->arena, id, &unit, e) == 0 ? unit.name : ag->name);
         err_clear(e);
     }
     {
@@ -335,8 +248,8 @@ int forms_dossier(struct req *r, struct err *e)
     if (fill_dossier(&s, &d, &ag, e) < 0)
         return -1;
     if (!full) { /* roles without personal data get forms without it */
-        put(&s, "applicant.id_number", "");
-        put(&s, "applicant.phone", "");
+        sheet_put(&s, "applicant.id_number", "");
+        sheet_put(&s, "applicant.phone", "");
     }
     return send_pdf(
         r, &t, &s,
@@ -406,14 +319,14 @@ static int fill_register(struct sheet *s, const struct agency *ag, int64_t from,
     const char **cells;
     size_t n, i;
 
-    if (put_agency(s, ag, e) < 0 ||
+    if (sheet_put_agency(s, ag, e) < 0 ||
         dossier_register(r->db, &r->arena, ag->path, from, to, REGISTER_MAX, &rows, &n, e) < 0)
         return -1;
     date_format_dmy(from, f);
     date_format_dmy(to - 1, t);
-    put(s, "period.from", arena_strdup(&r->arena, f));
-    put(s, "period.to", arena_strdup(&r->arena, t));
-    put(s, "register.count", arena_printf(&r->arena, "%zu", n));
+    sheet_put(s, "period.from", arena_strdup(&r->arena, f));
+    sheet_put(s, "period.to", arena_strdup(&r->arena, t));
+    sheet_put(s, "register.count", arena_printf(&r->arena, "%zu", n));
     cells = arena_calloc(&r->arena, n * REGISTER_COLS + 1, sizeof(*cells));
     for (i = 0; i < n; i++) {
         const char **c = cells + i * REGISTER_COLS;

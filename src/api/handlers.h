@@ -58,4 +58,7 @@ int calendar_due(struct req *r, struct err *e);
 extern const struct route api_routes[];
 extern const size_t api_routes_len;
 
+/* report_resolution.c */
+int reports_resolution(struct req *r, struct err *e);
+
 #endif

@@ -305,6 +305,7 @@ static int add_dossier(struct ctx *c)
     d.code = code;
     d.procedure_id = c->procedure_ids[pidx];
     d.agency = unit_id;
+    d.lead_agency = proc_unit;
     d.applicant_kind = strstr(dp->field, "doanh nghiệp") ? APPLICANT_BUSINESS : APPLICANT_CITIZEN;
     d.applicant_name =
         d.applicant_kind == APPLICANT_BUSINESS

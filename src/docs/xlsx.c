@@ -30,7 +30,7 @@ int doc_render_xlsx(const char *sheet, const char *title, const char *subtitle,
     char path[4096];
     lxw_workbook *wb;
     lxw_worksheet *ws;
-    lxw_format *head, *bold, *number, *text;
+    lxw_format *head, *bold, *number, *decimal, *text;
     lxw_error rc;
     size_t r, c;
     int fd;
@@ -59,6 +59,9 @@ int doc_render_xlsx(const char *sheet, const char *title, const char *subtitle,
     number = workbook_add_format(wb);
     format_set_num_format(number, "#,##0");
     format_set_border(number, LXW_BORDER_THIN);
+    decimal = workbook_add_format(wb);
+    format_set_num_format(decimal, "0.00");
+    format_set_border(decimal, LXW_BORDER_THIN);
     text = workbook_add_format(wb);
     format_set_text_wrap(text);
     format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
@@ -79,7 +82,7 @@ int doc_render_xlsx(const char *sheet, const char *title, const char *subtitle,
                 worksheet_write_blank(ws, (lxw_row_t)(r + 4), (lxw_col_t)c, text);
             else if (cols[c].numeric)
                 worksheet_write_number(ws, (lxw_row_t)(r + 4), (lxw_col_t)c, strtod(v, NULL),
-                                       number);
+                                       cols[c].numeric == XLSX_DECIMAL ? decimal : number);
             else
                 worksheet_write_string(ws, (lxw_row_t)(r + 4), (lxw_col_t)c, v, text);
         }

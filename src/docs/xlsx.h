@@ -7,8 +7,10 @@
 struct xlsx_column {
     const char *title;
     double width; /* characters */
-    int numeric;  /* cells hold numbers (written as numbers, thousands separated) */
+    int numeric;  /* 0 text; XLSX_COUNT or XLSX_DECIMAL: cells hold numbers ("1234", "99.57") */
 };
+
+enum { XLSX_COUNT = 1, XLSX_DECIMAL = 2 }; /* shown as 1,234 and 99.57 */
 
 /*
  * Writes a workbook with one sheet: the title in the first row, the subtitle

@@ -218,5 +218,5 @@ static int dump_cb(const char *buffer, size_t size, void *data)
 
 void json_dump_strbuf(const json_t *j, struct strbuf *sb)
 {
-    json_dump_callback(j, dump_cb, sb, JSON_COMPACT | JSON_ENCODE_ANY);
+    json_dump_callback(j, dump_cb, sb, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
 }

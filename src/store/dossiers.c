@@ -28,6 +28,7 @@ static const char *const fixed_cols[] = {
     "code",
     "procedure_id",
     "agency",
+    "lead_agency",
     "channel",
     "applicant_kind",
     "applicant_name",
@@ -99,6 +100,7 @@ static int bind_fixed(struct db_stmt *st, const struct dossier *d, int k)
     db_bind_text(st, k++, d->code);
     db_bind_int(st, k++, d->procedure_id);
     db_bind_text(st, k++, d->agency);
+    db_bind_text(st, k++, d->lead_agency ? d->lead_agency : d->agency);
     db_bind_int(st, k++, d->channel);
     db_bind_int(st, k++, d->applicant_kind);
     db_bind_text(st, k++, d->applicant_name);
@@ -298,6 +300,7 @@ static void read_row(struct db_stmt *st, struct arena *a, void *out)
     d->code = db_col_dup(st, k++, a);
     d->procedure_id = db_col_int(st, k++);
     d->agency = db_col_dup(st, k++, a);
+    d->lead_agency = db_col_dup(st, k++, a);
     d->channel = (int)db_col_int(st, k++);
     d->applicant_kind = (int)db_col_int(st, k++);
     d->applicant_name = db_col_dup(st, k++, a);

@@ -21,6 +21,7 @@ struct dossier {
     int64_t procedure_id;
     const char *procedure_code, *procedure_name;    /* read only */
     const char *agency, *agency_name, *agency_path; /* name and path read only */
+    const char *lead_agency; /* answers for the result: where it is counted (NULL: agency) */
     int channel, status, applicant_kind, sets, version;
     const char *applicant_name, *applicant_id_number, *applicant_phone, *applicant_email,
         *applicant_address;

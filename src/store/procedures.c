@@ -428,3 +428,56 @@ int procedure_set_variants(struct db *db, int64_t procedure_id, struct procedure
     }
     return 0;
 }
+
+static void read_brief(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct procedure_brief *b = out;
+
+    b->id = db_col_int(st, 0);
+    b->code = db_col_dup(st, 1, a);
+    b->name = db_col_dup(st, 2, a);
+    b->field = db_col_dup(st, 3, a);
+    b->level = db_col_dup(st, 4, a);
+    b->agency = db_col_dup(st, 5, a);
+    b->agency_path = db_col_dup(st, 6, a);
+    b->online = (int)db_col_int(st, 7);
+    b->fee = (int)db_col_int(st, 8);
+    b->complete = (int)db_col_int(st, 9);
+    b->created_at = db_col_int(st, 10);
+    b->effective_date = db_col_dup(st, 11, a);
+}
+
+int procedure_briefs(struct db *db, struct arena *a, struct procedure_brief **out, size_t *n,
+                     struct err *e)
+{
+    return db_all(
+        db, a, read_brief, sizeof(**out), out, n, e,
+        "SELECT p.id, p.code, p.name, p.field, p.level, p.agency, g.path,"
+        " CASE WHEN p.online_class IS NULL THEN 0 ELSE 1 END,"
+        " CASE WHEN EXISTS (SELECT 1 FROM procedure_fees f WHERE f.procedure_id = p.id"
+        "   AND f.amount > 0) THEN 1 ELSE 0 END,"
+        " CASE WHEN coalesce(p.legal_basis, '') <> '' AND coalesce(p.result_name, '') <> ''"
+        "   AND p.duration_days > 0 AND EXISTS (SELECT 1 FROM procedure_components c"
+        "   WHERE c.procedure_id = p.id) THEN 1 ELSE 0 END,"
+        " p.created_at, p.effective_date"
+        " FROM procedures p JOIN agencies g ON g.id = p.agency"
+        " WHERE p.status = 'active' ORDER BY p.id",
+        "");
+}
+
+const struct procedure_brief *procedure_brief_find(const struct procedure_brief *list, size_t n,
+                                                   int64_t id)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid].id == id)
+            return &list[mid];
+        if (list[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}

@@ -89,6 +89,24 @@ int procedure_variants(struct db *db, struct arena *a, int64_t procedure_id,
  */
 int procedure_set_variants(struct db *db, int64_t procedure_id, struct procedure_variant *v,
                            size_t n, struct err *e);
+/* What reports and the service index need to know of a procedure. */
+struct procedure_brief {
+    int64_t id;
+    const char *code, *name, *field, *level, *agency, *agency_path;
+    int online;                 /* offered online (fully or partly) */
+    int fee;                    /* has a fee or charge above zero */
+    int complete;               /* legal basis, result, components and a duration are published */
+    int64_t created_at;         /* when it was published here */
+    const char *effective_date; /* YYYY-MM-DD, or NULL */
+};
+
+/* Every active procedure, by id. */
+int procedure_briefs(struct db *db, struct arena *a, struct procedure_brief **out, size_t *n,
+                     struct err *e);
+/* The brief with that id in a list sorted by id, or NULL. */
+const struct procedure_brief *procedure_brief_find(const struct procedure_brief *list, size_t n,
+                                                   int64_t id);
+
 /* Records the published JSON of a version. */
 int procedure_record_history(struct db *db, int64_t id, int version, int64_t now, int64_t user_id,
                              const char *json, struct err *e);

@@ -10,7 +10,8 @@
 
 /* Everything a dossier's counters depend on; the dossier is `d`. */
 #define FACTS_SELECT                                                                               \
-    "SELECT d.id, d.agency, d.procedure_id, CASE WHEN d.parent_id IS NULL THEN 0 ELSE 1 END,"      \
+    "SELECT d.id, coalesce(d.lead_agency, d.agency), d.procedure_id, CASE WHEN d.parent_id IS "    \
+    "NULL THEN 0 ELSE 1 END,"                                                                      \
     " d.channel, d.status, coalesce(d.received_at, 0), coalesce(d.due_at, 0),"                     \
     " coalesce(d.finished_at, 0), coalesce(d.returned_at, 0), coalesce(d.closed_at, 0),"           \
     " d.supplement_count, coalesce(d.fee_amount, 0),"                                              \
@@ -262,7 +263,7 @@ static int recompute(struct db *db, const char *agency, struct table *t, struct 
     size_t i, j, nd, k = 0;
     int rc;
 
-    if (db_query(db, &st, e, FACTS_SELECT " WHERE d.agency = ?", "t", agency) < 0)
+    if (db_query(db, &st, e, FACTS_SELECT " WHERE d.lead_agency = ?", "t", agency) < 0)
         return -1;
     while ((rc = db_step(st, e)) == DB_ROW) {
         memset(&m, 0, sizeof(m));
@@ -466,19 +467,21 @@ static void merge_rows(struct stat_row *r, size_t *n)
     *n = k + 1;
 }
 
-static void group_sql(struct strbuf *sql, unsigned by, const char *month_expr)
+static void group_sql(struct strbuf *sql, unsigned by, const char *agency_col,
+                      const char *month_expr)
 {
-    strbuf_addstr(sql, by & STAT_BY_AGENCY ? "SELECT agency" : "SELECT ''");
+    strbuf_addf(sql, "SELECT %s", by & STAT_BY_AGENCY ? agency_col : "''");
     strbuf_addstr(sql, by & STAT_BY_PROCEDURE ? ", procedure_id" : ", 0");
     strbuf_addf(sql, ", %s", by & STAT_BY_MONTH ? month_expr : "''");
 }
 
-static void group_by_sql(struct strbuf *sql, unsigned by, const char *month_expr)
+static void group_by_sql(struct strbuf *sql, unsigned by, const char *agency_col,
+                         const char *month_expr)
 {
     const char *sep = " GROUP BY ";
 
     if (by & STAT_BY_AGENCY)
-        strbuf_addf(sql, "%sagency", sep), sep = ", ";
+        strbuf_addf(sql, "%s%s", sep, agency_col), sep = ", ";
     if (by & STAT_BY_PROCEDURE)
         strbuf_addf(sql, "%sprocedure_id", sep), sep = ", ";
     if (by & STAT_BY_MONTH)
@@ -486,6 +489,7 @@ static void group_by_sql(struct strbuf *sql, unsigned by, const char *month_expr
 }
 
 #define UNDER_PATH "agency IN (SELECT id FROM agencies WHERE substr(path, 1, length(?)) = ?)"
+#define UNDER_LEAD "lead_agency IN (SELECT id FROM agencies WHERE substr(path, 1, length(?)) = ?)"
 
 /* Adds the rows of one grain over [lo, hi] (period texts) to *out. */
 static int sum_part(struct db *db, struct arena *a, const char *path, unsigned by, int grain,
@@ -496,12 +500,12 @@ static int sum_part(struct db *db, struct arena *a, const char *path, unsigned b
     struct db_stmt *st = NULL;
     int c, rc;
 
-    group_sql(&sql, by, "substr(period, 1, 7)");
+    group_sql(&sql, by, "agency", "substr(period, 1, 7)");
     for (c = 0; c < ST_COUNT; c++)
         strbuf_addf(&sql, ", sum(%s)", stat_col_name(c));
     strbuf_addstr(&sql,
                   " FROM stats WHERE " UNDER_PATH " AND grain = ? AND period BETWEEN ? AND ?");
-    group_by_sql(&sql, by, "substr(period, 1, 7)");
+    group_by_sql(&sql, by, "agency", "substr(period, 1, 7)");
     rc = db_query(db, &st, e, sql.buf, "ttitt", path, path, grain, lo, hi);
     strbuf_release(&sql);
     if (rc < 0)
@@ -581,11 +585,11 @@ int stats_overdue_now(struct db *db, struct arena *a, const char *path, unsigned
     *out = NULL;
     *n = 0;
     by &= ~(unsigned)STAT_BY_MONTH;
-    group_sql(&sql, by, "''");
-    strbuf_addstr(&sql, ", count(*) FROM dossiers WHERE " UNDER_PATH
+    group_sql(&sql, by, "lead_agency", "''");
+    strbuf_addstr(&sql, ", count(*) FROM dossiers WHERE " UNDER_LEAD
                         " AND status IN (2, 4, 5, 6) AND received_at IS NOT NULL"
                         " AND parent_id IS NULL AND due_at < ?");
-    group_by_sql(&sql, by, "''");
+    group_by_sql(&sql, by, "lead_agency", "''");
     rc = db_query(db, &st, e, sql.buf, "ttI", path, path, now);
     strbuf_release(&sql);
     if (rc < 0)

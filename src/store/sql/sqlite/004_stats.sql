@@ -34,11 +34,22 @@ CREATE TABLE stats (
     PRIMARY KEY (agency, grain, period, procedure_id)
 ) WITHOUT ROWID;
 
+-- The agency that answers for a dossier's result, where the statistics count
+-- it: the receiving unit when it processes the dossier itself, else the
+-- procedure's agency (a one-stop centre receives for the departments).
+ALTER TABLE dossiers ADD COLUMN lead_agency TEXT REFERENCES agencies(id);
+UPDATE dossiers SET lead_agency = (
+    SELECT CASE WHEN substr(u.path, 1, length(o.path)) = o.path AND u.level <> 'centre'
+                THEN dossiers.agency ELSE p.agency END
+    FROM agencies u, procedures p, agencies o
+    WHERE u.id = dossiers.agency AND p.id = dossiers.procedure_id AND o.id = p.agency);
+CREATE INDEX dossiers_lead ON dossiers(lead_agency);
+
 -- The cause of a late dossier, given with the apology.
 ALTER TABLE dossiers ADD COLUMN apology_cause TEXT CHECK (apology_cause IN ('subjective', 'objective'));
 
 -- Dossiers in progress (for "overdue now") and dossiers finished late (the late report).
-CREATE INDEX dossiers_open ON dossiers(agency, due_at, procedure_id)
+CREATE INDEX dossiers_open ON dossiers(lead_agency, due_at, procedure_id)
     WHERE status IN (2, 4, 5, 6) AND received_at IS NOT NULL AND parent_id IS NULL;
 CREATE INDEX dossiers_finished_late ON dossiers(finished_at)
     WHERE finished_at > due_at AND parent_id IS NULL;
