@@ -61,4 +61,9 @@ extern const size_t api_routes_len;
 /* report_resolution.c */
 int reports_resolution(struct req *r, struct err *e);
 
+/* sindex.c */
+int sindex_get(struct req *r, struct err *e);
+int sindex_parts_get(struct req *r, struct err *e);
+int sindex_parts_put(struct req *r, struct err *e);
+
 #endif

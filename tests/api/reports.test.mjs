@@ -40,11 +40,17 @@ before(async () => {
   for (const [name, f] of Object.entries(FIXED)) {
     const r = await desk[f.agency].post('/api/v1/dossiers', dossierBody({ agency: f.agency, summary: `Hồ sơ ${name}` }));
     assert.equal(r.status, 201, r.text);
+    f.code = r.json.code;
     const t = (s) => (s ? at(s) : 'NULL');
     sql(server.db, `UPDATE dossiers SET channel = ${f.channel}, status = ${f.status}, submitted_at = ${at(f.received)},
       received_at = ${at(f.received)}, due_at = ${at(f.due)}, original_due_at = ${at(f.due)}, finished_at = ${t(f.finished)},
       returned_at = ${t(f.returned)}, closed_at = ${t(f.closed)} WHERE code = '${r.json.code}'`);
   }
+  // D's three components were scanned; C's result is electronic and was rated very satisfied
+  const id = (name) => `(SELECT id FROM dossiers WHERE code = '${FIXED[name].code}')`;
+  sql(server.db, `UPDATE dossier_components SET digitized = 1 WHERE dossier_id = ${id('D')};
+    UPDATE dossiers SET result_electronic = 1 WHERE id = ${id('C')};
+    INSERT INTO ratings (dossier_id, level, created_at) VALUES (${id('C')}, 1, ${at('2026-02-06 10:00')})`);
   motcua('report', 'rebuild', '--db', server.db);
 });
 
@@ -188,4 +194,85 @@ test('a unit sees its own reports; bad parameters are refused', async () => {
   r = await (await as(server, 'steering')).get(`/api/v1/reports/resolution?${Q1}`);
   assert.equal(r.status, 200);
   assert.equal(r.json.agency.id, A.province);
+});
+
+const part = (index, code) => index.groups.flatMap((g) => g.parts).find((p) => p.code === code);
+const near = (a, b) => assert.ok(Math.abs(a - b) < 0.006, `${a} is not ${b}`);
+
+test('the service index of a commune for the quarter, scored by hand', async () => {
+  const r = await admin.get(`/api/v1/index?agency=${A.commune1}&${Q1}`);
+  assert.equal(r.status, 200, r.text);
+  const x = r.json.index;
+  // its procedures: birth (online) and land, both published for communes by the province
+  assert.deepEqual([part(x, 'procedures_online').numerator, part(x, 'procedures_online').denominator], [1, 2]);
+  near(part(x, 'procedures_online').points, 1.25); // 2 × 0.5 / 0.8
+  assert.deepEqual([part(x, 'online_used').numerator, part(x, 'online_used').denominator], [1, 1]);
+  assert.deepEqual([part(x, 'dossiers_online').numerator, part(x, 'dossiers_online').denominator], [1, 4]);
+  near(part(x, 'dossiers_online').points, 3); // 6 × 0.25 / 0.5
+  // on time: A and C of A, C, D resolved and B overdue
+  assert.deepEqual([part(x, 'on_time').numerator, part(x, 'on_time').denominator], [2, 4]);
+  near(part(x, 'on_time').points, 10);
+  assert.deepEqual([part(x, 'e_results').numerator, part(x, 'e_results').denominator], [1, 3]);
+  assert.deepEqual([part(x, 'digitised').numerator, part(x, 'digitised').denominator], [3, 12]);
+  assert.deepEqual([part(x, 'satisfied').numerator, part(x, 'satisfied').denominator], [1, 1]);
+  near(part(x, 'satisfied').points, 6);
+  // no fee, no effective date: those parts do not apply; what motcua does not record scores 0
+  assert.equal(part(x, 'paid_online').applicable, false);
+  assert.equal(part(x, 'published_on_time').applicable, false);
+  assert.equal(part(x, 'synced_portal').recorded, false);
+  assert.equal(part(x, 'synced_portal').applicable, true);
+  assert.equal(part(x, 'synced_portal').points, 0);
+  assert.match(part(x, 'synced_portal').source, /Chưa ghi nhận/);
+  // 10 + 1.25 + 4 + 3 + 2 + 1 + 6 = 27.25 of 100 - 6 - 6 - 2 = 86
+  near(x.points, 27.25);
+  near(x.max_points, 86);
+  near(x.total, 31.69);
+  assert.deepEqual(x.grade, { code: 'weak', name: 'Yếu' });
+  assert.deepEqual(x.sample, { received: 4, resolved: 3 });
+  const groups = Object.fromEntries(x.groups.map((g) => [g.code, [g.points, g.max_points]]));
+  assert.deepEqual(groups.progress, [10, 20]);
+  assert.deepEqual(groups.payment, [0, 2]);
+});
+
+test('the province ranks its units with their sample sizes', async () => {
+  const r = await admin.get(`/api/v1/index?agency=${A.province}&${Q1}&children=1`);
+  assert.equal(r.status, 200, r.text);
+  const c = r.json.children;
+  assert.deepEqual(c.map((u) => u.rank), c.map((_, i) => i + 1));
+  assert.equal(c[0].agency.id, A.commune1);
+  near(c[0].total, 31.69);
+  assert.equal(c[1].agency.id, A.commune2);
+  near(c[1].total, 26.56); // on time 20 + online procedures 1.25, of 80
+  assert.deepEqual(c[1].sample, { received: 1, resolved: 1 });
+  // the centre publishes no procedure and answers for no dossier: no score, last
+  const centre = c.at(-1);
+  assert.equal(centre.agency.id, A.centre);
+  assert.equal(centre.total, null);
+  assert.equal(centre.grade, null);
+  assert.equal(c[0].groups[0].parts, undefined); // parts only for the agency asked about
+});
+
+test('the weights are data an administrator changes; they must add up to 100', async () => {
+  const parts = (await admin.get('/api/v1/index/parts')).json;
+  assert.equal(parts.parts.length, 20);
+  assert.equal(parts.parts.reduce((s, p) => s + p.max_points, 0), 100);
+  assert.deepEqual(parts.grades.map((g) => g.code), ['excellent', 'good', 'fair', 'average', 'weak']);
+  problem(null, await admin.put('/api/v1/index/parts', { parts: [{ code: 'on_time', max_points: 25, full_at: 100 }] }), 422, 'parts');
+  problem(null, await admin.put('/api/v1/index/parts', { parts: [{ code: 'speed', max_points: 5, full_at: 100 }] }), 422, 'parts[0].code');
+  problem(null, await admin.put('/api/v1/index/parts', { parts: [{ code: 'on_time', max_points: 20, full_at: 0 }] }), 422, 'parts[0].full_at');
+  problem(null, await (await as(server, 'leader1')).put('/api/v1/index/parts', { parts: [] }), 403);
+  let r = await admin.put('/api/v1/index/parts', { parts: [
+    { code: 'on_time', max_points: 25, full_at: 100 },
+    { code: 'synced_portal', max_points: 1, full_at: 100 },
+  ] });
+  assert.equal(r.status, 200, r.text);
+  r = await admin.get(`/api/v1/index?agency=${A.commune1}&${Q1}`);
+  near(r.json.index.points, 29.75); // on time now 12.5
+  near(r.json.index.total, 34.59);  // of 86 still: 5 more for on time, 5 less for the portal
+  r = await admin.put('/api/v1/index/parts', { parts: [
+    { code: 'on_time', max_points: 20, full_at: 100 },
+    { code: 'synced_portal', max_points: 6, full_at: 100 },
+  ] });
+  assert.equal(r.status, 200);
+  assert.match(sql(server.db, "SELECT detail FROM audit_log WHERE action = 'index.weights' ORDER BY id DESC LIMIT 1"), /synced_portal/);
 });

@@ -1,0 +1,115 @@
+/* The service index's parts and their scoring. */
+#include "core/sindex.h"
+
+#include <string.h>
+
+static const struct {
+    const char *code;
+    int recorded;
+    const char *source;
+} parts[SI_COUNT] = {
+    [SI_PUBLISHED_ON_TIME] = {"published_on_time", 1,
+                              "Thủ tục công bố trên hệ thống không muộn hơn ngày có hiệu lực / thủ "
+                              "tục có ngày hiệu lực"},
+    [SI_COMPLETE_CONTENT] = {"complete_content", 1,
+                             "Thủ tục có đủ căn cứ pháp lý, thành phần hồ sơ, thời hạn, kết quả / "
+                             "thủ tục của đơn vị"},
+    [SI_SYNCED_PORTAL] = {"synced_portal", 0,
+                          "Chưa ghi nhận: việc đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia"},
+    [SI_ON_TIME] = {"on_time", 1,
+                    "Hồ sơ giải quyết trước hạn, đúng hạn (trừ hồ sơ bổ sung quá một lần) / hồ sơ "
+                    "đã giải quyết và hồ sơ đang giải quyết đã quá hạn"},
+    [SI_PROCEDURES_ONLINE] = {"procedures_online", 1,
+                              "Thủ tục cung cấp dịch vụ công trực tuyến / thủ tục của đơn vị"},
+    [SI_ONLINE_USED] = {"online_used", 1,
+                        "Thủ tục trực tuyến có hồ sơ nộp trực tuyến trong kỳ / thủ tục trực tuyến"},
+    [SI_DOSSIERS_ONLINE] = {"dossiers_online", 1,
+                            "Hồ sơ tiếp nhận trực tuyến / hồ sơ tiếp nhận mới trong kỳ"},
+    [SI_PAID_ONLINE] = {"paid_online", 1,
+                        "Hồ sơ nộp phí, lệ phí trực tuyến / hồ sơ có nghĩa vụ tài chính"},
+    [SI_PROCEDURES_PAID_ONLINE] = {"procedures_paid_online", 1,
+                                   "Thủ tục có phí, lệ phí được nộp trực tuyến trong kỳ / thủ tục "
+                                   "có phí, lệ phí"},
+    [SI_PAYMENT_INTEGRATED] = {"payment_integrated", 0,
+                               "Chưa ghi nhận: việc tích hợp nền tảng thanh toán trực tuyến"},
+    [SI_E_RESULTS] = {"e_results", 1, "Hồ sơ có kết quả điện tử / hồ sơ đã giải quyết"},
+    [SI_DIGITISED] = {"digitised", 1,
+                      "Thành phần hồ sơ có bản số hóa / thành phần hồ sơ đã tiếp nhận"},
+    [SI_REUSE] = {"reuse", 0, "Chưa ghi nhận: việc tái sử dụng dữ liệu đã số hóa"},
+    [SI_CITIZEN_STORE] = {"citizen_store", 0,
+                          "Chưa ghi nhận: việc đồng bộ kho dữ liệu của tổ chức, cá nhân"},
+    [SI_POPULATION_AUTH] = {"population_auth", 0,
+                            "Chưa ghi nhận: việc xác thực bằng tài khoản định danh điện tử"},
+    [SI_POPULATION_DATA] = {"population_data", 0,
+                            "Chưa ghi nhận: việc khai thác Cơ sở dữ liệu quốc gia về dân cư"},
+    [SI_E_COPIES] = {"e_copies", 0, "Chưa ghi nhận: việc cấp bản sao điện tử có chứng thực"},
+    [SI_SATISFIED] = {"satisfied", 1,
+                      "Đánh giá rất hài lòng, hài lòng / tổng số đánh giá trong kỳ"},
+    [SI_FEEDBACK_ON_TIME] = {"feedback_on_time", 0,
+                             "Chưa ghi nhận: phản ánh, kiến nghị chưa được quản lý trên hệ thống"},
+    [SI_FEEDBACK_SATISFIED] = {"feedback_satisfied", 0,
+                               "Chưa ghi nhận: phản ánh, kiến nghị chưa được quản lý trên hệ "
+                               "thống"},
+};
+
+const char *sindex_part_code(int part)
+{
+    return part >= 0 && part < SI_COUNT ? parts[part].code : NULL;
+}
+
+int sindex_part_parse(const char *code)
+{
+    int p;
+
+    for (p = 0; p < SI_COUNT; p++)
+        if (!strcmp(parts[p].code, code))
+            return p;
+    return -1;
+}
+
+const char *sindex_part_source(int part)
+{
+    return part >= 0 && part < SI_COUNT ? parts[part].source : NULL;
+}
+
+int sindex_part_recorded(int part)
+{
+    return part >= 0 && part < SI_COUNT && parts[part].recorded;
+}
+
+void sindex_compute(const struct sindex_measure m[SI_COUNT], const struct sindex_weight w[SI_COUNT],
+                    struct sindex_result *out)
+{
+    int p;
+
+    memset(out, 0, sizeof(*out));
+    for (p = 0; p < SI_COUNT; p++) {
+        struct sindex_score *s = &out->part[p];
+        s->rate = -1;
+        if (!parts[p].recorded) {
+            s->applicable = 1;
+        } else if (m[p].den > 0) {
+            double share;
+            s->applicable = 1;
+            out->measured++;
+            s->rate = (double)m[p].num / (double)m[p].den;
+            share = w[p].full_at > 0 ? s->rate / w[p].full_at : 1;
+            s->points = w[p].max_points * (share > 1 ? 1 : share);
+        }
+        if (s->applicable) {
+            out->points += s->points;
+            out->max_points += w[p].max_points;
+        }
+    }
+    out->total = out->max_points > 0 ? 100 * out->points / out->max_points : 0;
+}
+
+int sindex_grade(double total, const double *min_points, int ngrades)
+{
+    int g;
+
+    for (g = 0; g < ngrades; g++)
+        if (total + 1e-9 >= min_points[g])
+            return g;
+    return -1;
+}

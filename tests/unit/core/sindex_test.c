@@ -1,0 +1,111 @@
+/* Tests for src/core/sindex.c */
+#include "../test.h"
+#include "core/sindex.h"
+
+/* The weights of Decision 766 as shipped (migration 004). */
+static void weights(struct sindex_weight w[SI_COUNT])
+{
+    static const double max[SI_COUNT] = {6, 6, 6, 20, 2, 4, 6, 6, 2, 2,
+                                         6, 4, 2, 4,  2, 2, 2, 6, 6, 6};
+    int p;
+
+    for (p = 0; p < SI_COUNT; p++)
+        w[p] = (struct sindex_weight){max[p], 1};
+    w[SI_PROCEDURES_ONLINE].full_at = 0.8;
+    w[SI_DOSSIERS_ONLINE].full_at = 0.5;
+    w[SI_PROCEDURES_PAID_ONLINE].full_at = 0.8;
+    w[SI_SATISFIED].full_at = 0.9;
+}
+
+static void codes(void **state)
+{
+    int p;
+
+    (void)state;
+    for (p = 0; p < SI_COUNT; p++) {
+        assert_int_equal(sindex_part_parse(sindex_part_code(p)), p);
+        assert_non_null(sindex_part_source(p));
+    }
+    assert_int_equal(sindex_part_parse("bogus"), -1);
+    assert_true(sindex_part_recorded(SI_ON_TIME));
+    assert_false(sindex_part_recorded(SI_SYNCED_PORTAL));
+}
+
+/* A commune's quarter, scored by hand. */
+static void worked_example(void **state)
+{
+    struct sindex_measure m[SI_COUNT] = {{0}};
+    struct sindex_weight w[SI_COUNT];
+    struct sindex_result r;
+
+    (void)state;
+    weights(w);
+    m[SI_PUBLISHED_ON_TIME] = (struct sindex_measure){3, 4};  /* 6 × 0.75 = 4.5 */
+    m[SI_COMPLETE_CONTENT] = (struct sindex_measure){10, 10}; /* 6 */
+    m[SI_ON_TIME] = (struct sindex_measure){190, 200};        /* 20 × 0.95 = 19 */
+    m[SI_PROCEDURES_ONLINE] = (struct sindex_measure){6, 10}; /* 2 × 0.6 / 0.8 = 1.5 */
+    m[SI_ONLINE_USED] = (struct sindex_measure){3, 6};        /* 4 × 0.5 = 2 */
+    m[SI_DOSSIERS_ONLINE] = (struct sindex_measure){60, 100}; /* past 0.5: 6 */
+    m[SI_PAID_ONLINE] = (struct sindex_measure){0, 0};        /* no fee: does not apply */
+    m[SI_PROCEDURES_PAID_ONLINE] = (struct sindex_measure){0, 0};
+    m[SI_E_RESULTS] = (struct sindex_measure){50, 200};  /* 6 × 0.25 = 1.5 */
+    m[SI_DIGITISED] = (struct sindex_measure){300, 400}; /* 4 × 0.75 = 3 */
+    m[SI_SATISFIED] = (struct sindex_measure){45, 50};   /* 0.9: 6 */
+    sindex_compute(m, w, &r);
+    assert_true(r.part[SI_PROCEDURES_ONLINE].points > 1.4999 &&
+                r.part[SI_PROCEDURES_ONLINE].points < 1.5001);
+    assert_true(r.part[SI_ON_TIME].rate > 0.9499 && r.part[SI_ON_TIME].rate < 0.9501);
+    assert_false(r.part[SI_PAID_ONLINE].applicable);
+    assert_true(r.part[SI_PAID_ONLINE].rate < 0);
+    /* not recorded: applies and scores nothing */
+    assert_true(r.part[SI_SYNCED_PORTAL].applicable);
+    assert_true(r.part[SI_SYNCED_PORTAL].points == 0);
+    /* 4.5 + 6 + 19 + 1.5 + 2 + 6 + 1.5 + 3 + 6 = 49.5 of 100 - 6 - 2 (payment) - 2 (integration
+     * is not recorded, so it stays) → the maximum is 100 - 8 = 92 */
+    assert_true(r.points > 49.4999 && r.points < 49.5001);
+    assert_true(r.max_points > 91.9999 && r.max_points < 92.0001);
+    assert_true(r.total > 53.8042 && r.total < 53.8044); /* 100 × 49.5 / 92 */
+    assert_int_equal(r.measured, 10);
+}
+
+static void grades(void **state)
+{
+    static const double min[] = {90, 80, 70, 50, 0};
+
+    (void)state;
+    assert_int_equal(sindex_grade(95, min, 5), 0);
+    assert_int_equal(sindex_grade(90, min, 5), 0);
+    assert_int_equal(sindex_grade(89.99, min, 5), 1);
+    assert_int_equal(sindex_grade(53.8, min, 5), 3);
+    assert_int_equal(sindex_grade(49.9, min, 5), 4);
+    assert_int_equal(sindex_grade(-1, min, 5), -1);
+}
+
+static void nothing_applies(void **state)
+{
+    struct sindex_measure m[SI_COUNT] = {{0}};
+    struct sindex_weight w[SI_COUNT];
+    struct sindex_result r;
+    int p;
+
+    (void)state;
+    weights(w);
+    for (p = 0; p < SI_COUNT; p++)
+        if (!sindex_part_recorded(p))
+            w[p].max_points = 0;
+    sindex_compute(m, w, &r);
+    assert_true(r.max_points == 0);
+    assert_true(r.total == 0);
+    assert_int_equal(r.measured, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(codes),
+        cmocka_unit_test(worked_example),
+        cmocka_unit_test(grades),
+        cmocka_unit_test(nothing_applies),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
