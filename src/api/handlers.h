@@ -61,6 +61,9 @@ extern const size_t api_routes_len;
 /* report_resolution.c */
 int reports_resolution(struct req *r, struct err *e);
 
+/* report_quality.c */
+int reports_late(struct req *r, struct err *e);
+int reports_satisfaction(struct req *r, struct err *e);
 /* sindex.c */
 int sindex_get(struct req *r, struct err *e);
 int sindex_parts_get(struct req *r, struct err *e);

@@ -73,6 +73,8 @@ const struct route api_routes[] = {
     {"PUT", "/api/v1/form-templates/{set}/{form}", forms_template_put, R(ADMIN), BODY_JSON},
 
     {"GET", "/api/v1/reports/resolution", reports_resolution, DOSSIER_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/reports/late", reports_late, DOSSIER_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/reports/satisfaction", reports_satisfaction, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/index", sindex_get, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/index/parts", sindex_parts_get, ROLES_STAFF, BODY_NONE},
     {"PUT", "/api/v1/index/parts", sindex_parts_put, R(ADMIN), BODY_JSON},

@@ -276,3 +276,66 @@ test('the weights are data an administrator changes; they must add up to 100', a
   assert.equal(r.status, 200);
   assert.match(sql(server.db, "SELECT detail FROM audit_log WHERE action = 'index.weights' ORDER BY id DESC LIMIT 1"), /synced_portal/);
 });
+
+test('late dossiers with their causes and apologies, per unit and per officer', async () => {
+  let r = await admin.get(`/api/v1/reports/late?agency=${A.province}&${Q1}`);
+  assert.equal(r.status, 200, r.text);
+  // D finished late in February; B was past its due time at the end of March and still is
+  assert.deepEqual(r.json.dossiers.map((x) => x.code), [FIXED.D.code, FIXED.B.code]);
+  assert.equal(r.json.dossiers[0].late_hours, 90); // 6 February 16:00 to 10 February 10:00
+  assert.equal(r.json.dossiers[1].finished_at, null);
+  assert.deepEqual(r.json.by_unit, [{ agency: { id: A.commune1, name: 'Phường Đông Hà' }, late: 2, finished_late: 1,
+    in_progress_late: 1, apologized: 0, subjective: 0, objective: 0, cause_unstated: 2 }]);
+
+  // today: a dossier apologised for (a subjective cause), then finished after its new due time
+  const desk = await as(server, 'receiver2');
+  const lead = await as(server, 'leader2');
+  const d = (await desk.post('/api/v1/dossiers', dossierBody({ agency: A.commune2 }))).json;
+  assert.equal((await desk.post(`/api/v1/dossiers/${d.code}/handover`, {})).status, 200);
+  const now = Math.floor(Date.now() / 1000);
+  sql(server.db, `UPDATE dossiers SET due_at = ${now - 3600}, apology_at = ${now - 7200}, apology_cause = 'subjective',
+    apology_reason = 'Cán bộ thụ lý nghỉ ốm' WHERE code = '${d.code}'`);
+  motcua('report', 'rebuild', '--db', server.db);
+  const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+  const f = await lead.post(`/api/v1/dossiers/${d.code}/finish`, { result_number: '12/GKS', result_date: today, signer: 'Chủ tịch' });
+  assert.equal(f.status, 200, f.text);
+  r = await admin.get(`/api/v1/reports/late?agency=${A.commune2}&from=${today}&to=${today}`);
+  const x = r.json.dossiers.find((y) => y.code === d.code);
+  assert.deepEqual(x.apology.cause, 'subjective');
+  assert.equal(x.apology.reason, 'Cán bộ thụ lý nghỉ ốm');
+  const unit = r.json.by_unit.find((u) => u.agency.id === A.commune2);
+  assert.equal(unit.apologized, 1);
+  assert.equal(unit.subjective, 1);
+  const officer = r.json.by_officer.find((o) => o.unit.id === A.commune2);
+  assert.ok(officer && officer.late_steps >= 1, JSON.stringify(r.json.by_officer));
+  // the same list as a spreadsheet
+  const xr = await fetch(`${server.base}/api/v1/reports/late?agency=${A.commune2}&from=${today}&to=${today}&format=xlsx`, { headers: { Cookie: admin.cookie } });
+  const { cells } = xlsxCells(Buffer.from(await xr.arrayBuffer()));
+  assert.equal(cells.A1, 'DANH SÁCH HỒ SƠ TRỄ HẠN');
+  assert.ok(Object.values(cells).includes(d.code));
+  assert.ok(Object.values(cells).includes('Chủ quan: Cán bộ thụ lý nghỉ ốm'));
+});
+
+test('satisfaction by unit and by procedure, with the criteria averaged', async () => {
+  // a second rating in the quarter: D, not satisfied, with two criteria scored
+  sql(server.db, `INSERT INTO ratings (dossier_id, level, access, officer, created_at)
+    VALUES ((SELECT id FROM dossiers WHERE code = '${FIXED.D.code}'), 3, 2, 4, ${at('2026-02-12 10:00')})`);
+  motcua('report', 'rebuild', '--db', server.db);
+  let r = await admin.get(`/api/v1/reports/satisfaction?agency=${A.province}&${Q1}`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.rows.length, 1);
+  const c1 = r.json.rows[0];
+  assert.equal(c1.key, A.commune1);
+  assert.deepEqual([c1.ratings, c1.very_satisfied, c1.satisfied, c1.not_satisfied, c1.satisfied_rate], [2, 1, 0, 1, 50]);
+  assert.deepEqual(c1.criteria, { access: 2, procedure: null, officer: 4, result: null, feedback: null });
+  r = await admin.get(`/api/v1/reports/satisfaction?agency=${A.province}&${Q1}&group_by=procedure`);
+  assert.deepEqual(r.json.rows.map((x) => [x.name, x.ratings]), [['Đăng ký khai sinh', 2]]);
+  // and the index's satisfaction part follows: 1 of 2 satisfied, full at 90 %
+  r = await admin.get(`/api/v1/index?agency=${A.commune1}&${Q1}`);
+  near(part(r.json.index, 'satisfied').points, 3.33);
+  const pdf = await fetch(`${server.base}/api/v1/reports/satisfaction?agency=${A.province}&${Q1}&format=pdf`, { headers: { Cookie: admin.cookie } });
+  const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(await pdf.arrayBuffer()), encoding: 'utf8' });
+  assert.match(text, /KẾT QUẢ ĐÁNH GIÁ SỰ HÀI LÒNG/);
+  assert.match(text, /Phường Đông Hà\s+2\s+1\s+0\s+1\s+50,00\s+2,00\s+4,00/);
+  problem(null, await admin.get('/api/v1/reports/satisfaction?group_by=month'), 400);
+});

@@ -98,3 +98,6 @@ CREATE TABLE index_grades (
 INSERT INTO index_grades VALUES
     (90, 'excellent', 'Xuất sắc'), (80, 'good', 'Tốt'), (70, 'fair', 'Khá'),
     (50, 'average', 'Trung bình'), (0, 'weak', 'Yếu');
+
+-- Steps handed over late, for the late report per officer.
+CREATE INDEX dossier_events_late ON dossier_events(at) WHERE timeliness = 'late';
