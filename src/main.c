@@ -14,6 +14,7 @@ static const struct {
     {"init", "create or upgrade a database", cmd_init},
     {"serve", "serve the web application and the API", cmd_serve},
     {"demo", "create a database with a realistic demo province", cmd_demo},
+    {"gen", "make a large database for benchmarks", cmd_gen},
     {"user", "add users and grant roles", cmd_user},
     {"calendar", "holidays, lunar dates and due times", cmd_calendar},
     {"audit", "verify the audit log's hash chain", cmd_audit},

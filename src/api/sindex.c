@@ -49,16 +49,6 @@ static int under(const char *path, const char *root)
     return !strncmp(path, root, strlen(root));
 }
 
-static const char *path_of(const struct inputs *in, const char *agency)
-{
-    size_t i;
-
-    for (i = 0; i < in->nagencies; i++)
-        if (!strcmp(in->agencies[i].id, agency))
-            return in->agencies[i].path;
-    return NULL;
-}
-
 /*
  * A procedure is the unit's when its agency is under the unit, or when it is
  * published above for a level of government the unit has (the province
@@ -88,8 +78,8 @@ static int fetch(struct req *r, const struct report_scope *s, struct inputs *in,
                    (s->first <= s->until &&
                     (stats_sum(r->db, &r->arena, path, STAT_BY_AGENCY, s->first, s->until,
                                &in->during, &in->nduring, e) < 0 ||
-                     stats_sum(r->db, &r->arena, path, STAT_BY_AGENCY | STAT_BY_PROCEDURE, s->first,
-                               s->until, &in->by_proc, &in->nby_proc, e) < 0)) ||
+                     stats_online_procedures(r->db, &r->arena, path, s->first, s->until,
+                                             &in->by_proc, &in->nby_proc, e) < 0)) ||
                    (s->live && stats_overdue_now(r->db, &r->arena, path, STAT_BY_AGENCY, r->now,
                                                  &in->overdue, &in->noverdue, e) < 0) ||
                    agency_list(r->db, &r->arena, s->ag.id, &in->agencies, &in->nagencies, e) < 0 ||
@@ -100,31 +90,75 @@ static int fetch(struct req *r, const struct report_scope *s, struct inputs *in,
                : 0;
 }
 
-/* Adds the rows of the agencies under the unit. */
-static void gather(struct req *r, const struct inputs *in, struct unit *u)
-{
-    const char *root = u->ag->path, *p;
-    size_t i;
+/* An agency of the subtree and the unit (0: the agency asked about; 1..: a child) it counts for. */
+struct member {
+    const char *id;
+    size_t unit;
+};
 
-    u->online_hit = arena_calloc(&r->arena, in->nprocs + 1, 1);
-    u->paid_hit = arena_calloc(&r->arena, in->nprocs + 1, 1);
-    for (i = 0; i < in->nbefore; i++)
-        if ((p = path_of(in, in->before[i].agency)) && under(p, root))
-            stat_sums_add(&u->before, &in->before[i].s);
-    for (i = 0; i < in->nduring; i++)
-        if ((p = path_of(in, in->during[i].agency)) && under(p, root))
-            stat_sums_add(&u->during, &in->during[i].s);
-    for (i = 0; i < in->noverdue; i++)
-        if ((p = path_of(in, in->overdue[i].agency)) && under(p, root))
-            u->overdue_now += in->overdue[i].s.v[ST_OVERDUE_FROM];
+static int member_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct member *)a)->id, ((const struct member *)b)->id);
+}
+
+/* The unit a row of counters adds to besides unit 0, or 0 when none. */
+static size_t unit_of(const struct member *m, size_t n, const char *agency)
+{
+    struct member key = {agency, 0};
+    const struct member *hit = bsearch(&key, m, n, sizeof(*m), member_cmp);
+
+    return hit ? hit->unit : 0;
+}
+
+static void add_row(struct unit *units, size_t k, const struct stat_row *row, int during)
+{
+    stat_sums_add(during ? &units[k].during : &units[k].before, &row->s);
+}
+
+/* Adds every row of counters to the agency's unit and to the child it lies under. */
+static void gather(struct req *r, const struct inputs *in, struct unit *units, size_t n)
+{
+    struct member *m = arena_calloc(&r->arena, in->nagencies + 1, sizeof(*m));
+    size_t i, k;
+
+    for (i = 0; i < in->nagencies; i++) {
+        m[i].id = in->agencies[i].id;
+        for (k = 1; k < n; k++)
+            if (under(in->agencies[i].path, units[k].ag->path))
+                m[i].unit = k;
+    }
+    qsort(m, in->nagencies, sizeof(*m), member_cmp);
+    for (k = 0; k < n; k++) {
+        units[k].online_hit = arena_calloc(&r->arena, in->nprocs + 1, 1);
+        units[k].paid_hit = arena_calloc(&r->arena, in->nprocs + 1, 1);
+    }
+    for (i = 0; i < in->nbefore; i++) {
+        add_row(units, 0, &in->before[i], 0);
+        if ((k = unit_of(m, in->nagencies, in->before[i].agency)))
+            add_row(units, k, &in->before[i], 0);
+    }
+    for (i = 0; i < in->nduring; i++) {
+        add_row(units, 0, &in->during[i], 1);
+        if ((k = unit_of(m, in->nagencies, in->during[i].agency)))
+            add_row(units, k, &in->during[i], 1);
+    }
+    for (i = 0; i < in->noverdue; i++) {
+        units[0].overdue_now += in->overdue[i].s.v[ST_OVERDUE_FROM];
+        if ((k = unit_of(m, in->nagencies, in->overdue[i].agency)))
+            units[k].overdue_now += in->overdue[i].s.v[ST_OVERDUE_FROM];
+    }
     for (i = 0; i < in->nby_proc; i++) {
         const struct stat_row *row = &in->by_proc[i];
-        const struct procedure_brief *b;
-        if (!(p = path_of(in, row->agency)) || !under(p, root) ||
-            !(b = procedure_brief_find(in->procs, in->nprocs, row->procedure_id)))
+        const struct procedure_brief *b =
+            procedure_brief_find(in->procs, in->nprocs, row->procedure_id);
+        size_t at, u[2] = {0, unit_of(m, in->nagencies, row->agency)};
+        if (!b)
             continue;
-        u->online_hit[b - in->procs] |= row->s.v[ST_RECV_ONLINE] > 0;
-        u->paid_hit[b - in->procs] |= row->s.v[ST_PAID_ONLINE] > 0;
+        at = (size_t)(b - in->procs);
+        for (k = 0; k < (u[1] ? 2 : 1); k++) {
+            units[u[k]].online_hit[at] |= row->s.v[ST_RECV_ONLINE] > 0;
+            units[u[k]].paid_hit[at] |= row->s.v[ST_PAID_ONLINE] > 0;
+        }
     }
 }
 
@@ -285,8 +319,8 @@ int sindex_get(struct req *r, struct err *e)
         for (i = 0; i < in.nagencies; i++)
             if (in.agencies[i].parent && !strcmp(in.agencies[i].parent, s.ag.id))
                 units[n++].ag = &in.agencies[i];
+    gather(r, &in, units, n);
     for (i = 0; i < n; i++) {
-        gather(r, &in, &units[i]);
         measure(&in, s.live, &units[i]);
         sindex_compute(units[i].m, w, &units[i].score);
     }

@@ -7,6 +7,7 @@
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_audit(int argc, char **argv);

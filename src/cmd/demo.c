@@ -8,7 +8,6 @@
 #include "cmd/demo_data.h"
 #include "core/date.h"
 #include "core/dossier.h"
-#include "core/fold.h"
 #include "core/worktime.h"
 #include "lib/crypto.h"
 #include "lib/strbuf.h"
@@ -75,31 +74,11 @@ struct ctx {
     struct workcal cal;
     struct err e;
     int64_t now;
-    int64_t procedure_ids[128];
+    int64_t procedure_ids[DEMO_PROCEDURES_MAX];
     int64_t receivers[2]; /* centre, commune */
     int64_t citizen;
     int counts[DOSSIER_STATUS_MAX + 1];
 };
-
-static int add_agencies(struct ctx *c)
-{
-    size_t i;
-
-    for (i = 0; i < demo_agencies_len; i++) {
-        struct agency ag = {0};
-        ag.id = demo_agencies[i].id;
-        ag.name = demo_agencies[i].name;
-        ag.parent = demo_agencies[i].parent;
-        ag.level = demo_agencies[i].level;
-        ag.office_hours = "07:30-11:30,13:00-17:00";
-        ag.active = 1;
-        if (!strcmp(ag.level, "commune") || !strcmp(ag.level, "centre"))
-            ag.address = arena_printf(&c->a, "Trụ sở %s, tỉnh Sơn Hà", ag.name);
-        if (agency_insert(c->db, &ag, c->now, &c->e) < 0)
-            return -1;
-    }
-    return 0;
-}
 
 static int add_users(struct ctx *c, struct strbuf *accounts)
 {
@@ -128,62 +107,6 @@ static int add_users(struct ctx *c, struct strbuf *accounts)
         strbuf_addf(accounts, "  %-16s %-12s %s%s%s\n", u.username, DEMO_PASSWORD,
                     demo_users[i].role, demo_users[i].agency ? " of " : "",
                     demo_users[i].agency ? demo_users[i].agency : "");
-    }
-    return 0;
-}
-
-static int add_procedures(struct ctx *c)
-{
-    size_t i;
-
-    for (i = 0; i < demo_procedures_len && i < 128; i++) {
-        const struct demo_procedure *d = &demo_procedures[i];
-        struct procedure p = {0};
-        char *parts = arena_strdup(&c->a, d->components), *tok, *save = NULL;
-        const char *raw;
-        char *folded;
-
-        p.code = arena_printf(&c->a, "1.%06zu", 900101 + i * 7 % 899);
-        p.name = d->name;
-        p.field = d->field;
-        p.level = d->level;
-        p.agency = d->owner;
-        p.duration_days = d->days;
-        p.duration_kind = d->calendar_days ? "calendar" : "working";
-        p.online_duration_days = -1;
-        p.online_class = d->online == 2 ? "full" : d->online == 1 ? "partial" : NULL;
-        p.online_level = d->online == 2 ? 4 : d->online == 1 ? 3 : 2;
-        p.result_name = arena_printf(&c->a, "Kết quả giải quyết: %s", d->name);
-        p.legal_basis = "Quyết định công bố danh mục thủ tục hành chính của Chủ tịch Ủy ban nhân "
-                        "dân tỉnh Sơn Hà";
-        p.decision_number = "1234/QĐ-UBND";
-        p.decision_date = "2025-07-01";
-        p.effective_date = "2025-07-01";
-        p.status = "active";
-        p.any_place = !strcmp(d->level, "commune");
-        p.components = arena_calloc(&c->a, 8, sizeof(*p.components));
-        for (tok = strtok_r(parts, "|", &save); tok && p.ncomponents < 8;
-             tok = strtok_r(NULL, "|", &save)) {
-            char *colon = strchr(tok, ':');
-            *colon = '\0';
-            p.components[p.ncomponents].kind = tok;
-            p.components[p.ncomponents].name = colon + 1;
-            p.components[p.ncomponents].count = 1;
-            p.components[p.ncomponents].required = 1;
-            p.ncomponents++;
-        }
-        if (d->fee) {
-            p.fees = arena_calloc(&c->a, 1, sizeof(*p.fees));
-            p.fees[0].name = "Lệ phí";
-            p.fees[0].amount = d->fee;
-            p.nfees = 1;
-        }
-        raw = arena_printf(&c->a, "%s %s %s", p.code, p.name, p.field);
-        folded = arena_alloc(&c->a, strlen(raw) + 1);
-        fold_text(raw, strlen(raw), folded);
-        if (procedure_insert(c->db, &p, folded, c->now, &c->e) < 0)
-            return -1;
-        c->procedure_ids[i] = p.id;
     }
     return 0;
 }
@@ -532,9 +455,9 @@ int cmd_demo(int argc, char **argv)
     if (app_prepare_db(path, c.now, &c.e) < 0 || db_open(path, &c.db, &c.e) < 0 ||
         app_workcal(c.db, y - 3, y + 2, &c.cal, &c.e) < 0)
         goto out;
-    if (db_begin(c.db, DB_WRITE, &c.e) < 0 || add_agencies(&c) < 0 ||
-        add_users(&c, &accounts) < 0 || add_procedures(&c) < 0 ||
-        meta_set(c.db, "demo_accounts", accounts.buf, &c.e) < 0 ||
+    if (db_begin(c.db, DB_WRITE, &c.e) < 0 ||
+        demo_add_catalog(c.db, &c.a, c.now, 0, c.procedure_ids, &c.e) < 0 ||
+        add_users(&c, &accounts) < 0 || meta_set(c.db, "demo_accounts", accounts.buf, &c.e) < 0 ||
         audit_append(c.db, c.now, 0, "demo.create", "database", path, &c.e) < 0 ||
         db_commit(c.db, &c.e) < 0)
         goto out;

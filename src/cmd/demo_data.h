@@ -3,6 +3,7 @@
 #define CMD_DEMO_DATA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct demo_agency {
     const char *id, *name, *parent, *level;
@@ -27,5 +28,17 @@ extern const size_t demo_procedures_len;
 extern const char *const demo_surnames[], *const demo_middle[], *const demo_given[],
                                                                     *const demo_streets[];
 extern const size_t demo_surnames_len, demo_middle_len, demo_given_len, demo_streets_len;
+
+#define DEMO_PROCEDURES_MAX 128
+
+/*
+ * Inserts the demo province's agencies, then extra_communes more communes
+ * (000.MM.NN.H99, MM from 01), then its procedures (their ids in procedure_ids).
+ */
+struct db;
+struct arena;
+struct err;
+int demo_add_catalog(struct db *db, struct arena *a, int64_t now, int extra_communes,
+                     int64_t procedure_ids[], struct err *e);
 
 #endif

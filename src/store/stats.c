@@ -574,6 +574,60 @@ int stats_sum(struct db *db, struct arena *a, const char *path, unsigned by, int
     return 0;
 }
 
+static int online_part(struct db *db, struct arena *a, const char *path, int grain, const char *lo,
+                       const char *hi, struct stat_row **out, size_t *n, size_t *cap, struct err *e)
+{
+    struct db_stmt *st = NULL;
+    int rc;
+
+    if (db_query(
+            db, &st, e,
+            "SELECT agency, procedure_id, recv_online, paid_online FROM stats WHERE " UNDER_PATH
+            " AND grain = ? AND period BETWEEN ? AND ? AND (recv_online > 0 OR paid_online > 0)",
+            "ttitt", path, path, grain, lo, hi) < 0)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        struct stat_row *r = arena_push(a, (void **)out, n, cap, sizeof(*r));
+        r->agency = db_col_dup(st, 0, a);
+        r->procedure_id = db_col_int(st, 1);
+        r->s.v[ST_RECV_ONLINE] = db_col_int(st, 2);
+        r->s.v[ST_PAID_ONLINE] = db_col_int(st, 3);
+    }
+    db_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int stats_online_procedures(struct db *db, struct arena *a, const char *path, int64_t first,
+                            int64_t last, struct stat_row **out, size_t *n, struct err *e)
+{
+    struct period_split s;
+    const struct day_span *days[2];
+    char lo[DATE_ISO_MAX], hi[DATE_ISO_MAX];
+    size_t cap = 0;
+    int i;
+
+    *out = NULL;
+    *n = 0;
+    period_split(first, last, &s);
+    if (s.has_months) {
+        period_text(GRAIN_MONTH, s.months.first, lo);
+        period_text(GRAIN_MONTH, s.months.last, hi);
+        if (online_part(db, a, path, GRAIN_PROC_MONTH, lo, hi, out, n, &cap, e) < 0)
+            return -1;
+    }
+    days[0] = s.has_head ? &s.head : NULL;
+    days[1] = s.has_tail ? &s.tail : NULL;
+    for (i = 0; i < 2; i++) {
+        if (!days[i])
+            continue;
+        date_format_ymd(days[i]->first, lo);
+        date_format_ymd(days[i]->last, hi);
+        if (online_part(db, a, path, GRAIN_PROC_DAY, lo, hi, out, n, &cap, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int stats_overdue_now(struct db *db, struct arena *a, const char *path, unsigned by, int64_t now,
                       struct stat_row **out, size_t *n, struct err *e)
 {

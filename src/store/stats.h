@@ -49,6 +49,15 @@ int stats_sum(struct db *db, struct arena *a, const char *agency_path, unsigned 
               int64_t last, struct stat_row **out, size_t *n, struct err *e);
 
 /*
+ * The (agency, procedure) pairs under agency_path with a dossier received
+ * online (ST_RECV_ONLINE) or paid online (ST_PAID_ONLINE) counted in the days
+ * [first, last]: rows with only those two sums set, a pair possibly more than
+ * once. Cheaper than stats_sum by procedure: it reads no other column and sorts nothing.
+ */
+int stats_online_procedures(struct db *db, struct arena *a, const char *agency_path, int64_t first,
+                            int64_t last, struct stat_row **out, size_t *n, struct err *e);
+
+/*
  * Dossiers in progress past their due time at `now`, counted from the
  * dossiers themselves, grouped like stats_sum (STAT_BY_MONTH is ignored).
  */

@@ -1,0 +1,106 @@
+/* The demo province's agencies and procedures, shared by `motcua demo` and `motcua gen`. */
+#include "cmd/demo_data.h"
+#include "core/fold.h"
+#include "store/agencies.h"
+#include "store/procedures.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Extra communes are named from these, "Xã Tân An", "Xã Phú Bình", ... */
+static const char *const first_words[] = {"Tân",  "Phú",   "An",    "Hòa",   "Vĩnh",
+                                          "Bình", "Thạnh", "Long",  "Đông",  "Tây",
+                                          "Nam",  "Bắc",   "Trung", "Quang", "Hưng"};
+#define NFIRST (sizeof(first_words) / sizeof(first_words[0]))
+
+static int add_agency(struct db *db, struct arena *a, int64_t now, const char *id, const char *name,
+                      const char *parent, const char *level, struct err *e)
+{
+    struct agency ag = {0};
+
+    ag.id = id;
+    ag.name = name;
+    ag.parent = parent;
+    ag.level = level;
+    ag.office_hours = "07:30-11:30,13:00-17:00";
+    ag.active = 1;
+    if (!strcmp(level, "commune") || !strcmp(level, "centre"))
+        ag.address = arena_printf(a, "Trụ sở %s, tỉnh Sơn Hà", name);
+    return agency_insert(db, &ag, now, e);
+}
+
+static int add_procedures(struct db *db, struct arena *a, int64_t now, int64_t ids[], struct err *e)
+{
+    size_t i;
+
+    for (i = 0; i < demo_procedures_len && i < DEMO_PROCEDURES_MAX; i++) {
+        const struct demo_procedure *d = &demo_procedures[i];
+        struct procedure p = {0};
+        char *parts = arena_strdup(a, d->components), *tok, *save = NULL;
+        const char *raw;
+        char *folded;
+
+        p.code = arena_printf(a, "1.%06zu", 900101 + i * 7 % 899);
+        p.name = d->name;
+        p.field = d->field;
+        p.level = d->level;
+        p.agency = d->owner;
+        p.duration_days = d->days;
+        p.duration_kind = d->calendar_days ? "calendar" : "working";
+        p.online_duration_days = -1;
+        p.online_class = d->online == 2 ? "full" : d->online == 1 ? "partial" : NULL;
+        p.online_level = d->online == 2 ? 4 : d->online == 1 ? 3 : 2;
+        p.result_name = arena_printf(a, "Kết quả giải quyết: %s", d->name);
+        p.legal_basis = "Quyết định công bố danh mục thủ tục hành chính của Chủ tịch Ủy ban nhân "
+                        "dân tỉnh Sơn Hà";
+        p.decision_number = "1234/QĐ-UBND";
+        p.decision_date = "2025-07-01";
+        p.effective_date = "2025-07-01";
+        p.status = "active";
+        p.any_place = !strcmp(d->level, "commune");
+        p.components = arena_calloc(a, 8, sizeof(*p.components));
+        for (tok = strtok_r(parts, "|", &save); tok && p.ncomponents < 8;
+             tok = strtok_r(NULL, "|", &save)) {
+            char *colon = strchr(tok, ':');
+            *colon = '\0';
+            p.components[p.ncomponents].kind = tok;
+            p.components[p.ncomponents].name = colon + 1;
+            p.components[p.ncomponents].count = 1;
+            p.components[p.ncomponents].required = 1;
+            p.ncomponents++;
+        }
+        if (d->fee) {
+            p.fees = arena_calloc(a, 1, sizeof(*p.fees));
+            p.fees[0].name = "Lệ phí";
+            p.fees[0].amount = d->fee;
+            p.nfees = 1;
+        }
+        raw = arena_printf(a, "%s %s %s", p.code, p.name, p.field);
+        folded = arena_alloc(a, strlen(raw) + 1);
+        fold_text(raw, strlen(raw), folded);
+        if (procedure_insert(db, &p, folded, now, e) < 0)
+            return -1;
+        ids[i] = p.id;
+    }
+    return 0;
+}
+
+int demo_add_catalog(struct db *db, struct arena *a, int64_t now, int extra_communes,
+                     int64_t procedure_ids[], struct err *e)
+{
+    size_t i;
+    int k;
+
+    for (i = 0; i < demo_agencies_len; i++)
+        if (add_agency(db, a, now, demo_agencies[i].id, demo_agencies[i].name,
+                       demo_agencies[i].parent, demo_agencies[i].level, e) < 0)
+            return -1;
+    for (k = 0; k < extra_communes; k++) {
+        const char *id = arena_printf(a, "000.%02d.%02d.H99", 1 + k / 60, 31 + k % 60);
+        const char *name = arena_printf(a, "Xã %s %s", first_words[k % NFIRST],
+                                        demo_given[(k / NFIRST) % demo_given_len]);
+        if (add_agency(db, a, now, id, name, demo_agencies[0].id, "commune", e) < 0)
+            return -1;
+    }
+    return add_procedures(db, a, now, procedure_ids, e);
+}
