@@ -59,10 +59,16 @@ export const USERS = {
   citizen2: ['citizen', null],
 };
 
-export async function startServer({ seedFixtures = true, args = [] } = {}) {
+// A server on a new database with the fixtures, or on one `prepare(path)` makes (without them).
+export async function startServer({ seedFixtures = true, args = [], prepare = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-api-'));
   const db = join(dir, 'test.db');
-  motcua('init', '--db', db);
+  if (prepare) {
+    prepare(db);
+    seedFixtures = false;
+  } else {
+    motcua('init', '--db', db);
+  }
   const port = await freePort();
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '4', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
