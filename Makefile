@@ -27,7 +27,7 @@ GENOBJ   := $(GEN:.c=.o)
 UNIT_SRC := $(wildcard tests/unit/*/*_test.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all setup run check screenshots format format-check clean unit-bins
+.PHONY: all setup run check screenshots bench format format-check clean unit-bins
 
 all: $(B)/motcua
 
@@ -83,6 +83,10 @@ run: setup
 check: setup
 	$(MAKE) all unit-bins
 	scripts/check
+
+# Benchmarks (not part of check): reports on a province-sized database.
+bench: all
+	bench/reports.sh
 
 # The README's screenshots, taken by the browser tests.
 screenshots: all
