@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, as, sql, A, PROC, dossierBody } from '../api/helpers.mjs';
+import { startServer, as, sql, motcua, A, PROC, dossierBody } from '../api/helpers.mjs';
 import { launch, page, axe, shot } from './browser.mjs';
 
 let server, browser;
@@ -147,6 +147,29 @@ test('the staff queue shows counts on each tab', async () => {
   await p.locator('table.queue tbody tr').first().waitFor();
   assert.equal(await p.locator('table.queue tbody tr').count(), Math.min(30, counts.all));
   await shot(p, 'queue');
+});
+
+test('the dashboard drills down from the province to a commune to a late dossier', async () => {
+  const d = (await (await as(server, 'receiver1')).post('/api/v1/dossiers', dossierBody({ summary: 'Hồ sơ trễ hạn' }))).json;
+  sql(server.db, `UPDATE dossiers SET due_at = ${Math.floor(Date.now() / 1000) - 7200} WHERE code = '${d.code}'`);
+  motcua('report', 'rebuild', '--db', server.db); // the edit above bypassed the counters
+  const p = await page(browser, server, { user: 'steering' });
+  await p.open('/bang-dieu-khien');
+  await p.getByRole('heading', { name: /Bảng điều khiển: Ủy ban nhân dân tỉnh Thử Nghiệm/ }).waitFor();
+  await p.locator('.chart canvas').first().waitFor();
+  await p.getByRole('heading', { name: 'Chỉ số phục vụ người dân, doanh nghiệp' }).waitFor();
+  // the ranking shows each unit's sample, and flags the small ones
+  const row = p.getByRole('region', { name: 'Xếp hạng các đơn vị trực thuộc' }).getByRole('row', { name: /Phường Đông Hà/ });
+  assert.match(await row.textContent(), /ít hồ sơ/);
+  await shot(p, 'dashboard');
+  await row.getByRole('link', { name: 'Phường Đông Hà' }).click();
+  await p.getByRole('heading', { name: 'Bảng điều khiển: Phường Đông Hà' }).waitFor();
+  await p.getByRole('navigation', { name: 'Đơn vị cấp trên' }).getByRole('link', { name: 'Ủy ban nhân dân tỉnh Thử Nghiệm' }).waitFor();
+  const overdue = await p.locator('.stats li').filter({ hasText: 'Quá hạn' }).locator('.n').textContent();
+  assert.ok(Number(overdue) >= 1, overdue);
+  await p.getByRole('link', { name: d.code }).click();
+  await p.getByText('Hồ sơ trễ hạn').first().waitFor();
+  assert.deepEqual(p.problems, []);
 });
 
 test('every page passes axe-core without serious or critical violations', async () => {

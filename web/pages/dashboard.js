@@ -1,31 +1,153 @@
-// A unit's dashboard: its dossiers by view and by status (the reports fill in the on-time charts).
-import { useState, useEffect } from '../vendor/hooks.module.js';
-import { html, Field, Alert, Loading } from '../lib/ui.js';
+// A unit's dashboard, for the unit and its subtree: resolution figures, the on-time rate by month
+// (chart and table), the service index with its parts, the child units ranked with their sample
+// sizes (each opens its own dashboard), and the late dossiers (each opens the dossier).
+import { useState, useEffect, useRef } from '../vendor/hooks.module.js';
+import uPlot from '../vendor/uPlot.esm.js';
+import { html, Field, Alert, Loading, when } from '../lib/ui.js';
 import { get } from '../lib/api.js';
-import { t, statusText } from '../lib/i18n.js';
+import { t, lang } from '../lib/i18n.js';
 
-const VI = { new: 'Mới đăng ký', received: 'Đã tiếp nhận', refused: 'Không được tiếp nhận', processing: 'Đang xử lý', supplement: 'Yêu cầu bổ sung',
-  financial: 'Chờ thực hiện nghĩa vụ tài chính', withdrawn: 'Rút hồ sơ theo yêu cầu', stopped: 'Dừng xử lý', processed: 'Đã có kết quả', returned: 'Đã trả kết quả' };
+const VIEWERS = ['receiver', 'processor', 'leader', 'admin', 'steering', 'auditor'];
+const SMALL_SAMPLE = 30; // fewer resolved dossiers than this: a rate says little
+const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+const num = (n) => (n === null || n === undefined ? '—' : new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'vi-VN').format(n));
+const pct = (n) => (n === null || n === undefined ? '—' : `${num(n)} %`);
+const monthText = (seconds) => { const d = new Date(seconds * 1000); return `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`; };
+const go = (agency, from, to) => { location.hash = `#/bang-dieu-khien?agency=${encodeURIComponent(agency)}&from=${from}&to=${to}`; };
 
-export function Dashboard({ session }) {
+function Figures({ total }) {
+  const items = [
+    ['receivedTotal', num(total.received)], ['carried', num(total.carried)],
+    ['newReceived', num(total.new_online + total.new_counter + total.new_post)], ['resolvedTotal', num(total.resolved)],
+    ['onTimeRate', pct(total.on_time_rate)], ['inProgress', num(total.in_progress)], ['overdue', num(total.overdue)],
+  ];
+  return html`<ul class="stats">${items.map(([k, v]) => html`<li key=${k}><span class="n">${v}</span> ${t(k)}</li>`)}</ul>`;
+}
+
+// The on-time rate by month: a chart, and the same numbers as a table (for screen readers and for copying).
+function Months({ rows }) {
+  const box = useRef(null);
+  useEffect(() => {
+    if (!box.current || !rows.length) return undefined;
+    const x = rows.map((r) => Date.UTC(+r.key.slice(0, 4), +r.key.slice(5, 7) - 1, 15) / 1000);
+    const chart = new uPlot({
+      width: Math.max(280, box.current.clientWidth), height: 220,
+      scales: { x: { time: true }, rate: { range: [0, 100] } },
+      series: [{ label: t('month'), value: (u, v) => (v === null ? '—' : monthText(v)) },
+        { label: t('onTimeRate'), scale: 'rate', stroke: '#1a7f37', width: 2, points: { show: true }, value: (u, v) => pct(v) }],
+      axes: [{ values: (u, vals) => vals.map(monthText) }, { scale: 'rate', values: (u, vals) => vals.map((v) => `${v}%`) }],
+    }, [x, rows.map((r) => r.on_time_rate)], box.current);
+    return () => chart.destroy();
+  }, [rows]);
+  return html`<div ref=${box} class="chart" aria-hidden="true"></div>
+    <div class="scroll"><table><caption class="sr-only">${t('byMonth')}</caption>
+      <thead><tr><th scope="col">${t('month')}</th><th scope="col">${t('receivedTotal')}</th><th scope="col">${t('resolvedTotal')}</th>
+        <th scope="col">${t('late')}</th><th scope="col">${t('onTimeRate')}</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr key=${r.key}><th scope="row">${r.key.slice(5, 7)}/${r.key.slice(0, 4)}</th><td>${num(r.received)}</td>
+        <td>${num(r.resolved)}</td><td>${num(r.late)}</td><td>${pct(r.on_time_rate)}</td></tr>`)}</tbody></table></div>`;
+}
+
+function Index({ index }) {
+  return html`<p class="score"><span class="n">${index.total === null ? t('noScore') : num(index.total)}</span> ${t('indexTotal')}
+      ${index.grade && html` · ${t('grade')}: <strong>${index.grade.name}</strong>`}</p>
+    <div class="scroll"><table>
+      <thead><tr><th scope="col">${t('part')}</th><th scope="col">${t('data')}</th><th scope="col">${t('rateCol')}</th>
+        <th scope="col">${t('points')}</th><th scope="col">${t('maxPoints')}</th></tr></thead>
+      ${index.groups.map((g) => html`<tbody key=${g.code}>
+        <tr class="group"><th scope="rowgroup" colspan="3">${g.name}</th><td>${num(g.points)}</td><td>${num(g.max_points)}</td></tr>
+        ${g.parts.map((p) => html`<tr key=${p.code} class=${p.applicable ? '' : 'muted'}>
+          <th scope="row">${p.name}<br /><small class="muted">${p.source}</small></th>
+          <td>${!p.recorded ? t('notRecorded') : !p.applicable ? t('notApplicable') : `${num(p.numerator)} / ${num(p.denominator)}`}</td>
+          <td>${pct(p.rate)}</td><td>${p.applicable ? num(p.points) : '—'}</td><td>${num(p.max_points)}</td></tr>`)}
+      </tbody>`)}
+    </table></div>`;
+}
+
+function Ranking({ children, rates, from, to }) {
+  if (!children.length) return html`<p>${t('emptyList')}</p>`;
+  return html`<div class="scroll"><table>
+    <thead><tr><th scope="col">${t('rank')}</th><th scope="col">${t('unit')}</th><th scope="col">${t('indexTotal')}</th>
+      <th scope="col">${t('grade')}</th><th scope="col">${t('onTimeRate')}</th><th scope="col">${t('sample')}</th></tr></thead>
+    <tbody>${children.map((c) => {
+      const small = c.sample.resolved < SMALL_SAMPLE;
+      return html`<tr key=${c.agency.id}><td>${c.total === null ? '—' : c.rank}</td>
+        <th scope="row"><a href=${`#/bang-dieu-khien?agency=${encodeURIComponent(c.agency.id)}&from=${from}&to=${to}`}>${c.agency.name}</a></th>
+        <td>${c.total === null ? t('noScore') : num(c.total)}</td><td>${c.grade ? c.grade.name : '—'}</td><td>${pct(rates[c.agency.id])}</td>
+        <td>${num(c.sample.received)} / ${num(c.sample.resolved)}${small ? html` <span class="badge" title=${t('smallSample')}>${t('smallSample')}</span>` : ''}</td></tr>`;
+    })}</tbody></table></div>`;
+}
+
+function Late({ report }) {
+  if (!report.dossiers.length) return html`<p>${t('noDossiers')}</p>`;
+  const cause = (a) => (a && a.cause ? t(a.cause) : t('unstated'));
+  return html`<div class="scroll"><table class="queue">
+    <thead><tr><th scope="col">${t('code')}</th><th scope="col">${t('procedure')}</th><th scope="col">${t('unit')}</th>
+      <th scope="col">${t('due')}</th><th scope="col">${t('lateHours')}</th><th scope="col">${t('apology')}</th><th scope="col">${t('cause')}</th></tr></thead>
+    <tbody>${report.dossiers.slice(0, 50).map((d) => html`<tr key=${d.code} class=${d.finished_at ? '' : 'late'}>
+      <td><a href=${`#/ho-so/${encodeURIComponent(d.code)}`}>${d.code}</a></td><td>${d.procedure}</td><td>${d.agency.name}</td>
+      <td>${when(d.due_at)}</td><td>${num(d.late_hours)}</td><td>${d.apology ? when(d.apology.at) : '—'}</td><td>${cause(d.apology)}</td></tr>`)}
+    </tbody></table></div>`;
+}
+
+export function Dashboard({ query, session }) {
+  const year = today().slice(0, 4);
+  const [agency, setAgency] = useState(query.get('agency') || '');
+  const [from, setFrom] = useState(query.get('from') || `${year}-01-01`);
+  const [to, setTo] = useState(query.get('to') || today());
   const [agencies, setAgencies] = useState([]);
-  const [agency, setAgency] = useState('');
-  const [counts, setCounts] = useState(null);
+  const [data, setData] = useState(null);
   const [error, setError] = useState(null);
+  const q = query.toString();
+
   useEffect(() => { get('/api/v1/agencies?flat=1').then((r) => setAgencies(r.items)).catch(() => {}); }, []);
-  useEffect(() => { setCounts(null); get(`/api/v1/dossiers/counts${agency ? `?agency=${agency}` : ''}`).then(setCounts).catch(setError); }, [agency]);
-  if (!session.user) return html`<p>${t('error401')}</p>`;
-  const mine = new Set(session.user.roles.map((r) => r.agency));
-  const choices = agencies.filter((a) => mine.has(a.id) || session.user.roles.some((r) => !r.agency));
-  const max = counts ? Math.max(1, ...Object.values(counts.by_status)) : 1;
-  return html`<h1>${t('dashboard')}</h1>
-    <${Field} type="select" label=${t('unit')} name="agency" value=${agency} onInput=${setAgency}>
-      <option value="">${t('select')}</option>${choices.map((a) => html`<option value=${a.id}>${a.name}</option>`)}</${Field}>
+  useEffect(() => {
+    if (!session.user) return;
+    const a = query.get('agency') ? `agency=${encodeURIComponent(query.get('agency'))}&` : '';
+    const period = `from=${query.get('from') || `${year}-01-01`}&to=${query.get('to') || today()}`;
+    const lastYear = new Date(Date.now() + 7 * 3600e3);
+    lastYear.setUTCDate(1);
+    lastYear.setUTCMonth(lastYear.getUTCMonth() - 11);
+    setData(null);
+    setError(null);
+    Promise.all([
+      get(`/api/v1/reports/resolution?${a}${period}`),
+      get(`/api/v1/index?${a}${period}&children=1`),
+      get(`/api/v1/reports/resolution?${a}group_by=month&from=${lastYear.toISOString().slice(0, 10)}&to=${today()}`),
+      get(`/api/v1/reports/late?${a}${period}`),
+    ]).then(([res, index, months, late]) => {
+      setAgency(res.agency.id);
+      setData({ res, index, months, late });
+    }).catch(setError);
+  }, [q, session.user]);
+
+  if (!session.user) return html`<p>${t('error401')} <a href="#/dang-nhap">${t('login')}</a></p>`;
+  const byId = Object.fromEntries(agencies.map((a) => [a.id, a]));
+  // the units the user's roles see: a system-wide role sees all, a unit's role its subtree
+  const viewing = session.user.roles.filter((r) => VIEWERS.includes(r.role));
+  const within = (a) => { for (let x = a; x; x = byId[x.parent]) if (viewing.some((r) => r.agency === x.id)) return true; return false; };
+  const choices = viewing.some((r) => !r.agency) ? agencies : agencies.filter(within);
+  const parents = [];
+  for (let p = byId[agency] && byId[agency].parent; p && byId[p] && choices.includes(byId[p]); p = byId[p].parent) parents.unshift(byId[p]);
+  const rates = data ? Object.fromEntries(data.res.rows.map((r) => [r.key, r.on_time_rate])) : {};
+  const file = (format) => `/api/v1/reports/resolution?agency=${encodeURIComponent(agency)}&from=${from}&to=${to}&format=${format}`;
+
+  return html`<h1>${t('dashboard')}${data ? html`: ${data.res.agency.name}` : ''}</h1>
+    ${parents.length > 0 && html`<nav aria-label=${t('path')} class="crumbs">${parents.map((p) => html`<a key=${p.id}
+      href=${`#/bang-dieu-khien?agency=${encodeURIComponent(p.id)}&from=${from}&to=${to}`}>${p.name}</a> › `)}</nav>`}
+    <form class="filters" onSubmit=${(e) => { e.preventDefault(); go(agency, from, to); }}>
+      <${Field} type="select" label=${t('unit')} name="agency" value=${agency} onInput=${setAgency}>
+        ${choices.map((a) => html`<option key=${a.id} value=${a.id}>${a.name}</option>`)}</${Field}>
+      <${Field} type="date" label=${t('fromDate')} name="from" value=${from} onInput=${setFrom} />
+      <${Field} type="date" label=${t('toDate')} name="to" value=${to} onInput=${setTo} />
+      <button type="submit">${t('show')}</button>
+    </form>
     <${Alert} error=${error} />
-    ${counts ? html`<section aria-labelledby="h-totals"><h2 id="h-totals">${t('totals')}</h2>
-      <ul class="stats">${['open', 'due_soon', 'late', 'all'].map((k) => html`<li key=${k}><span class="n">${counts[k]}</span> ${t(`tabs_${k}`)}</li>`)}</ul></section>
-      <section aria-labelledby="h-status"><h2 id="h-status">${t('status')}</h2>
-      <table class="bars"><tbody>${Object.entries(counts.by_status).map(([s, n]) => html`<tr key=${s}><th scope="row">${statusText(s, VI[s])}</th>
-        <td><span class="meter" style=${{ width: `${(100 * n) / max}%` }}></span></td><td>${n}</td></tr>`)}</tbody></table></section>`
-      : html`<${Loading} />`}`;
+    ${!data ? !error && html`<${Loading} />` : html`
+      <section aria-labelledby="h-res"><h2 id="h-res">${t('resolution')}</h2><${Figures} total=${data.res.total} />
+        <p>${t('download')}: <a href=${file('xlsx')}>Excel</a> · <a href=${file('pdf')} target="_blank" rel="noopener">PDF</a></p></section>
+      <section aria-labelledby="h-months"><h2 id="h-months">${t('byMonth')}</h2><${Months} rows=${data.months.rows} /></section>
+      <section aria-labelledby="h-rank"><h2 id="h-rank">${t('ranking')}</h2>
+        <${Ranking} children=${data.index.children || []} rates=${rates} from=${from} to=${to} /></section>
+      <section aria-labelledby="h-index"><h2 id="h-index">${t('serviceIndex')}</h2><${Index} index=${data.index.index} /></section>
+      <section aria-labelledby="h-late"><h2 id="h-late">${t('lateList')} (${num(data.late.dossiers.length)})</h2><${Late} report=${data.late} /></section>`}`;
 }
