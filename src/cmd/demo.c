@@ -16,6 +16,7 @@
 #include "store/dossiers.h"
 #include "store/meta.h"
 #include "store/procedures.h"
+#include "store/ratings.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -352,9 +353,24 @@ static int add_dossier(struct ctx *c)
         date_format_ymd(date_local_day(finish), day_text);
         d.result_date = day_text;
         d.result_signer = "Lãnh đạo đơn vị";
+        d.result_electronic = uniform() < 0.6;
+        if (dp->fee) { /* paid before the result, a third of them online */
+            d.fee_amount = d.fee_paid_amount = dp->fee;
+            d.fee_method = uniform() < 0.35 ? "online" : "cash";
+            d.fee_receipt = arena_printf(&c->a, "BL%06d", pick(1000000));
+            d.fee_paid_at = add_work(c, t, 60);
+        }
     }
     if (dossier_insert(c->db, &d, &c->e) < 0)
         return -1;
+    if (status == DOSSIER_RETURNED && uniform() < 0.15) {
+        double r = uniform();
+        struct rating rt = {d.id, r < 0.72 ? 1 : r < 0.95 ? 2 : 3, {0}, NULL, d.returned_at + 3600};
+        for (int k = 0; k < RATING_CRITERIA; k++)
+            rt.criteria[k] = uniform() < 0.6 ? 3 + pick(3) : 0;
+        if (rt.created_at <= c->now && rating_insert(c->db, &rt, &c->e) < 0)
+            return -1;
+    }
     if (status != DOSSIER_RECEIVED) {
         step.unit = proc_unit;
         step.hours = work / 60;
