@@ -114,8 +114,8 @@ test('report verify finds a counter that disagrees with the dossiers; rebuild me
     motcua('demo', '--db', db, '--dossiers', '400', '--seed', '7');
     assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/);
     // a counter changed behind motcua's back
-    sql(db, 'UPDATE stats SET recv_counter = recv_counter + 1 WHERE grain = 2 AND procedure_id = 0'
-    + ' AND agency = (SELECT min(agency) FROM stats) AND period = (SELECT max(period) FROM stats WHERE grain = 2)');
+    sql(db, 'UPDATE stats SET recv_counter = recv_counter + 1 WHERE (agency, grain, period, procedure_id) ='
+      + ' (SELECT agency, grain, period, procedure_id FROM stats WHERE grain = 2 AND procedure_id = 0 LIMIT 1)');
     let r = run('report', 'verify', '--db', db);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /grain 2 period \d{4}-\d\d procedure 0: recv_counter is \d+, recomputed \d+/);
