@@ -276,7 +276,7 @@ int reports_resolution(struct req *r, struct err *e)
         if (group == BY_AGENCY) {
             /* the agency's own line only when it holds dossiers itself */
             first = l.v[0].res.received || l.v[0].res.not_accepted ? 0 : 1;
-        } else {
+        } else if (l.n) {
             qsort(l.v, l.n, sizeof(*l.v), by_received_desc);
         }
     }

@@ -283,7 +283,8 @@ static int recompute(struct db *db, const char *agency, struct table *t, struct 
         if (t->slots[i].k.grain)
             t->slots[k++] = t->slots[i];
     t->used = k;
-    qsort(t->slots, k, sizeof(*t->slots), key_cmp);
+    if (k)
+        qsort(t->slots, k, sizeof(*t->slots), key_cmp);
     return 0;
 }
 
