@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/holidays.h"
+#include "lib/ratelimit.h"
 #include "http/request.h"
 #include "store/db.h"
 #include "store/users.h"
@@ -25,6 +26,9 @@ struct app {
     const char *public_url; /* base URL printed in links, e.g. http://127.0.0.1:8080 */
     const char *data_dir;   /* stored files, by SHA-256: <data_dir>/ab/abcdef… */
     int64_t dossier_files_limit;
+    /* failed logins per account ("u:name") and address ("a:ip"), public lookups ("l:ip") */
+    struct ratelimit *limits;
+    struct ratelimit_rule login_account, login_address, lookup;
 };
 
 /* Creates the data directory and its tmp/ (for uploads in progress). */

@@ -52,7 +52,8 @@ int auth_login(struct req *r, struct err *e)
 {
     static const char *const keys[] = {"username", "password", NULL};
     struct app *app = r->app;
-    const char *username, *password;
+    const char *username, *password, *account, *address;
+    int64_t wait;
     char token[CRYPTO_TOKEN_LEN + 1], csrf[CRYPTO_TOKEN_LEN + 1], hash[CRYPTO_SHA256_HEX];
     struct user u;
     json_t *body = NULL;
@@ -65,6 +66,18 @@ int auth_login(struct req *r, struct err *e)
     password = jv_string(body, NULL, "password", JV_REQUIRED, 200, e);
     if (e->http)
         goto out;
+    account = arena_printf(&r->arena, "u:%s", username);
+    address = arena_printf(&r->arena, "a:%s", req_peer(r));
+    wait = ratelimit_blocked(app->limits, account, r->now);
+    if (!wait)
+        wait = ratelimit_blocked(app->limits, address, r->now);
+    if (wait) {
+        log_warn("login refused: too many failures for this account or from %s", req_peer(r));
+        e->retry_after = (long)wait;
+        err_set(e, 429, "too_many_attempts", "too many failed logins; try again in %lld minutes",
+                (long long)(wait + 59) / 60);
+        goto out;
+    }
     found = user_by_username(r->db, &r->arena, username, &u, e) == 0;
     if (!found) {
         if (e->http != 404)
@@ -75,9 +88,12 @@ int auth_login(struct req *r, struct err *e)
     }
     if (!found || !u.active || !crypto_password_verify(u.password_hash, password)) {
         log_warn("login failed for a user from %s", req_peer(r));
+        ratelimit_hit(app->limits, account, r->now, &app->login_account);
+        ratelimit_hit(app->limits, address, r->now, &app->login_address);
         err_set(e, 401, "invalid_credentials", "wrong username or password");
         goto out;
     }
+    ratelimit_clear(app->limits, account);
     crypto_token(token);
     crypto_token(csrf);
     crypto_sha256_hex(token, strlen(token), hash);

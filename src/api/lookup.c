@@ -2,7 +2,7 @@
  * The citizen's public side of a dossier, without login: GET /api/v1/lookup
  * and POST /api/v1/ratings. Both take the code and the last four digits of
  * the applicant's phone; any mismatch gets the same 404, so the answer never
- * tells which one was wrong.
+ * tells which one was wrong, and an address that tries too often gets 429.
  */
 #include "api/app.h"
 #include "api/handlers.h"
@@ -14,10 +14,23 @@
 
 #include <string.h>
 
-/* The dossier a code and the phone digits name (never a consultation's child dossier). */
+/*
+ * The dossier a code and the phone digits name (never a consultation's child
+ * dossier). Every try counts against the caller's address: guessing codes and
+ * digits soon gets 429.
+ */
 static int find(struct req *r, const char *code, const char *digits, struct dossier *d,
                 struct err *e)
 {
+    struct app *app = r->app;
+    int64_t wait = ratelimit_hit(app->limits, arena_printf(&r->arena, "l:%s", req_peer(r)), r->now,
+                                 &app->lookup);
+
+    if (wait) {
+        e->retry_after = (long)wait;
+        return err_set(e, 429, "too_many_requests",
+                       "too many lookups from this address; try again in a minute");
+    }
     if (!code || !digits)
         return err_set(e, 400, "invalid_query", "both code and phone_last4 are required");
     if (!dossier_code_valid(code) || strlen(digits) != 4 || strspn(digits, "0123456789") != 4 ||

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <time.h>
 
+#define RATELIMIT_SLOTS 65536 /* accounts and addresses remembered */
+
 static const char usage[] = "motcua serve --db PATH [--listen ADDR:PORT] [--web DIR] [options]";
 
 /* Prints the demo accounts a demo database was made with. */
@@ -84,6 +86,11 @@ int cmd_serve(int argc, char **argv)
     app.session_idle = conf.session_idle;
     app.secure_cookies = (int)conf.secure_cookies;
     app.dossier_files_limit = conf.dossier_files_limit;
+    app.login_account =
+        (struct ratelimit_rule){(int)conf.login_attempts, conf.login_lock, conf.login_lock};
+    app.login_address =
+        (struct ratelimit_rule){(int)conf.login_attempts * 4, conf.login_lock, conf.login_lock};
+    app.lookup = (struct ratelimit_rule){(int)conf.lookup_rate, 60, 60};
     app.data_dir = conf.data ? conf.data : default_data_dir(conf.db);
     app.public_url = conf.public_url ? conf.public_url : public_url;
     snprintf(public_url, sizeof(public_url), "http://%s", conf.listen);
@@ -109,8 +116,13 @@ int cmd_serve(int argc, char **argv)
     cfg.router.nroutes = api_routes_len;
     cfg.router.begin = app_begin;
     cfg.app = &app;
-    if (server_start(&cfg, &srv, &e) < 0)
+    app.limits = ratelimit_new(RATELIMIT_SLOTS);
+    if (!app.limits)
+        return cmd_fail("out of memory");
+    if (server_start(&cfg, &srv, &e) < 0) {
+        ratelimit_free(app.limits);
         return cmd_fail("%s", e.msg);
+    }
     if (conf.smtp_url) {
         struct sender_config sc = {app.db_path,
                                    conf.smtp_url,
@@ -122,6 +134,7 @@ int cmd_serve(int argc, char **argv)
                                    500};
         if (sender_start(&sc, &mail, &e) < 0) {
             server_stop(srv);
+            ratelimit_free(app.limits);
             return cmd_fail("%s", e.msg);
         }
     } else {
@@ -135,5 +148,6 @@ int cmd_serve(int argc, char **argv)
     log_info("stopping on signal %d", sig);
     server_stop(srv);
     sender_stop(mail);
+    ratelimit_free(app.limits);
     return 0;
 }

@@ -72,4 +72,6 @@ void resp_problem(struct req *r, const struct err *e)
     }
     resp_json(r, status, j);
     r->resp.content_type = "application/problem+json";
+    if (e->retry_after > 0)
+        resp_header(r, "Retry-After", arena_printf(&r->arena, "%ld", e->retry_after));
 }

@@ -16,6 +16,9 @@ struct config {
     const char *web;     /* --web, MOTCUA_WEB: static files; none when NULL */
     long threads;        /* --threads, MOTCUA_THREADS */
     long body_limit;     /* --body-limit, MOTCUA_BODY_LIMIT: bytes */
+    long login_attempts; /* --login-attempts: failures before an account is locked */
+    long login_lock;     /* --login-lock: seconds */
+    long lookup_rate;    /* --lookup-rate: public lookups per address and minute */
     long session_idle;   /* --session-idle, MOTCUA_SESSION_IDLE: seconds */
     long secure_cookies; /* --secure-cookies, MOTCUA_SECURE_COOKIES: 0 or 1 */
     const char *data;    /* --data, MOTCUA_DATA: stored files; "<db's directory>/files" if NULL */

@@ -14,6 +14,7 @@ struct err_field {
  * http: the status the router answers with (0 while no error is set).
  * code: a short static machine name ("invalid", "not_found", ...).
  * fields: per-field reasons for invalid input, reported as problem+json errors[].
+ * retry_after: seconds for a Retry-After header (429, 503), 0 for none.
  */
 struct err {
     int http;
@@ -21,19 +22,12 @@ struct err {
     char msg[ERR_MSG_MAX];
     int nfields;
     struct err_field fields[ERR_FIELDS_MAX];
+    long retry_after;
 };
 
 #define ERR_INIT                                                                                   \
     {                                                                                              \
-        0, 0, {0}, 0,                                                                              \
-        {                                                                                          \
-            {                                                                                      \
-                {0},                                                                               \
-                {                                                                                  \
-                    0                                                                              \
-                }                                                                                  \
-            }                                                                                      \
-        }                                                                                          \
+        0                                                                                          \
     }
 
 void err_clear(struct err *e);

@@ -1,0 +1,87 @@
+// Who gets in: lockout after failed logins (per account and per address), the
+// public lookup's rate limit, idle sessions, and what the log never holds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, as, problem, sql, PASSWORD, dossierBody } from './helpers.mjs';
+
+let server;
+before(async () => {
+  // small limits so that the test need not wait fifteen minutes
+  server = await startServer({ args: ['--login-attempts', '3', '--login-lock', '2', '--lookup-rate', '6'] });
+});
+after(async () => { await server.stop(); });
+
+const login = (username, password) => new Client(server).post('/api/v1/auth/login', { username, password });
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+test('an account is locked after repeated failures, even for the right password, then opens again', async () => {
+  for (let i = 0; i < 2; i++) problem(null, await login('receiver2', 'sai-mat-khau'), 401);
+  // the third failure locks it
+  problem(null, await login('receiver2', 'sai-mat-khau'), 401);
+  const locked = await login('receiver2', PASSWORD);
+  problem(null, locked, 429);
+  assert.ok(Number(locked.headers.get('retry-after')) >= 1);
+  assert.equal(locked.headers.get('set-cookie'), null);
+  // other accounts are not affected
+  assert.equal((await login('processor2', PASSWORD)).status, 200);
+  await sleep(2100);
+  assert.equal((await login('receiver2', PASSWORD)).status, 200);
+  // a success clears the count: two more failures do not lock
+  for (let i = 0; i < 2; i++) problem(null, await login('receiver2', 'sai'), 401);
+  assert.equal((await login('receiver2', PASSWORD)).status, 200);
+});
+
+test('an address trying many accounts is locked too, and an unknown account the same way', async () => {
+  await sleep(2100);
+  // four times the account limit, spread over names that do not exist
+  for (let i = 0; i < 11; i++) problem(null, await login(`khong-co-${i}`, 'sai'), 401);
+  problem(null, await login('khong-co-cuoi', 'sai'), 401);
+  const r = await login('leader2', PASSWORD);
+  problem(null, r, 429);
+  assert.match(r.json.detail, /too many failed logins/);
+  await sleep(2100);
+  assert.equal((await login('leader2', PASSWORD)).status, 200);
+});
+
+test('the public lookup is rate-limited per address and never says which half was wrong', async () => {
+  await sleep(1000);
+  const desk = await as(server, 'receiver1');
+  const d = (await desk.post('/api/v1/dossiers', dossierBody())).json;
+  const anon = new Client(server);
+  const wrongCode = await anon.get(`/api/v1/lookup?code=${d.code.replace(/\d{4}$/, '9999')}&phone_last4=5678`);
+  const wrongDigits = await anon.get(`/api/v1/lookup?code=${d.code}&phone_last4=0000`);
+  problem(null, wrongCode, 404);
+  problem(null, wrongDigits, 404);
+  assert.equal(wrongCode.json.detail, wrongDigits.json.detail);
+  assert.equal(wrongCode.text.length, wrongDigits.text.length);
+  let r;
+  for (let i = 0; i < 6; i++) r = await anon.get(`/api/v1/lookup?code=${d.code}&phone_last4=${String(1000 + i)}`);
+  problem(null, r, 429);
+  assert.ok(Number(r.headers.get('retry-after')) >= 1);
+  // the right pair is refused too while the address is blocked: guessing gains nothing
+  problem(null, await anon.get(`/api/v1/lookup?code=${d.code}&phone_last4=5678`), 429);
+  problem(null, await anon.post('/api/v1/ratings', { code: d.code, phone_last4: '5678', level: 'satisfied' }), 429);
+});
+
+test('a session ends after the idle time, and on logout', async () => {
+  const c = await as(server, 'receiver1');
+  assert.equal((await c.get('/api/v1/auth/me')).status, 200);
+  sql(server.db, "UPDATE sessions SET last_seen = last_seen - 7200 WHERE user_id = (SELECT id FROM users WHERE username = 'receiver1')");
+  problem(null, await c.get('/api/v1/auth/me'), 401);
+  const d = await as(server, 'processor1');
+  assert.equal((await d.post('/api/v1/auth/logout')).status, 204);
+  problem(null, await d.get('/api/v1/auth/me'), 401);
+});
+
+test('the log holds no password, session token, CSRF token or identity number', async () => {
+  const c = new Client(server);
+  await c.login('leader1');
+  const desk = await as(server, 'receiver1');
+  await desk.post('/api/v1/dossiers', dossierBody({ applicant: { kind: 1, name: 'Trần Văn Bình', id_number: '079088001234', phone: '0987 654 321', address: 'Số 1' } }));
+  await new Client(server).post('/api/v1/auth/login', { username: 'leader1', password: 'mat-khau-sai-9x7' });
+  await sleep(200);
+  const log = server.log();
+  assert.match(log, /POST \/api\/v1\/auth\/login/); // the requests are logged...
+  for (const secret of [PASSWORD, 'mat-khau-sai-9x7', c.cookie.split('=')[1], c.csrf, '079088001234', '0987 654 321'])
+    assert.ok(!log.includes(secret), `the log holds ${secret}`);
+});
