@@ -19,6 +19,8 @@ static const struct {
     {"calendar", "holidays, lunar dates and due times", cmd_calendar},
     {"audit", "verify the audit log's hash chain", cmd_audit},
     {"report", "verify or rebuild the statistics counters", cmd_report},
+    {"backup", "copy the database consistently while it is served", cmd_backup},
+    {"restore", "put a backup back", cmd_restore},
 };
 
 int cmd_fail(const char *fmt, ...)

@@ -60,6 +60,13 @@ int db_begin(struct db *db, enum db_txn kind, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 
+/*
+ * Copies the whole database, as one consistent snapshot while others go on
+ * writing, over the database `to` (created when missing; SQLite's online
+ * backup API). Used for backups (to a new file) and restores (onto a database).
+ */
+int db_copy(struct db *from, struct db *to, struct err *e);
+
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int64_t db_changes(struct db *db);
 

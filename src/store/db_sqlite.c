@@ -67,6 +67,23 @@ int db_open(const char *path, struct db **out, struct err *e)
     return 0;
 }
 
+int db_copy(struct db *from, struct db *to, struct err *e)
+{
+    sqlite3_backup *b = sqlite3_backup_init(to->h, "main", from->h, "main");
+    int rc;
+
+    if (!b)
+        return err_set(e, 500, "db", "cannot start the copy: %s", sqlite3_errmsg(to->h));
+    /* all pages in one step: one read transaction on the source, so one snapshot */
+    while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep(20);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE)
+        return err_set(e, rc == SQLITE_FULL ? 507 : 500, "db", "the copy failed: %s",
+                       sqlite3_errstr(rc));
+    return 0;
+}
+
 void db_close(struct db *db)
 {
     if (!db)

@@ -69,20 +69,40 @@ export async function startServer({ seedFixtures = true, args = [], prepare = nu
   } else {
     motcua('init', '--db', db);
   }
-  const port = await freePort();
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '4', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let log = '';
-  proc.stdout.on('data', (d) => (log += d));
-  proc.stderr.on('data', (d) => (log += d));
-  const base = `http://127.0.0.1:${port}`;
   const server = {
-    db, dir, base, proc, port,
+    db, dir, args,
     log: () => log,
+    // Starts (or starts again) the process on the database, on a new port, and waits for it.
+    async launch() {
+      server.port = await freePort();
+      server.base = `http://127.0.0.1:${server.port}`;
+      server.proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${server.port}`, '--threads', '4', ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      server.proc.stdout.on('data', (d) => (log += d));
+      server.proc.stderr.on('data', (d) => (log += d));
+      for (let i = 0; ; i++) {
+        try {
+          const r = await fetch(`${server.base}/healthz`);
+          if (r.status === 200) break;
+        } catch {}
+        if (i > 100 || server.proc.exitCode !== null) throw new Error(`server did not start:\n${log}`);
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+    },
+    // Kills the process with SIGKILL, as a power cut would stop it.
+    async crash() {
+      const p = server.proc;
+      if (p.exitCode !== null || p.signalCode) return;
+      const exited = new Promise((ok) => p.on('exit', ok));
+      p.kill('SIGKILL');
+      await exited;
+    },
     // Stops the server; it must exit cleanly (under sanitizers: no leak, no error report).
     async stop() {
-      if (proc.exitCode === null) {
+      const proc = server.proc;
+      if (proc.exitCode === null && !proc.signalCode) {
         proc.kill('SIGTERM');
         await new Promise((ok) => proc.on('exit', ok));
       }
@@ -105,14 +125,7 @@ export async function startServer({ seedFixtures = true, args = [], prepare = nu
       }
     },
   };
-  for (let i = 0; ; i++) {
-    try {
-      const r = await fetch(`${base}/healthz`);
-      if (r.status === 200) break;
-    } catch {}
-    if (i > 100 || proc.exitCode !== null) throw new Error(`server did not start:\n${log}`);
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
+  await server.launch();
   if (seedFixtures) await seed(server);
   return server;
 }
