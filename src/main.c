@@ -21,6 +21,7 @@ static const struct {
     {"report", "verify or rebuild the statistics counters", cmd_report},
     {"backup", "copy the database consistently while it is served", cmd_backup},
     {"restore", "put a backup back", cmd_restore},
+    {"routes", "list the API's routes and the roles allowed", cmd_routes},
 };
 
 int cmd_fail(const char *fmt, ...)

@@ -1,0 +1,262 @@
+// Nobody where they do not belong: every route of the table (from `motcua routes`)
+// × every role × the role's own agency, a child agency and a foreign one, with
+// the outcome each cell must have. A route the table has and this file does
+// not describe fails the test, so a new route cannot be forgotten.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, as, motcua, A, PROC, PASSWORD } from './helpers.mjs';
+
+const ROLES = ['citizen', 'receiver', 'processor', 'leader', 'unit_admin', 'admin', 'steering', 'auditor'];
+const SYSTEM_WIDE = new Set(['admin', 'steering', 'auditor', 'citizen']);
+const CONTEXTS = ['own', 'child', 'foreign'];
+const DIVISION = '000.01.02.H88'; // a division of the justice department: the child agency
+// the agency of each context for the roles bound to the justice department
+const AGENCY = { own: A.justice, child: DIVISION, foreign: A.commune2 };
+
+let server, admin, users = {}, drivers = {}, citizen, proc;
+after(async () => { await server?.stop(); });
+
+// Outcome classes of a cell.
+const OK = (s) => s < 500 && ![401, 403, 404].includes(s); // the request reached the business rules
+const DENIED = (s) => s === 403;
+const HIDDEN = (s) => s === 403 || s === 404;
+
+before(async () => {
+  server = await startServer();
+  admin = await as(server, 'admin');
+  let r = await admin.post('/api/v1/agencies', { id: DIVISION, name: 'Phòng Hành chính tư pháp', parent: A.justice, level: 'division' });
+  assert.equal(r.status, 201, r.text);
+  // one user per role at the justice department (system-wide where the role is)
+  for (const role of ROLES) {
+    const args = ['user', 'add', '--db', server.db, '--username', `m_${role}`, '--password', PASSWORD, '--role', role];
+    if (!SYSTEM_WIDE.has(role)) args.push('--agency', A.justice);
+    motcua(...args);
+    users[role] = await as(server, `m_${role}`);
+  }
+  // the officers who move dossiers into place in each agency
+  for (const [agency, prefix] of [[A.justice, 'j'], [DIVISION, 'd']]) {
+    for (const role of ['receiver', 'processor', 'leader']) {
+      if (agency === A.justice) { drivers[`${agency}:${role}`] = users[role]; continue; }
+      motcua('user', 'add', '--db', server.db, '--username', `${prefix}_${role}`, '--password', PASSWORD, '--role', role, '--agency', agency);
+      drivers[`${agency}:${role}`] = await as(server, `${prefix}_${role}`);
+    }
+  }
+  drivers[`${A.commune2}:receiver`] = await as(server, 'receiver2');
+  drivers[`${A.commune2}:processor`] = await as(server, 'processor2');
+  drivers[`${A.commune2}:leader`] = await as(server, 'leader2');
+  citizen = users.citizen;
+  // a procedure of the justice department without a process: one step, finished by the leader
+  r = await admin.post('/api/v1/procedures', { code: '9.000001', name: 'Thủ tục kiểm tra quyền', field: 'Kiểm thử', level: 'province',
+    agency: A.justice, duration_days: 5, duration_kind: 'working', online_class: 'full',
+    components: [{ name: 'Đơn đề nghị', kind: 'original' }] });
+  assert.equal(r.status, 201, r.text);
+  proc = { [A.justice]: r.json.id, [DIVISION]: r.json.id, [A.commune2]: PROC.birth };
+});
+
+const applicant = { kind: 1, name: 'Lê Văn Kiểm', id_number: '001190054321', phone: '0913 000 111', email: 'kiem@example.vn', address: 'Số 9' };
+const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+
+// A dossier of the context's agency in the given status: 1 (online, by the matrix citizen or, for
+// the foreign context, a fixture citizen), 2, 4, 5, 6 or 9.
+async function dossierIn(agency, status, { online = false, by = citizen } = {}) {
+  const desk = drivers[`${agency}:receiver`], processor = drivers[`${agency}:processor`], leader = drivers[`${agency}:leader`];
+  const body = { procedure: proc[agency], agency, applicant, summary: 'Kiểm tra quyền' };
+  let r = online || status === 1
+    ? await by.post('/api/v1/dossiers', { ...body, channel: 'online' })
+    : await desk.post('/api/v1/dossiers', { ...body, channel: 'counter' });
+  assert.equal(r.status, 201, r.text);
+  const code = r.json.code;
+  const step = async (who, action, b = {}) => {
+    const x = await who.post(`/api/v1/dossiers/${code}/${action}`, b);
+    assert.equal(x.status, 200, `${action}: ${x.text}`);
+  };
+  if (status === 1) return code;
+  if (online) await step(desk, 'accept');
+  if (status === 5) await step(desk, 'request-supplement', { items: ['Bản sao'], reason: 'Thiếu' });
+  if ([4, 6, 9].includes(status)) await step(desk, 'handover');
+  if (status === 6) await step(processor, 'request-payment', { amount: 50000 });
+  if (status === 9) await step(leader, 'finish', { result_number: '1/KQ', result_date: today(), signer: 'Giám đốc' });
+  return code;
+}
+
+// The actions: the status they start from, a valid body, and who may take them there.
+const ACTIONS = {
+  accept: [1, {}, ['receiver']],
+  refuse: [2, { reason: 'Không đủ điều kiện' }, ['receiver']],
+  handover: [2, {}, ['receiver']],
+  'request-supplement': [2, { items: ['Bản sao'], reason: 'Thiếu' }, ['receiver']],
+  supplement: [5, {}, ['receiver']],
+  forward: [4, {}, ['processor', 'leader']],
+  approve: [4, {}, ['leader']],
+  'send-back': [4, { reason: 'Xem lại' }, ['processor', 'leader']],
+  consult: [4, { agency: A.building }, ['processor', 'leader']],
+  'request-payment': [4, { amount: 50000 }, ['processor', 'leader']],
+  pay: [6, { amount: 50000, method: 'cash', receipt: 'BL1' }, ['receiver']],
+  finish: [4, { result_number: '2/KQ', result_date: null, signer: 'Giám đốc' }, ['leader']],
+  return: [9, { method: 'counter' }, ['receiver']],
+  withdraw: [2, { reason: 'Theo đề nghị' }, ['receiver']],
+  stop: [4, { reason: 'Theo quy định' }, ['leader']],
+  apologize: [4, { reason: 'Chậm', new_due_at: '2099-01-05T09:00:00+07:00' }, ['processor', 'leader']],
+};
+
+// Other routes: how to call them in a context, and what scope they have.
+//   scope 'none': the context does not matter (one cell per role);
+//   'agency': the context's agency is named; 'dossier': a dossier of the context is named.
+function others(ctx) {
+  const ag = AGENCY[ctx];
+  return {
+    'GET /healthz': { scope: 'none', path: '/healthz' },
+    'GET /api/v1/openapi.yaml': { scope: 'none', path: '/api/v1/openapi.yaml' },
+    // failures from one address soon lock it: 429 is right too
+    'POST /api/v1/auth/login': { scope: 'none', path: '/api/v1/auth/login', body: { username: 'nobody', password: 'x' }, ok: (s) => s === 401 || s === 429 },
+    'POST /api/v1/auth/logout': { scope: 'none', path: '/api/v1/auth/logout', skip: true }, // would end the matrix sessions
+    'GET /api/v1/auth/me': { scope: 'none', path: '/api/v1/auth/me' },
+    'GET /api/v1/users': { scope: 'none', path: '/api/v1/users' },
+    'POST /api/v1/users': { scope: 'agency', path: '/api/v1/users', body: () => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, password: 'mat-khau-dai-du', roles: [{ role: 'processor', agency: ag }] }) },
+    'PATCH /api/v1/users/{id}': { scope: 'agency', path: () => `/api/v1/users/${ctxUser[ctx]}`, body: { full_name: 'Đổi tên' } },
+    'GET /api/v1/agencies': { scope: 'none', path: '/api/v1/agencies' },
+    'POST /api/v1/agencies': { scope: 'agency', path: '/api/v1/agencies', body: () => ({ id: `000.${String(10 + Math.floor(Math.random() * 89))}.${String(10 + Math.floor(Math.random() * 89))}.H88`, name: 'Tổ mới', parent: ag, level: 'division' }) },
+    'GET /api/v1/agencies/{id}': { scope: 'none', path: `/api/v1/agencies/${A.justice}` },
+    'PATCH /api/v1/agencies/{id}': { scope: 'agency', path: `/api/v1/agencies/${ag}`, body: { phone: '0243 000 000' } },
+    'GET /api/v1/procedures': { scope: 'none', path: '/api/v1/procedures' },
+    'POST /api/v1/procedures': { scope: 'none', path: '/api/v1/procedures', body: { code: 'x' } },
+    'GET /api/v1/procedures/{id}': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}` },
+    'PATCH /api/v1/procedures/{id}': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}`, body: { version: 0 } },
+    'GET /api/v1/procedures/{id}/variants': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}/variants` },
+    'GET /api/v1/procedures/{id}/units': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}/units` },
+    'PUT /api/v1/procedures/{id}/variants': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}/variants`, body: { variants: 'x' } },
+    'GET /api/v1/dossiers': { scope: 'agency', path: `/api/v1/dossiers?agency=${ag}` },
+    'POST /api/v1/dossiers': { scope: 'agency', path: '/api/v1/dossiers', body: { procedure: proc[ag], agency: ag, channel: 'counter', applicant, summary: 'Kiểm tra' },
+      // the citizen files online anywhere; at the counter nobody but the unit's desk
+      expect: (role, c, s) => (role === 'citizen' ? s === 403 : null) },
+    'GET /api/v1/dossiers/counts': { scope: 'agency', path: `/api/v1/dossiers/counts?agency=${ag}` },
+    'GET /api/v1/dossiers/{code}': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}` },
+    'GET /api/v1/dossiers/{code}/history': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}/history` },
+    'POST /api/v1/dossiers/{code}/files': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}/files`, upload: true },
+    'GET /api/v1/files/{id}': { scope: 'file', path: (id) => `/api/v1/files/${id}` },
+    'GET /api/v1/dossiers/{code}/forms/{form}': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}/forms/05.pdf` },
+    'GET /api/v1/agencies/{id}/register.pdf': { scope: 'agency', path: `/api/v1/agencies/${ag}/register.pdf` },
+    'GET /api/v1/agencies/{id}/register.xlsx': { scope: 'agency', path: `/api/v1/agencies/${ag}/register.xlsx` },
+    'GET /api/v1/form-templates': { scope: 'none', path: '/api/v1/form-templates' },
+    'GET /api/v1/form-templates/{set}/{form}': { scope: 'none', path: '/api/v1/form-templates/tt01-2018/01' },
+    'PUT /api/v1/form-templates/{set}/{form}': { scope: 'none', path: '/api/v1/form-templates/tt01-2018/01', body: { template: 'x' } },
+    'GET /api/v1/reports/resolution': { scope: 'agency', path: `/api/v1/reports/resolution?agency=${ag}` },
+    'GET /api/v1/reports/late': { scope: 'agency', path: `/api/v1/reports/late?agency=${ag}` },
+    'GET /api/v1/reports/satisfaction': { scope: 'agency', path: `/api/v1/reports/satisfaction?agency=${ag}` },
+    'GET /api/v1/index': { scope: 'agency', path: `/api/v1/index?agency=${ag}` },
+    'GET /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts' },
+    'PUT /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts', body: { parts: [] } },
+    'GET /api/v1/lookup': { scope: 'none', path: '/api/v1/lookup?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
+    'POST /api/v1/ratings': { scope: 'none', path: '/api/v1/ratings', body: { code: '000.00.02.H88-261123-9999', phone_last4: '0000', level: 'satisfied' }, ok: (s) => s === 404 || s === 429 },
+    'GET /api/v1/calendar/holidays': { scope: 'none', path: '/api/v1/calendar/holidays?year=2026' },
+    'GET /api/v1/calendar/due': { scope: 'none', path: '/api/v1/calendar/due?from=2026-03-02T08:00:00%2B07:00&days=1' },
+    'PUT /api/v1/calendar/overrides/{date}': { scope: 'none', path: '/api/v1/calendar/overrides/2099-03-02', body: { working: false, name: 'Kiểm thử' } },
+    'DELETE /api/v1/calendar/overrides/{date}': { scope: 'none', path: '/api/v1/calendar/overrides/2099-03-02', ok: (s) => s === 204 || s === 404 },
+  };
+}
+const ctxUser = {};
+
+// Sends a request as a client; uploads a small PDF for file routes.
+async function send(client, method, path, spec) {
+  if (spec.upload) {
+    const form = new FormData();
+    form.append('kind', 'component');
+    form.append('component', '1');
+    form.append('file', new Blob([Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')], { type: 'application/pdf' }), 'a.pdf');
+    const r = await fetch(client.server.base + path, { method, body: form, headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf } });
+    return { status: r.status, text: await r.text() };
+  }
+  const body = typeof spec.body === 'function' ? spec.body() : spec.body;
+  if (method === 'GET' || method === 'DELETE') return client.req(method, path);
+  return client.req(method, path, { body: body ?? {} });
+}
+
+test('every route × every role × own, child and foreign agency', async () => {
+  const table = motcua('routes').trim().split('\n').map((l) => l.split('\t'));
+  const described = new Set([...Object.keys(others('own')), ...Object.keys(ACTIONS).map((a) => `POST /api/v1/dossiers/{code}/${a}`)]);
+  for (const [method, pattern] of table) assert.ok(described.has(`${method} ${pattern}`), `${method} ${pattern} is not in the access matrix`);
+  assert.equal(described.size, table.length);
+
+  // users to change in each context, and a file in each
+  for (const ctx of CONTEXTS) {
+    const r = await admin.post('/api/v1/users', { username: `ctx_${ctx}`, password: 'mat-khau-dai-du', roles: [{ role: 'processor', agency: AGENCY[ctx] }] });
+    assert.equal(r.status, 201, r.text);
+    ctxUser[ctx] = r.json.id;
+  }
+  const files = {};
+  for (const ctx of CONTEXTS) {
+    const code = await dossierIn(AGENCY[ctx], 2);
+    const r = await send(drivers[`${AGENCY[ctx]}:receiver`], 'POST', `/api/v1/dossiers/${code}/files`, { upload: true });
+    assert.equal(r.status, 201, r.text);
+    files[ctx] = JSON.parse(r.text).id;
+  }
+  const wrong = [];
+  let cells = 0;
+  const check = (what, ok, status, text) => {
+    cells++;
+    if (!ok) wrong.push(`${what}: got ${status} ${String(text).slice(0, 120)}`);
+  };
+
+  for (const [method, pattern, allowedText] of table) {
+    const allowed = allowedText === 'public' ? new Set(ROLES) : new Set(allowedText.split(','));
+    const action = method === 'POST' && pattern.match(/\/dossiers\/\{code\}\/([a-z-]+)$/);
+    for (const role of ROLES) {
+      for (const ctx of CONTEXTS) {
+        const what = `${method} ${pattern} as ${role} in ${ctx}`;
+        if (action && ACTIONS[action[1]]) {
+          const [status, body, actors] = ACTIONS[action[1]];
+          if (role === 'citizen' && ctx === 'child') continue; // a citizen has no agency
+          const online = role === 'citizen' && ctx === 'own' && action[1] === 'withdraw';
+          const code = await dossierIn(AGENCY[ctx], online ? 1 : status, { online });
+          const b = action[1] === 'finish' ? { ...body, result_date: today() } : body;
+          const r = await users[role].post(`/api/v1/dossiers/${code}/${action[1]}`, b);
+          if (!allowed.has(role)) check(what, DENIED(r.status), r.status, r.text);
+          else if (ctx === 'foreign') check(what, HIDDEN(r.status), r.status, r.text);
+          else if (role === 'citizen' || actors.includes(role)) check(what, OK(r.status), r.status, r.text);
+          else check(what, DENIED(r.status), r.status, r.text);
+          continue;
+        }
+        const spec = others(ctx)[`${method} ${pattern}`];
+        if (spec.skip || (spec.scope === 'none' && ctx !== 'own')) continue;
+        let path = spec.path;
+        if (spec.scope === 'dossier') {
+          // a citizen's own dossier is one they filed; others see the context's dossiers
+          const code = role === 'citizen' && ctx === 'own'
+            ? await dossierIn(A.justice, 1, { online: true }) : await dossierIn(AGENCY[ctx], 2);
+          path = spec.path(code);
+        } else if (spec.scope === 'file') {
+          path = spec.path(files[ctx]);
+        } else if (typeof path === 'function') {
+          path = path();
+        }
+        const r = await send(users[role], method, path, spec);
+        const special = spec.expect && spec.expect(role, ctx, r.status);
+        if (special !== null && special !== undefined) check(what, special, r.status, r.text);
+        else if (!allowed.has(role)) check(what, DENIED(r.status), r.status, r.text);
+        else if (spec.ok) check(what, spec.ok(r.status), r.status, r.text);
+        else if (role === 'citizen') {
+          // a citizen's lists hold only what they filed, in any agency; other dossiers and files are hidden
+          const mine = spec.scope === 'none' || spec.scope === 'agency' || (spec.scope === 'dossier' && ctx === 'own');
+          check(what, mine ? OK(r.status) : HIDDEN(r.status), r.status, r.text);
+        } else if (spec.scope === 'none' || SYSTEM_WIDE.has(role) || ctx !== 'foreign') {
+          check(what, OK(r.status), r.status, r.text);
+        } else {
+          check(what, HIDDEN(r.status), r.status, r.text);
+        }
+      }
+    }
+  }
+  assert.deepEqual(wrong, [], `${wrong.length} of ${cells} cells are wrong`);
+  assert.ok(cells > 900, `${cells} cells`);
+});
+
+test('anonymous callers get 401 on every route that is not public', async () => {
+  const anon = new Client(server);
+  for (const [method, pattern, allowed] of motcua('routes').trim().split('\n').map((l) => l.split('\t'))) {
+    if (allowed === 'public') continue;
+    const path = pattern.replace('{code}', '000.00.02.H88-261123-0001').replace('{id}', '1').replace('{form}', '01')
+      .replace('{set}', 'tt01-2018').replace('{date}', '2099-01-01');
+    const r = await anon.req(method, path, method === 'GET' || method === 'DELETE' ? {} : { body: {} });
+    assert.equal(r.status, 401, `${method} ${pattern}: ${r.status}`);
+  }
+});
