@@ -27,7 +27,7 @@ GENOBJ   := $(GEN:.c=.o)
 UNIT_SRC := $(wildcard tests/unit/*/*_test.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all setup run check screenshots bench format format-check clean unit-bins
+.PHONY: all setup run check screenshots bench fuzz fuzz-bins format format-check clean unit-bins
 
 all: $(B)/motcua
 
@@ -70,6 +70,45 @@ $(B)/tests/%: tests/unit/%.c $(B)/libmotcua.a $(B)/flags
 
 unit-bins: $(UNIT_BIN)
 
+# Fuzz targets (libFuzzer, clang, address and undefined sanitizers): tests/fuzz/*.c
+# over the library's sources (and the demo catalogue) built again with clang and coverage. `make fuzz`
+# runs each for FUZZ_RUNS inputs (new finds go to build/fuzz/found/); `make check`
+# runs each over its seeds in tests/fuzz/corpus/.
+FUZZ        := $(basename $(notdir $(wildcard tests/fuzz/*.c)))
+FZ          := $(B)/fuzz
+FUZZ_CC     ?= clang
+FUZZ_RUNS   ?= 200000
+FUZZ_HTTP_RUNS ?= 5000
+FUZZ_CFLAGS := -std=c17 -O1 -g $(WARN) -D_GNU_SOURCE -Isrc -I$(B)/gen -fno-omit-frame-pointer \
+               -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRC    := $(filter-out src/cmd/% src/main.c,$(SRC)) src/cmd/demo_catalog.c src/cmd/demo_data.c
+FUZZ_OBJ    := $(FUZZ_SRC:%.c=$(FZ)/obj/%.o) $(GEN:$(B)/gen/%.c=$(FZ)/obj/gen/%.o)
+
+$(FZ)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FZ)/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FZ)/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) $(LDLIBS)
+
+fuzz-bins: $(FUZZ:%=$(FZ)/%)
+
+.SECONDARY: $(FUZZ_OBJ)
+
+fuzz: fuzz-bins
+	@for t in $(FUZZ); do \
+		runs=$(FUZZ_RUNS); extra=""; \
+		[ $$t = http ] && runs=$(FUZZ_HTTP_RUNS) && extra=-detect_leaks=0; \
+		mkdir -p $(FZ)/found/$$t; \
+		echo "fuzz: $$t, $$runs inputs"; \
+		$(FZ)/$$t -runs=$$runs $$extra -max_len=8192 -timeout=10 -print_final_stats=1 \
+			$(FZ)/found/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
 setup:
 	scripts/setup
 
@@ -81,7 +120,7 @@ run: setup
 
 # Installs, builds, runs every suite; the last line is "N passed, N failed".
 check: setup
-	$(MAKE) all unit-bins
+	$(MAKE) all unit-bins fuzz-bins
 	scripts/check
 
 # Benchmarks (not part of check): reports on a province-sized database.
@@ -93,12 +132,12 @@ screenshots: all
 	SCREENSHOTS=docs/screenshots node --test --test-concurrency=1 tests/browser/
 
 format:
-	clang-format -i $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h tests/unit/*.h)
+	clang-format -i $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h tests/unit/*.h tests/fuzz/*.c)
 
 format-check:
-	clang-format --dry-run -Werror $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h tests/unit/*.h)
+	clang-format --dry-run -Werror $(SRC) $(UNIT_SRC) $(wildcard src/*/*.h tests/unit/*.h tests/fuzz/*.c)
 
 clean:
 	rm -rf $(B)
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

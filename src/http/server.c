@@ -238,6 +238,10 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 
     (void)kind;
     (void)transfer_encoding;
+    if (!key) { /* a part without a name (found by the http fuzz target) */
+        up->malformed = 1;
+        return MHD_YES;
+    }
     if (!filename) {
         for (i = 0; i < up->nfields && strcmp(up->fields[i].name, key); i++)
             ;
