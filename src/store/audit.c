@@ -30,12 +30,17 @@ int audit_append(struct db *db, int64_t now, int64_t actor_id, const char *actio
     int64_t id = 1;
     int rc;
 
-    if (db_query(db, &st, e, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", "") < 0)
+    if (db_query(db, &st, e, "SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1", "") <
+        0)
         return -1;
     rc = db_step(st, e);
     if (rc == DB_ROW) {
         id = db_col_int(st, 0) + 1;
         memcpy(prev, db_col_text(st, 1), CRYPTO_SHA256_HEX - 1);
+        /* requests started in one order may commit in another: the row is
+           dated no earlier than the one it follows, so time never runs back */
+        if (now < db_col_int(st, 2))
+            now = db_col_int(st, 2);
     }
     db_finalize(st);
     if (rc < 0)

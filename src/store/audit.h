@@ -11,7 +11,8 @@
 /*
  * Appends a row; call inside the write transaction of the change it records.
  * The head (last id and hash) is kept in meta too, so that deleting the last
- * rows is noticed.
+ * rows is noticed. A row is dated `now`, or the time of the row before it if
+ * that is later (a request that started earlier committed later).
  */
 int audit_append(struct db *db, int64_t now, int64_t actor_id, const char *action,
                  const char *object, const char *detail, struct err *e);

@@ -9,8 +9,14 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'build/motcua');
 
+// Runs the binary; a failure carries what it printed, so a test names the cause.
 export function motcua(...args) {
-  return execFileSync(BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    return execFileSync(BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    err.message += `\n${err.stdout ?? ''}${err.stderr ?? ''}`;
+    throw err;
+  }
 }
 
 export function sql(db, query) {

@@ -142,8 +142,11 @@ test('the staff queue shows counts on each tab', async () => {
   await p.open('/ho-so');
   await p.getByRole('tab', { name: /Tất cả/ }).click();
   const counts = (await (await fetch(`${server.base}/api/v1/dossiers/counts`, { headers: { Cookie: (await p.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json());
-  const tab = await p.getByRole('tab', { name: /Tất cả/ }).textContent();
-  assert.ok(tab.includes(String(counts.all)), `${tab} vs ${counts.all}`);
+  // the counts arrive after the list: wait for the number, then compare it
+  const tab = p.getByRole('tab', { name: /Tất cả/ });
+  await p.waitForFunction((el) => /\d/.test(el.textContent), await tab.elementHandle());
+  const text = await tab.textContent();
+  assert.ok(text.includes(String(counts.all)), `${text} vs ${counts.all}`);
   await p.locator('table.queue tbody tr').first().waitFor();
   assert.equal(await p.locator('table.queue tbody tr').count(), Math.min(30, counts.all));
   await shot(p, 'queue');

@@ -39,10 +39,30 @@ static void chain(void **state)
     arena_release(&a);
 }
 
+/* A request that started earlier may commit later: its row never goes back in time. */
+static void late_commit(void **state)
+{
+    struct fixture *f = *state;
+    struct err e = ERR_INIT;
+    struct audit_report rep;
+    struct db_stmt *st;
+
+    assert_int_equal(audit_append(f->db, 1700000100, 1, "test", "object:1", NULL, &e), 0);
+    assert_int_equal(audit_append(f->db, 1700000050, 2, "test", "object:2", NULL, &e), 0);
+    assert_int_equal(db_query(f->db, &st, &e, "SELECT at FROM audit_log WHERE id = 2", ""), 0);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    assert_int_equal(db_col_int(st, 0), 1700000100);
+    db_finalize(st);
+    assert_int_equal(audit_verify(f->db, &rep, &e), 0);
+    assert_int_equal(rep.bad_id, 0);
+    assert_int_equal(rep.rows, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(chain, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(late_commit, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests_name("store/audit", tests, NULL, NULL);
 }
