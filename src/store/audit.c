@@ -30,8 +30,7 @@ int audit_append(struct db *db, int64_t now, int64_t actor_id, const char *actio
     int64_t id = 1;
     int rc;
 
-    if (db_query(db, &st, e, "SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1", "") <
-        0)
+    if (db_query(db, &st, e, "SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1", "") < 0)
         return -1;
     rc = db_step(st, e);
     if (rc == DB_ROW) {
