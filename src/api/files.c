@@ -56,8 +56,12 @@ static int may_upload(struct req *r, const struct dossier *d, int result, struct
     return err_set(e, 403, "forbidden", "you may not add files to dossier %s", d->code);
 }
 
-/* Moves the temporary file to <data>/<ab>/<sha256> and makes the rename durable. */
-static int store_file(struct req *r, const char *sha, struct err *e)
+/*
+ * Moves the temporary file to <data>/<ab>/<sha256> and makes the rename
+ * durable. *created says whether the file is new, so that a failed
+ * transaction can take it away again (called under the write lock).
+ */
+static int store_file(struct req *r, const char *sha, int *created, struct err *e)
 {
     struct app *app = r->app;
     char dir[4096], path[4200];
@@ -66,15 +70,19 @@ static int store_file(struct req *r, const char *sha, struct err *e)
     snprintf(dir, sizeof(dir), "%s/%.2s", app->data_dir, sha);
     snprintf(path, sizeof(path), "%s/%s", dir, sha);
     if (mkdir(dir, 0750) < 0 && errno != EEXIST)
-        return err_set(e, 507, "storage", "cannot create %s: %s", dir, strerror(errno));
-    if (rename(r->upload->tmp_path, path) < 0)
-        return err_set(e, 507, "storage", "cannot store the file: %s", strerror(errno));
+        return err_storage(e, errno, dir);
+    *created = access(path, F_OK) < 0;
+    if (rename(r->upload->tmp_path, path) < 0) {
+        *created = 0;
+        return err_storage(e, errno, path);
+    }
     r->upload->tmp_path = NULL; /* moved: the server must not remove it */
     fd = open(dir, O_RDONLY | O_DIRECTORY);
     if (fd < 0 || fsync(fd) < 0) {
+        err_storage(e, errno, dir);
         if (fd >= 0)
             close(fd);
-        return err_set(e, 507, "storage", "cannot sync %s: %s", dir, strerror(errno));
+        return -1;
     }
     close(fd);
     return 0;
@@ -89,7 +97,7 @@ int files_upload(struct req *r, struct err *e)
     const char *kind = upload_field(r, "kind"), *component = upload_field(r, "component");
     const char *type;
     int64_t used;
-    int full, result, position = 0, rc = -1;
+    int full, result, created = 0, position = 0, rc = -1;
     json_t *j;
 
     if (!up->files)
@@ -137,7 +145,7 @@ int files_upload(struct req *r, struct err *e)
     f.sha256 = up->sha256;
     f.uploaded_at = r->now;
     f.uploaded_by = req_user_id(r);
-    if (store_file(r, up->sha256, e) < 0 || file_insert(r->db, &f, e) < 0 ||
+    if (store_file(r, up->sha256, &created, e) < 0 || file_insert(r->db, &f, e) < 0 ||
         (result ? dossier_mark_result_electronic(r->db, d.id, e)
                 : dossier_component_digitized(r->db, d.id, position, e)) < 0 ||
         audit_append(
@@ -151,6 +159,8 @@ int files_upload(struct req *r, struct err *e)
     resp_header(r, "Location", arena_printf(&r->arena, "/api/v1/files/%lld", (long long)f.id));
     rc = resp_json(r, 201, j);
 out:
+    if (rc < 0 && created) /* no row names it: nothing half-written stays */
+        unlink(arena_printf(&r->arena, "%s/%.2s/%s", app->data_dir, up->sha256, up->sha256));
     db_rollback(r->db);
     return rc;
 }

@@ -1,6 +1,7 @@
 /* Building responses: JSON bodies, headers, problem+json errors. */
 #include "http/request.h"
 #include "lib/json.h"
+#include "lib/log.h"
 
 #include <string.h>
 
@@ -70,6 +71,8 @@ void resp_problem(struct req *r, const struct err *e)
                                                     "message", e->fields[i].message));
         json_object_set_new(j, "errors", errors);
     }
+    if (status >= 500) /* the server's own trouble: whoever runs it must see why */
+        log_error("%s %s: %d %s: %s", r->method, r->path, status, code, e->msg);
     resp_json(r, status, j);
     r->resp.content_type = "application/problem+json";
     if (e->retry_after > 0)

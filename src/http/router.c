@@ -95,8 +95,7 @@ static int checks(const struct router *rt, const struct route *route, struct req
         if (r->upload->malformed)
             return err_set(e, 400, "malformed", "the multipart body is malformed or cut off");
         if (r->upload->write_errno)
-            return err_set(e, 507, "storage", "the file could not be stored: %s",
-                           strerror(r->upload->write_errno));
+            return err_storage(e, r->upload->write_errno, "the file could not be stored");
     }
     return 0;
 }

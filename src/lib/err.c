@@ -1,6 +1,7 @@
 /* struct err helpers. */
 #include "lib/err.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,23 @@ int err_field(struct err *e, const char *field, const char *fmt, ...)
     vsnprintf(f->message, sizeof(f->message), fmt, ap);
     va_end(ap);
     return -1;
+}
+
+int err_storage(struct err *e, int errnum, const char *what)
+{
+    switch (errnum) {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+        return err_set(e, 507, "storage_full", "the server's storage is full: %s: %s", what,
+                       strerror(errnum));
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return err_set(e, 503, "storage_read_only", "the server's storage refuses writes: %s: %s",
+                       what, strerror(errnum));
+    }
+    return err_set(e, 500, "storage", "%s: %s", what, strerror(errnum));
 }
 
 int err_wrap(struct err *e, const char *context)

@@ -40,6 +40,14 @@ int err_set(struct err *e, int http, const char *code, const char *fmt, ...)
 int err_field(struct err *e, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * A write to disk failed with errnum: 507 "storage_full" when the disk or a
+ * quota is full, 503 "storage_read_only" when the file system or directory
+ * refuses writes, 500 "storage" for anything else. The message names `what`
+ * and the system's reason. Returns -1.
+ */
+int err_storage(struct err *e, int errnum, const char *what);
+
 /* Prefixes the message with context: "context: message". Returns -1. */
 int err_wrap(struct err *e, const char *context);
 

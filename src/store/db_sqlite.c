@@ -7,6 +7,7 @@
 #include "store/db.h"
 #include "lib/xalloc.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -27,15 +28,19 @@ static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int fail(struct db *db, int rc, struct err *e, const char *what)
 {
-    int ext = sqlite3_extended_errcode(db->h);
+    int sys = sqlite3_system_errno(db->h);
 
+    rc &= 0xff; /* the primary code */
     if (rc == SQLITE_CONSTRAINT)
         return err_set(e, 409, "conflict", "%s: %s", what, sqlite3_errmsg(db->h));
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         return err_set(e, 503, "busy", "the database is busy; try again");
-    if (rc == SQLITE_FULL || ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC)
-        return err_set(e, 507, "storage", "the database cannot be written: %s",
-                       sqlite3_errmsg(db->h));
+    if (rc == SQLITE_FULL)
+        return err_storage(e, ENOSPC, "the database cannot be written");
+    if (rc == SQLITE_READONLY)
+        return err_storage(e, EROFS, "the database cannot be written");
+    if ((rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) && sys) /* the system's reason decides */
+        return err_storage(e, sys, "the database cannot be written");
     return err_set(e, 500, "db", "%s: %s", what, sqlite3_errmsg(db->h));
 }
 
@@ -79,8 +84,7 @@ int db_copy(struct db *from, struct db *to, struct err *e)
         sqlite3_sleep(20);
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE)
-        return err_set(e, rc == SQLITE_FULL ? 507 : 500, "db", "the copy failed: %s",
-                       sqlite3_errstr(rc));
+        return fail(to, rc, e, "the copy failed");
     return 0;
 }
 

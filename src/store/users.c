@@ -1,5 +1,6 @@
 /* Users, roles and sessions in SQL. */
 #include "store/users.h"
+#include "lib/log.h"
 
 int user_create(struct db *db, const struct user *u, int64_t now, int64_t *id, struct err *e)
 {
@@ -136,10 +137,13 @@ int session_user(struct db *db, struct arena *a, const char *token_hash, int64_t
         return err_set(e, 401, "unauthenticated", "the session has expired; log in again");
     if (rc < 0)
         return -1;
-    if (now - last_seen >= 60 &&
-        db_run(db, e, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?", "It", now,
-               token_hash) < 0)
-        return -1;
+    if (now - last_seen >= 60) {
+        /* best effort: a full or read-only disk must not stop the reads of a signed-in user */
+        struct err touch = ERR_INIT;
+        if (db_run(db, &touch, "UPDATE sessions SET last_seen = ? WHERE token_hash = ?", "It", now,
+                   token_hash) < 0)
+            log_warn("the session's last use was not recorded: %s", touch.msg);
+    }
     return user_by_id(db, a, user_id, out, e);
 }
 

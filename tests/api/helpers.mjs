@@ -66,8 +66,11 @@ export const USERS = {
 };
 
 // A server on a new database with the fixtures, or on one `prepare(path)` makes (without them).
-export async function startServer({ seedFixtures = true, args = [], prepare = null } = {}) {
+// `mount(dir)` may put a file system of its own under the directory first;
+// `unmount(dir)` takes it away when the server stops.
+export async function startServer({ seedFixtures = true, args = [], prepare = null, mount = null, unmount = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-api-'));
+  if (mount) mount(dir);
   const db = join(dir, 'test.db');
   if (prepare) {
     prepare(db);
@@ -118,6 +121,7 @@ export async function startServer({ seedFixtures = true, args = [], prepare = nu
       } catch (err) {
         verify = err;
       }
+      if (unmount) unmount(dir);
       rmSync(dir, { recursive: true, force: true });
       if (proc.exitCode !== 0) throw new Error(`the server exited with ${proc.exitCode}:\n${log.slice(-3000)}`);
       if (verify) throw verify;
