@@ -1,8 +1,9 @@
 // Who gets in: lockout after failed logins (per account and per address), the
-// public lookup's rate limit, idle sessions, and what the log never holds.
+// public lookup's rate limit, idle sessions, what the log never holds, the
+// CSRF header on every state change and Secure cookies behind TLS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, PASSWORD, dossierBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, PASSWORD, dossierBody } from './helpers.mjs';
 
 let server;
 before(async () => {
@@ -84,4 +85,58 @@ test('the log holds no password, session token, CSRF token or identity number', 
   assert.match(log, /POST \/api\/v1\/auth\/login/); // the requests are logged...
   for (const secret of [PASSWORD, 'mat-khau-sai-9x7', c.cookie.split('=')[1], c.csrf, '079088001234', '0987 654 321'])
     assert.ok(!log.includes(secret), `the log holds ${secret}`);
+});
+
+test('every state-changing route of the table refuses a signed-in user without the CSRF header, and changes nothing', async () => {
+  const byRole = { admin: 'admin', receiver: 'receiver1', processor: 'processor1', leader: 'leader1', unit_admin: 'unitadmin', steering: 'steering', auditor: 'auditor', citizen: 'citizen' };
+  const clients = {};
+  for (const [role, username] of Object.entries(byRole)) clients[role] = await as(server, username);
+  const audit = sql(server.db, 'SELECT count(*) FROM audit_log');
+  const routes = motcua('routes').trim().split('\n').map((l) => l.split('\t'))
+    .filter(([method, , allowed]) => method !== 'GET' && allowed !== 'public');
+  assert.ok(routes.length >= 20, `only ${routes.length} state-changing routes`);
+  for (const [method, pattern, allowed] of routes) {
+    const path = pattern.replace(/\{[^}]+\}/g, '1');
+    const role = allowed.split(',')[0]; // one who may call it: the role check comes first
+    const r = await clients[role].req(method, path, { body: {}, csrf: false });
+    problem(null, r, 403);
+    assert.match(r.json.detail, /CSRF/i, `${method} ${pattern}`);
+  }
+  assert.equal(sql(server.db, 'SELECT count(*) FROM audit_log'), audit);
+});
+
+test('cookies are marked Secure when the server is told it is reached over TLS', async () => {
+  const plain = (await login('leader1', PASSWORD)).headers.get('set-cookie');
+  assert.doesNotMatch(plain, /Secure/);
+  const tls = await startServer({ args: ['--secure-cookies'] });
+  try {
+    const r = await new Client(tls).post('/api/v1/auth/login', { username: 'leader1', password: PASSWORD });
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('set-cookie'), /; HttpOnly; SameSite=Strict; Secure$/);
+    const out = await new Client(tls).post('/api/v1/auth/logout', undefined, { headers: { Cookie: r.headers.get('set-cookie').split(';')[0], 'X-CSRF-Token': r.json.csrf_token } });
+    assert.equal(out.status, 204);
+    assert.match(out.headers.get('set-cookie'), /Max-Age=0;.*Secure/);
+  } finally {
+    await tls.stop();
+  }
+});
+
+test('identity and phone numbers in full only to the desk, the units that work on the dossier and the filer', async () => {
+  const d = (await (await as(server, 'receiver1')).post('/api/v1/dossiers', dossierBody())).json;
+  const full = { id_number: '001190012345', phone: '0912 345 678' };
+  const masked = { id_number: '********2345', phone: '******5678' };
+  const expect = { receiver1: full, processor1: full, leader1: full, admin: full, steering: masked, auditor: masked };
+  for (const [username, want] of Object.entries(expect)) {
+    const c = await as(server, username);
+    const one = await c.get(`/api/v1/dossiers/${d.code}`);
+    assert.equal(one.status, 200, username);
+    assert.deepEqual({ id_number: one.json.applicant.id_number, phone: one.json.applicant.phone }, want, username);
+    if (want === masked) { // nor in the queue
+      const list = await c.get(`/api/v1/dossiers?q=${d.code}`);
+      assert.equal(list.status, 200);
+      assert.ok(list.text.includes(d.code), `${username}: the queue does not show it`);
+      assert.ok(!list.text.includes(full.id_number) && !list.text.includes(full.phone), `${username}: the queue shows the numbers`);
+    }
+  }
+  // (the public lookup never shows them: lookup.test.mjs)
 });
