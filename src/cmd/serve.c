@@ -90,7 +90,8 @@ int cmd_serve(int argc, char **argv)
         (struct ratelimit_rule){(int)conf.login_attempts, conf.login_lock, conf.login_lock};
     app.login_address =
         (struct ratelimit_rule){(int)conf.login_attempts * 4, conf.login_lock, conf.login_lock};
-    app.lookup = (struct ratelimit_rule){(int)conf.lookup_rate, 60, 60};
+    /* a lookup is counted before it is answered: the one after the allowance blocks */
+    app.lookup = (struct ratelimit_rule){(int)conf.lookup_rate + 1, 60, 60};
     app.data_dir = conf.data ? conf.data : default_data_dir(conf.db);
     app.public_url = conf.public_url ? conf.public_url : public_url;
     snprintf(public_url, sizeof(public_url), "http://%s", conf.listen);
@@ -111,6 +112,7 @@ int cmd_serve(int argc, char **argv)
     cfg.api_prefix = "/api/";
     cfg.upload_dir = upload_dir;
     cfg.upload_limit = (size_t)conf.upload_limit;
+    cfg.trusted_proxy = conf.trusted_proxy;
     snprintf(upload_dir, sizeof(upload_dir), "%s/tmp", app.data_dir);
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;

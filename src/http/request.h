@@ -56,11 +56,12 @@ struct req {
     int nparams;
     struct strbuf body;
     int body_too_large;
-    int64_t now;   /* the request's clock, Unix seconds */
-    void *conn;    /* the server's connection (opaque) */
-    void *app;     /* the application (opaque to http) */
-    struct db *db; /* this thread's database connection, set by the begin hook */
-    void *user;    /* the authenticated principal, or NULL */
+    int64_t now;      /* the request's clock, Unix seconds */
+    const char *peer; /* the client's address (see req_peer) */
+    void *conn;       /* the server's connection (opaque) */
+    void *app;        /* the application (opaque to http) */
+    struct db *db;    /* this thread's database connection, set by the begin hook */
+    void *user;       /* the authenticated principal, or NULL */
     unsigned role_mask;
     const char *csrf;      /* the session's CSRF token, when authenticated */
     struct upload *upload; /* for routes that take a multipart body */
@@ -76,7 +77,10 @@ const char *req_query(struct req *r, const char *key);
 const char *req_header(struct req *r, const char *name);
 /* A cookie, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
-/* The client's address as text ("127.0.0.1"). */
+/*
+ * The client's address as text ("127.0.0.1"): the connection's peer, or when
+ * that is the trusted proxy, the last address its X-Forwarded-For names.
+ */
 const char *req_peer(struct req *r);
 
 /* Replies with JSON; takes the reference to j. Returns 0. */

@@ -60,9 +60,35 @@ const char *req_cookie(struct req *r, const char *name)
 
 const char *req_peer(struct req *r)
 {
+    return r->peer;
+}
+
+/*
+ * The address the proxy appended last to X-Forwarded-For (earlier entries
+ * come from the client and prove nothing), when it is an IP address.
+ */
+static int forwarded_for(const char *header, char *out, size_t size)
+{
+    const char *last = strrchr(header, ',');
+    unsigned char bin[sizeof(struct in6_addr)];
+    size_t n;
+
+    last = last ? last + 1 : header;
+    last += strspn(last, " \t");
+    n = strcspn(last, " \t");
+    if (!n || n >= size)
+        return -1;
+    memcpy(out, last, n);
+    out[n] = '\0';
+    return inet_pton(AF_INET, out, bin) == 1 || inet_pton(AF_INET6, out, bin) == 1 ? 0 : -1;
+}
+
+static const char *client_address(struct server *s, struct MHD_Connection *c, struct arena *a)
+{
     const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    char buf[INET6_ADDRSTRLEN] = "?";
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char buf[INET6_ADDRSTRLEN] = "?", fwd[INET6_ADDRSTRLEN];
+    const char *header;
 
     if (ci && ci->client_addr) {
         const struct sockaddr *sa = ci->client_addr;
@@ -71,7 +97,11 @@ const char *req_peer(struct req *r)
         else if (sa->sa_family == AF_INET6)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, sizeof(buf));
     }
-    return arena_strdup(&r->arena, buf);
+    if (s->cfg.trusted_proxy && !strcmp(buf, s->cfg.trusted_proxy) &&
+        (header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For")) &&
+        forwarded_for(header, fwd, sizeof(fwd)) == 0)
+        return arena_strdup(a, fwd);
+    return arena_strdup(a, buf);
 }
 
 static void add_common_headers(struct MHD_Response *resp)
@@ -348,6 +378,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         r->method = arena_strdup(&r->arena, method);
         r->path = arena_strdup(&r->arena, url);
         r->conn = c;
+        r->peer = client_address(s, c, &r->arena);
         r->app = s->cfg.app;
         r->now = time(NULL);
         *con_cls = cs;

@@ -8,13 +8,14 @@
 #include "lib/err.h"
 
 struct server_config {
-    const char *listen;     /* "127.0.0.1:8080" */
-    unsigned threads;       /* thread-pool size */
-    size_t body_limit;      /* bytes; larger bodies get 413 */
-    const char *web_dir;    /* static files for paths outside /api/, or NULL */
-    const char *api_prefix; /* paths routed to the API ("/api/") */
-    const char *upload_dir; /* temporary files of uploads (same file system as their home) */
-    size_t upload_limit;    /* bytes of one uploaded file */
+    const char *listen;        /* "127.0.0.1:8080" */
+    unsigned threads;          /* thread-pool size */
+    size_t body_limit;         /* bytes; larger bodies get 413 */
+    const char *web_dir;       /* static files for paths outside /api/, or NULL */
+    const char *api_prefix;    /* paths routed to the API ("/api/") */
+    const char *upload_dir;    /* temporary files of uploads (same file system as their home) */
+    size_t upload_limit;       /* bytes of one uploaded file */
+    const char *trusted_proxy; /* a proxy's address: X-Forwarded-For from it names the client */
     struct router router;
     void *app; /* passed to handlers as req->app */
 };

@@ -32,6 +32,9 @@ static const struct setting {
      "public lookups and ratings an address may make in a minute"},
     {"secure-cookies", SWITCH, offsetof(struct config, secure_cookies), 0, 1, "0",
      "mark cookies Secure (served over TLS, maybe behind a proxy)"},
+    {"trusted-proxy", TEXT, offsetof(struct config, trusted_proxy), 0, 0, NULL,
+     "address of the reverse proxy in front; its requests count against the client its"
+     " X-Forwarded-For names (none: the peer's address counts)"},
     {"data", TEXT, offsetof(struct config, data), 0, 0, NULL,
      "directory of stored files (default: files/ beside the database)"},
     {"upload-limit", NUMBER, offsetof(struct config, upload_limit), 1024, 1L << 31, "20971520",

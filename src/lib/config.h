@@ -11,18 +11,19 @@
 #include "lib/err.h"
 
 struct config {
-    const char *db;      /* --db, MOTCUA_DB */
-    const char *listen;  /* --listen, MOTCUA_LISTEN */
-    const char *web;     /* --web, MOTCUA_WEB: static files; none when NULL */
-    long threads;        /* --threads, MOTCUA_THREADS */
-    long body_limit;     /* --body-limit, MOTCUA_BODY_LIMIT: bytes */
-    long login_attempts; /* --login-attempts: failures before an account is locked */
-    long login_lock;     /* --login-lock: seconds */
-    long lookup_rate;    /* --lookup-rate: public lookups per address and minute */
-    long session_idle;   /* --session-idle, MOTCUA_SESSION_IDLE: seconds */
-    long secure_cookies; /* --secure-cookies, MOTCUA_SECURE_COOKIES: 0 or 1 */
-    const char *data;    /* --data, MOTCUA_DATA: stored files; "<db's directory>/files" if NULL */
-    long upload_limit;   /* --upload-limit, MOTCUA_UPLOAD_LIMIT: bytes of one file */
+    const char *db;            /* --db, MOTCUA_DB */
+    const char *listen;        /* --listen, MOTCUA_LISTEN */
+    const char *web;           /* --web, MOTCUA_WEB: static files; none when NULL */
+    long threads;              /* --threads, MOTCUA_THREADS */
+    long body_limit;           /* --body-limit, MOTCUA_BODY_LIMIT: bytes */
+    long login_attempts;       /* --login-attempts: failures before an account is locked */
+    long login_lock;           /* --login-lock: seconds */
+    long lookup_rate;          /* --lookup-rate: public lookups per address and minute */
+    long session_idle;         /* --session-idle, MOTCUA_SESSION_IDLE: seconds */
+    long secure_cookies;       /* --secure-cookies, MOTCUA_SECURE_COOKIES: 0 or 1 */
+    const char *trusted_proxy; /* --trusted-proxy: the proxy whose X-Forwarded-For is believed */
+    const char *data;  /* --data, MOTCUA_DATA: stored files; "<db's directory>/files" if NULL */
+    long upload_limit; /* --upload-limit, MOTCUA_UPLOAD_LIMIT: bytes of one file */
     long dossier_files_limit; /* --dossier-files-limit: bytes of all files of a dossier */
     const char *public_url;   /* --public-url, MOTCUA_PUBLIC_URL: in QR codes and e-mails */
     const char *smtp_url;     /* --smtp-url, MOTCUA_SMTP_URL: no e-mail is sent without it */
