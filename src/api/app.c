@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static pthread_key_t db_key;
 static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
@@ -80,14 +81,25 @@ static int seed_forms(struct db *db, struct err *e)
     return -1;
 }
 
+/* A directory the server must write in: said plainly at start, not at the first write. */
+static int writable(const char *dir, struct err *e)
+{
+    return access(dir, W_OK) < 0 ? err_storage(e, errno, dir) : 0;
+}
+
 int app_prepare_db(const char *path, int64_t now, struct err *e)
 {
     struct holiday_rule_row rows[32];
     struct db *db;
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
     size_t i, n = holiday_default_rules_len;
     int rc = -1;
 
-    if (db_open(path, &db, e) < 0)
+    /* WAL mode writes its log and index beside the database */
+    snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) + (slash == path) : 1,
+             slash ? path : ".");
+    if (writable(dir, e) < 0 || db_open(path, &db, e) < 0)
         return -1;
     if (migrate(db, now, e) < 0)
         goto out;
@@ -111,8 +123,8 @@ out:
 static int make_dir(const char *path, struct err *e)
 {
     if (mkdir(path, 0750) < 0 && errno != EEXIST)
-        return err_set(e, 500, "storage", "cannot create %s: %s", path, strerror(errno));
-    return 0;
+        return err_storage(e, errno, path);
+    return writable(path, e);
 }
 
 int app_prepare_data(const char *data_dir, struct err *e)

@@ -3,13 +3,15 @@
 // to the last block, and the files directory is made read-only under the
 // running server. Each time: a clear problem to the client (507 full, 503
 // read-only), the reason in the log, nothing half-written, reads still
-// served, and writes again once the disk is back.
+// served, and writes again once the disk is back. A database on a file system
+// that is read-only from the start is refused with the reason.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, Client, as, problem, sql, motcua, dossierBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, dossierBody, BIN } from './helpers.mjs';
 
 const run = (cmd, ...args) => execFileSync(cmd, args, { stdio: 'pipe', encoding: 'utf8' });
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -132,4 +134,19 @@ test('an unwritable files directory: 503 with the reason, the dossier unchanged,
   const ok = await upload(code, Buffer.concat([PDF, Buffer.from('read-only')]));
   assert.equal(ok.status, 201, ok.text);
   whole();
+});
+
+test('a database on a read-only file system is refused at start, with the reason', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-ro-'));
+  run('mount', '-t', 'tmpfs', '-o', 'size=4m', 'motcua-test', dir);
+  try {
+    motcua('init', '--db', join(dir, 'ro.db'));
+    run('mount', '-o', 'remount,ro', dir);
+    const r = spawnSync(BIN, ['serve', '--db', join(dir, 'ro.db'), '--listen', '127.0.0.1:1'], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, new RegExp(`storage refuses writes: ${dir}: Read-only file system`));
+  } finally {
+    run('umount', dir);
+    rmSync(dir, { recursive: true });
+  }
 });
