@@ -13,7 +13,7 @@
 struct ratelimit;
 
 struct ratelimit_rule {
-    int limit;      /* events allowed in a window */
+    int limit;      /* the event that brings a window's count to this blocks the key */
     int64_t window; /* seconds */
     int64_t block;  /* seconds a key stays blocked once over the limit */
 };
