@@ -23,14 +23,16 @@ static int find(struct req *r, const char *code, const char *digits, struct doss
                 struct err *e)
 {
     struct app *app = r->app;
-    int64_t wait = ratelimit_hit(app->limits, arena_printf(&r->arena, "l:%s", req_peer(r)), r->now,
-                                 &app->lookup);
+    const char *key = arena_printf(&r->arena, "l:%s", req_peer(r));
+    int64_t wait = ratelimit_blocked(app->limits, key, r->now);
 
     if (wait) {
         e->retry_after = (long)wait;
         return err_set(e, 429, "too_many_requests",
                        "too many lookups from this address; try again in a minute");
     }
+    /* counted as it is answered: the one after the allowance is refused */
+    ratelimit_hit(app->limits, key, r->now, &app->lookup);
     if (!code || !digits)
         return err_set(e, 400, "invalid_query", "both code and phone_last4 are required");
     if (!dossier_code_valid(code) || strlen(digits) != 4 || strspn(digits, "0123456789") != 4 ||

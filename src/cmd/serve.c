@@ -90,8 +90,7 @@ int cmd_serve(int argc, char **argv)
         (struct ratelimit_rule){(int)conf.login_attempts, conf.login_lock, conf.login_lock};
     app.login_address =
         (struct ratelimit_rule){(int)conf.login_attempts * 4, conf.login_lock, conf.login_lock};
-    /* a lookup is counted before it is answered: the one after the allowance blocks */
-    app.lookup = (struct ratelimit_rule){(int)conf.lookup_rate + 1, 60, 60};
+    app.lookup = (struct ratelimit_rule){(int)conf.lookup_rate, 60, 60};
     app.data_dir = conf.data ? conf.data : default_data_dir(conf.db);
     app.public_url = conf.public_url ? conf.public_url : public_url;
     snprintf(public_url, sizeof(public_url), "http://%s", conf.listen);
