@@ -10,6 +10,7 @@
 #include "core/dossier.h"
 #include "core/worktime.h"
 #include "lib/crypto.h"
+#include "lib/rng.h"
 #include "lib/strbuf.h"
 #include "store/agencies.h"
 #include "store/audit.h"
@@ -48,25 +49,16 @@ static const struct {
     {"congdan", "Nguyễn Văn An", "citizen", NULL},
 };
 
-/* xorshift64*: reproducible from --seed */
-static uint64_t rng_state;
-
-static uint64_t rnd(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 2685821657736338717ULL;
-}
+static struct rng rng; /* reproducible from --seed */
 
 static int pick(int n)
 {
-    return (int)(rnd() % (uint64_t)n);
+    return rng_pick(&rng, n);
 }
 
 static double uniform(void)
 {
-    return (double)(rnd() >> 11) / 9007199254740992.0;
+    return rng_uniform(&rng);
 }
 
 struct ctx {
@@ -441,7 +433,7 @@ int cmd_demo(int argc, char **argv)
                usage, demo_agencies_len, demo_procedures_len, DEMO_PASSWORD);
         return 0;
     }
-    rng_state = 20261122;
+    rng_seed(&rng, 20261122);
     optind = 1;
     while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (opt) {
@@ -452,7 +444,7 @@ int cmd_demo(int argc, char **argv)
                 return cmd_usage(usage, "--dossiers must be from 0 to 10000000");
             break;
         case 's':
-            rng_state = strtoull(optarg, &end, 10) | 1;
+            rng_seed(&rng, strtoull(optarg, &end, 10) | 1);
             if (!*optarg || *end)
                 return cmd_usage(usage, "--seed must be a number");
             break;

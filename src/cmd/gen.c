@@ -20,6 +20,7 @@
 #include "core/dossier.h"
 #include "core/worktime.h"
 #include "lib/crypto.h"
+#include "lib/rng.h"
 #include "store/stats.h"
 #include "store/users.h"
 
@@ -39,24 +40,16 @@ static const char usage[] =
 #define RESOLVED_MARGIN 90 /* days at the end of a --resolved period with no new dossier */
 #define UNITS_MAX       1200
 
-static uint64_t rng_state;
-
-static uint64_t rnd(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 2685821657736338717ULL;
-}
+static struct rng rng; /* reproducible from --seed */
 
 static int pick(int n)
 {
-    return (int)(rnd() % (uint64_t)n);
+    return rng_pick(&rng, n);
 }
 
 static double uniform(void)
 {
-    return (double)(rnd() >> 11) / 9007199254740992.0;
+    return rng_uniform(&rng);
 }
 
 struct gen {
@@ -375,7 +368,7 @@ int cmd_gen(int argc, char **argv)
                usage);
         return 0;
     }
-    rng_state = 20261122;
+    rng_seed(&rng, 20261122);
     g.now = time(NULL);
     last = date_local_day(g.now);
     date_civil_from_days(last, &y, &m, &d);
@@ -390,7 +383,7 @@ int cmd_gen(int argc, char **argv)
                 return cmd_usage(usage, "--dossiers must be from 0 to 100000000");
             break;
         case 's':
-            rng_state = strtoull(optarg, &end, 10) | 1;
+            rng_seed(&rng, strtoull(optarg, &end, 10) | 1);
             if (!*optarg || *end)
                 return cmd_usage(usage, "--seed must be a number");
             break;
