@@ -64,6 +64,25 @@ const char *cmd_db_default(void)
     return s && *s ? s : NULL;
 }
 
+int cmd_db_only(int argc, char **argv, int first, const char *usage, const char **path)
+{
+    static const struct option opts[] = {{"db", required_argument, 0, 'd'}, {0, 0, 0, 0}};
+    int c;
+
+    *path = cmd_db_default();
+    optind = first;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c != 'd')
+            return cmd_usage(usage, "unknown option");
+        *path = optarg;
+    }
+    if (optind < argc)
+        return cmd_usage(usage, "unexpected argument '%s'", argv[optind]);
+    if (!*path)
+        return cmd_usage(usage, "--db is required");
+    return 0;
+}
+
 static void usage(FILE *f)
 {
     size_t i;

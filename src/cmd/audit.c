@@ -9,12 +9,11 @@ static const char usage[] = "motcua audit verify --db PATH";
 
 int cmd_audit(int argc, char **argv)
 {
-    static const struct option opts[] = {{"db", required_argument, 0, 'd'}, {0, 0, 0, 0}};
     struct audit_report rep;
     struct err e = ERR_INIT;
-    const char *path = cmd_db_default();
+    const char *path;
     struct db *db;
-    int c, rc;
+    int rc;
 
     if (argc < 2 || cmd_wants_help(argc, argv)) {
         printf("usage: %s\n\nWalks the audit log's hash chain and reports the first row that was "
@@ -24,14 +23,8 @@ int cmd_audit(int argc, char **argv)
     }
     if (strcmp(argv[1], "verify"))
         return cmd_usage(usage, "unknown audit command '%s'", argv[1]);
-    optind = 2;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c != 'd')
-            return cmd_usage(usage, "unknown option");
-        path = optarg;
-    }
-    if (!path)
-        return cmd_usage(usage, "--db is required");
+    if ((rc = cmd_db_only(argc, argv, 2, usage, &path)))
+        return rc;
     if (db_open(path, &db, &e) < 0)
         return cmd_fail("%s", e.msg);
     rc = audit_verify(db, &rep, &e);

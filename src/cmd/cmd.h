@@ -25,5 +25,10 @@ int cmd_wants_help(int argc, char **argv);
 
 /* The database path from --db, else $MOTCUA_DB, else NULL. */
 const char *cmd_db_default(void);
+/*
+ * For commands whose one option is --db PATH, read from argv[first..] (else
+ * $MOTCUA_DB): 0 with *path set, or the exit status of the usage error it printed.
+ */
+int cmd_db_only(int argc, char **argv, int first, const char *usage, const char **path);
 
 #endif

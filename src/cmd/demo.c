@@ -51,16 +51,6 @@ static const struct {
 
 static struct rng rng; /* reproducible from --seed */
 
-static int pick(int n)
-{
-    return rng_pick(&rng, n);
-}
-
-static double uniform(void)
-{
-    return rng_uniform(&rng);
-}
-
 struct ctx {
     struct db *db;
     struct arena a;
@@ -108,8 +98,8 @@ static int add_users(struct ctx *c, struct strbuf *accounts)
 static int64_t office_time(struct ctx *c, int days_back)
 {
     for (;;) {
-        int64_t day = date_local_day(c->now) - pick(days_back + 1);
-        int minute = 450 + pick(570);
+        int64_t day = date_local_day(c->now) - rng_pick(&rng, days_back + 1);
+        int minute = 450 + rng_pick(&rng, 570);
         if (workcal_is_off(&c->cal, day) != 0 || (minute >= 690 && minute < 780))
             continue;
         if (date_utc_of_local(day, minute) < c->now)
@@ -150,9 +140,9 @@ static int event(struct ctx *c, int64_t id, int64_t at, const char *action, int 
 
 static const char *person(struct ctx *c)
 {
-    return arena_printf(&c->a, "%s %s %s", demo_surnames[pick((int)demo_surnames_len)],
-                        demo_middle[pick((int)demo_middle_len)],
-                        demo_given[pick((int)demo_given_len)]);
+    return arena_printf(&c->a, "%s %s %s", demo_surnames[rng_pick(&rng, (int)demo_surnames_len)],
+                        demo_middle[rng_pick(&rng, (int)demo_middle_len)],
+                        demo_given[rng_pick(&rng, (int)demo_given_len)]);
 }
 
 /* The procedure's components, all received; online ones (and most others) scanned. */
@@ -160,7 +150,7 @@ static int add_components(struct ctx *c, const struct demo_procedure *dp, struct
 {
     char *parts = arena_strdup(&c->a, dp->components), *tok, *save = NULL;
     size_t cap = 0;
-    int scanned = d->channel == CHANNEL_ONLINE || uniform() < 0.7;
+    int scanned = d->channel == CHANNEL_ONLINE || rng_uniform(&rng) < 0.7;
 
     d->components = arena_alloc(&c->a, 0);
     d->ncomponents = 0;
@@ -193,23 +183,25 @@ static int add_dossier(struct ctx *c)
 
     /* procedures at the commune desks are filed most */
     do
-        pidx = pick((int)demo_procedures_len);
-    while (strcmp(demo_procedures[pidx].level, "commune") && pick(3));
+        pidx = rng_pick(&rng, (int)demo_procedures_len);
+    while (strcmp(demo_procedures[pidx].level, "commune") && rng_pick(&rng, 3));
     dp = &demo_procedures[pidx];
-    unit_id = !strcmp(dp->level, "commune")
-                  ? demo_agencies[COMMUNE_FIRST + pick((int)demo_agencies_len - COMMUNE_FIRST)].id
-                  : CENTRE;
+    unit_id =
+        !strcmp(dp->level, "commune")
+            ? demo_agencies[COMMUNE_FIRST + rng_pick(&rng, (int)demo_agencies_len - COMMUNE_FIRST)]
+                  .id
+            : CENTRE;
     if (agency_get(c->db, &c->a, unit_id, &unit, &c->e) < 0)
         return -1;
     officer = !strcmp(unit_id, CENTRE) ? "Nguyễn Thị Lan" : "Cán bộ một cửa";
     proc_unit = !strcmp(dp->level, "commune") ? unit_id : dp->owner;
-    d.channel = dp->online && uniform() < 0.55 ? CHANNEL_ONLINE
-                : uniform() < 0.06             ? CHANNEL_POST
-                                               : CHANNEL_COUNTER;
+    d.channel = dp->online && rng_uniform(&rng) < 0.55 ? CHANNEL_ONLINE
+                : rng_uniform(&rng) < 0.06             ? CHANNEL_POST
+                                                       : CHANNEL_COUNTER;
     kind = dp->calendar_days ? DURATION_CALENDAR : DURATION_WORKING;
     if (d.channel == CHANNEL_ONLINE) {
-        submitted = c->now - (int64_t)(uniform() * 730 * 86400);
-        received = add_work(c, submitted, 60 + pick(420));
+        submitted = c->now - (int64_t)(rng_uniform(&rng) * 730 * 86400);
+        received = add_work(c, submitted, 60 + rng_pick(&rng, 420));
     } else {
         submitted = received = office_time(c, 730);
     }
@@ -223,23 +215,24 @@ static int add_dossier(struct ctx *c)
     d.agency = unit_id;
     d.lead_agency = proc_unit;
     d.applicant_kind = strstr(dp->field, "doanh nghiệp") ? APPLICANT_BUSINESS : APPLICANT_CITIZEN;
-    d.applicant_name =
-        d.applicant_kind == APPLICANT_BUSINESS
-            ? arena_printf(&c->a, "Công ty TNHH %s", demo_given[pick((int)demo_given_len)])
-            : person(c);
-    d.applicant_id_number =
-        d.applicant_kind == APPLICANT_BUSINESS
-            ? arena_printf(&c->a, "31%08d", pick(100000000))
-            : arena_printf(&c->a, "099%d%02d%06d", pick(4), 50 + pick(50), pick(1000000));
-    d.applicant_phone = arena_printf(&c->a, "09%08d", pick(100000000));
+    d.applicant_name = d.applicant_kind == APPLICANT_BUSINESS
+                           ? arena_printf(&c->a, "Công ty TNHH %s",
+                                          demo_given[rng_pick(&rng, (int)demo_given_len)])
+                           : person(c);
+    d.applicant_id_number = d.applicant_kind == APPLICANT_BUSINESS
+                                ? arena_printf(&c->a, "31%08d", rng_pick(&rng, 100000000))
+                                : arena_printf(&c->a, "099%d%02d%06d", rng_pick(&rng, 4),
+                                               50 + rng_pick(&rng, 50), rng_pick(&rng, 1000000));
+    d.applicant_phone = arena_printf(&c->a, "09%08d", rng_pick(&rng, 100000000));
     last4 = arena_strdup(&c->a, "0000");
     phone_last4(d.applicant_phone, last4);
     d.phone_last4 = last4;
     d.applicant_email = d.channel == CHANNEL_ONLINE
-                            ? arena_printf(&c->a, "nguoidan%d@example.vn", pick(100000))
+                            ? arena_printf(&c->a, "nguoidan%d@example.vn", rng_pick(&rng, 100000))
                             : NULL;
-    d.applicant_address = arena_printf(&c->a, "Số %d đường %s, %s", 1 + pick(300),
-                                       demo_streets[pick((int)demo_streets_len)], unit.name);
+    d.applicant_address =
+        arena_printf(&c->a, "Số %d đường %s, %s", 1 + rng_pick(&rng, 300),
+                     demo_streets[rng_pick(&rng, (int)demo_streets_len)], unit.name);
     d.summary = arena_printf(&c->a, "Đề nghị giải quyết thủ tục: %s", dp->name);
     d.sets = 1;
     d.duration_days = dp->days;
@@ -252,11 +245,11 @@ static int add_dossier(struct ctx *c)
     d.current_unit = unit_id;
 
     /* the outcome */
-    roll = uniform();
-    supplement = roll > 0.06 && uniform() < 0.08;
-    late = uniform() < 0.03;
+    roll = rng_uniform(&rng);
+    supplement = roll > 0.06 && rng_uniform(&rng) < 0.08;
+    late = rng_uniform(&rng) < 0.03;
     status = DOSSIER_RECEIVED;
-    if (d.channel == CHANNEL_ONLINE && received > c->now - 2 * 86400 && pick(2)) {
+    if (d.channel == CHANNEL_ONLINE && received > c->now - 2 * 86400 && rng_pick(&rng, 2)) {
         status = DOSSIER_NEW;
         received = 0;
     } else if (roll < 0.02) {
@@ -275,7 +268,7 @@ static int add_dossier(struct ctx *c)
     }
     if (status == DOSSIER_NEW || status == DOSSIER_REFUSED) {
         if (status == DOSSIER_REFUSED) {
-            d.closed_at = add_work(c, submitted, 30 + pick(200));
+            d.closed_at = add_work(c, submitted, 30 + rng_pick(&rng, 200));
             d.received_at = d.due_at = d.original_due_at = 0;
             if (d.closed_at > c->now)
                 status = DOSSIER_NEW, d.closed_at = 0;
@@ -298,29 +291,30 @@ static int add_dossier(struct ctx *c)
 
     /* received, then handed over for processing, maybe a supplement, then the result */
     work = dp->days * WORKDAY_MINUTES * (dp->calendar_days ? 5.0 / 7 : 1);
-    t = add_work(c, received, 15 + pick((int)(work / 5)));
-    finish = late              ? add_work(c, due, 60 + pick(2400))
-             : uniform() < 0.6 ? add_work(c, received, (int64_t)(work * (0.2 + 0.6 * uniform())))
-                               : due - 60 * pick(120);
+    t = add_work(c, received, 15 + rng_pick(&rng, (int)(work / 5)));
+    finish = late ? add_work(c, due, 60 + rng_pick(&rng, 2400))
+             : rng_uniform(&rng) < 0.6
+                 ? add_work(c, received, (int64_t)(work * (0.2 + 0.6 * rng_uniform(&rng))))
+                 : due - 60 * rng_pick(&rng, 120);
     if (finish <= t)
         finish = add_work(c, t, 30);
     d.status = DOSSIER_PROCESSING;
     if (t > c->now) {
         status = DOSSIER_RECEIVED; /* not yet handed over */
     } else if (status == DOSSIER_WITHDRAWN || status == DOSSIER_STOPPED) {
-        d.closed_at = add_work(c, t, 240 + pick(960));
+        d.closed_at = add_work(c, t, 240 + rng_pick(&rng, 960));
         if (d.closed_at > c->now)
             d.closed_at = 0, status = DOSSIER_PROCESSING;
     } else if (finish <= c->now) {
         d.finished_at = finish;
-        d.returned_at = add_work(c, finish, pick(1440));
+        d.returned_at = add_work(c, finish, rng_pick(&rng, 1440));
         status = d.returned_at <= c->now ? DOSSIER_RETURNED : DOSSIER_PROCESSED;
         if (status == DOSSIER_PROCESSED)
             d.returned_at = 0;
     } else {
-        status = supplement                ? DOSSIER_SUPPLEMENT
-                 : dp->fee && pick(5) == 0 ? DOSSIER_FINANCIAL
-                                           : DOSSIER_PROCESSING;
+        status = supplement                          ? DOSSIER_SUPPLEMENT
+                 : dp->fee && rng_pick(&rng, 5) == 0 ? DOSSIER_FINANCIAL
+                                                     : DOSSIER_PROCESSING;
         supplement = 0;
     }
     d.status = status;
@@ -340,26 +334,26 @@ static int add_dossier(struct ctx *c)
     if (status == DOSSIER_FINANCIAL)
         d.fee_amount = dp->fee;
     if (status == DOSSIER_PROCESSED || status == DOSSIER_RETURNED) {
-        d.result_number = arena_printf(&c->a, "%d/GCN", 100 + pick(9000));
+        d.result_number = arena_printf(&c->a, "%d/GCN", 100 + rng_pick(&rng, 9000));
         char *day_text = arena_alloc(&c->a, DATE_ISO_MAX);
         date_format_ymd(date_local_day(finish), day_text);
         d.result_date = day_text;
         d.result_signer = "Lãnh đạo đơn vị";
-        d.result_electronic = uniform() < 0.6;
+        d.result_electronic = rng_uniform(&rng) < 0.6;
         if (dp->fee) { /* paid before the result, a third of them online */
             d.fee_amount = d.fee_paid_amount = dp->fee;
-            d.fee_method = uniform() < 0.35 ? "online" : "cash";
-            d.fee_receipt = arena_printf(&c->a, "BL%06d", pick(1000000));
+            d.fee_method = rng_uniform(&rng) < 0.35 ? "online" : "cash";
+            d.fee_receipt = arena_printf(&c->a, "BL%06d", rng_pick(&rng, 1000000));
             d.fee_paid_at = add_work(c, t, 60);
         }
     }
     if (dossier_insert(c->db, &d, &c->e) < 0)
         return -1;
-    if (status == DOSSIER_RETURNED && uniform() < 0.15) {
-        double r = uniform();
+    if (status == DOSSIER_RETURNED && rng_uniform(&rng) < 0.15) {
+        double r = rng_uniform(&rng);
         struct rating rt = {d.id, r < 0.72 ? 1 : r < 0.95 ? 2 : 3, {0}, NULL, d.returned_at + 3600};
         for (int k = 0; k < RATING_CRITERIA; k++)
-            rt.criteria[k] = uniform() < 0.6 ? 3 + pick(3) : 0;
+            rt.criteria[k] = rng_uniform(&rng) < 0.6 ? 3 + rng_pick(&rng, 3) : 0;
         if (rt.created_at <= c->now && rating_insert(c->db, &rt, &c->e) < 0)
             return -1;
     }

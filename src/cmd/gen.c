@@ -42,16 +42,6 @@ static const char usage[] =
 
 static struct rng rng; /* reproducible from --seed */
 
-static int pick(int n)
-{
-    return rng_pick(&rng, n);
-}
-
-static double uniform(void)
-{
-    return rng_uniform(&rng);
-}
-
 struct gen {
     struct db *db;
     struct db_stmt *insert, *rate, *counter;
@@ -80,7 +70,7 @@ static int64_t add_work(struct gen *g, int64_t t, int64_t minutes)
 /* A commune by weight: some communes are much busier than others. */
 static int pick_commune(const struct gen *g)
 {
-    double x = uniform() * g->weight[g->nunits - 1];
+    double x = rng_uniform(&rng) * g->weight[g->nunits - 1];
     int lo = 1, hi = g->nunits - 1;
 
     while (lo < hi) {
@@ -128,7 +118,8 @@ static void bind_z(struct db_stmt *st, int k, int64_t v)
 /* Whether the next resolved dossier is late: exactly late_left of the left ones are. */
 static int next_late(struct gen *g)
 {
-    int late = g->resolved ? (double)g->late_left > uniform() * (double)g->left : uniform() < 0.03;
+    int late = g->resolved ? (double)g->late_left > rng_uniform(&rng) * (double)g->left
+                           : rng_uniform(&rng) < 0.03;
 
     if (g->resolved) {
         g->left--;
@@ -148,16 +139,16 @@ static int add_dossier(struct gen *g, int64_t day)
     double work;
 
     do
-        pidx = pick((int)demo_procedures_len);
-    while (strcmp(demo_procedures[pidx].level, "commune") && pick(3));
+        pidx = rng_pick(&rng, (int)demo_procedures_len);
+    while (strcmp(demo_procedures[pidx].level, "commune") && rng_pick(&rng, 3));
     dp = &demo_procedures[pidx];
     unit = !strcmp(dp->level, "commune") ? pick_commune(g) : 0;
     lead = unit ? g->units[unit] : dp->owner;
-    channel = dp->online && uniform() < 0.55 ? CHANNEL_ONLINE
-              : uniform() < 0.06             ? CHANNEL_POST
-                                             : CHANNEL_COUNTER;
+    channel = dp->online && rng_uniform(&rng) < 0.55 ? CHANNEL_ONLINE
+              : rng_uniform(&rng) < 0.06             ? CHANNEL_POST
+                                                     : CHANNEL_COUNTER;
     kind = dp->calendar_days ? DURATION_CALENDAR : DURATION_WORKING;
-    received = date_utc_of_local(day, 450 + pick(570));
+    received = date_utc_of_local(day, 450 + rng_pick(&rng, 570));
     if (received >= date_utc_of_local(day, 690) && received < date_utc_of_local(day, 780))
         received += 90 * 60; /* not over lunch */
     if (worktime_due(&g->cal, &office_hours_default, received, kind, dp->days, &due, &g->e) < 0)
@@ -165,30 +156,30 @@ static int add_dossier(struct gen *g, int64_t day)
     work = dp->days * WORKDAY_MINUTES * (dp->calendar_days ? 5.0 / 7 : 1);
     status = DOSSIER_RETURNED;
     if (!g->resolved) {
-        double roll = uniform();
+        double roll = rng_uniform(&rng);
         status = roll < 0.015   ? DOSSIER_REFUSED
                  : roll < 0.025 ? DOSSIER_WITHDRAWN
                  : roll < 0.03  ? DOSSIER_STOPPED
                                 : DOSSIER_RETURNED;
-        supplements = uniform() < 0.08 ? 1 + (uniform() < 0.1) : 0;
+        supplements = rng_uniform(&rng) < 0.08 ? 1 + (rng_uniform(&rng) < 0.1) : 0;
     }
     if (status == DOSSIER_RETURNED) {
         late = next_late(g);
-        finish = late ? add_work(g, due, 30 + pick(1440))
-                      : add_work(g, received, (int64_t)(work * (0.15 + 0.8 * uniform())));
+        finish = late ? add_work(g, due, 30 + rng_pick(&rng, 1440))
+                      : add_work(g, received, (int64_t)(work * (0.15 + 0.8 * rng_uniform(&rng))));
         if (!late && finish > due)
-            finish = due - 60 * pick(60);
-        returned = add_work(g, finish, pick(960));
+            finish = due - 60 * rng_pick(&rng, 60);
+        returned = add_work(g, finish, rng_pick(&rng, 960));
         if (finish > g->end) {
-            status = uniform() < 0.1 ? DOSSIER_SUPPLEMENT : DOSSIER_PROCESSING;
+            status = rng_uniform(&rng) < 0.1 ? DOSSIER_SUPPLEMENT : DOSSIER_PROCESSING;
             finish = returned = 0;
         } else if (returned > g->end) {
             status = DOSSIER_PROCESSED;
             returned = 0;
         }
-        e_result = finish && uniform() < 0.5;
+        e_result = finish && rng_uniform(&rng) < 0.5;
     } else {
-        closed = add_work(g, received, 30 + pick((int)work / 2 + 1));
+        closed = add_work(g, received, 30 + rng_pick(&rng, (int)work / 2 + 1));
         reason = status == DOSSIER_REFUSED ? "Hồ sơ không đủ điều kiện giải quyết"
                  : status == DOSSIER_WITHDRAWN ? "Người nộp đề nghị rút hồ sơ"
                                                : "Dừng xử lý theo quy định";
@@ -202,7 +193,7 @@ static int add_dossier(struct gen *g, int64_t day)
         fee = dp->fee;
         if (finish) {
             paid_at = add_work(g, received, 60);
-            fee_method = uniform() < 0.3 ? "online" : "cash";
+            fee_method = rng_uniform(&rng) < 0.3 ? "online" : "cash";
         }
     }
     g->counts[status]++;
@@ -210,11 +201,12 @@ static int add_dossier(struct gen *g, int64_t day)
     if (dossier_code_format(g->units[unit], day, ++g->numbers[unit], code) < 0)
         return err_set(&g->e, 500, "gen", "more than %d dossiers in a day at %s",
                        DOSSIER_COUNTER_MAX, g->units[unit]);
-    snprintf(name, sizeof(name), "%s %s %s", demo_surnames[pick((int)demo_surnames_len)],
-             demo_middle[pick((int)demo_middle_len)], demo_given[pick((int)demo_given_len)]);
-    snprintf(idn, sizeof(idn), "0%02d%d%02d%06d", pick(96) + 1, pick(4), 50 + pick(50),
-             pick(1000000));
-    snprintf(phone, sizeof(phone), "09%08d", pick(100000000));
+    snprintf(name, sizeof(name), "%s %s %s", demo_surnames[rng_pick(&rng, (int)demo_surnames_len)],
+             demo_middle[rng_pick(&rng, (int)demo_middle_len)],
+             demo_given[rng_pick(&rng, (int)demo_given_len)]);
+    snprintf(idn, sizeof(idn), "0%02d%d%02d%06d", rng_pick(&rng, 96) + 1, rng_pick(&rng, 4),
+             50 + rng_pick(&rng, 50), rng_pick(&rng, 1000000));
+    snprintf(phone, sizeof(phone), "09%08d", rng_pick(&rng, 100000000));
     db_reset(st);
     db_bind_text(st, k++, code);
     db_bind_int(st, k++, g->procedure_ids[pidx]);
@@ -250,14 +242,14 @@ static int add_dossier(struct gen *g, int64_t day)
     db_bind_int(st, k++, returned ? returned : finish ? finish : closed ? closed : received);
     if (db_step(st, &g->e) != DB_ROW)
         return -1;
-    if (returned && uniform() < 0.08) {
+    if (returned && rng_uniform(&rng) < 0.08) {
         int64_t id = db_col_int(st, 0);
-        double r = uniform();
+        double r = rng_uniform(&rng);
         db_reset(g->rate);
         db_bind_int(g->rate, 1, id);
         db_bind_int(g->rate, 2, r < 0.7 ? 1 : r < 0.95 ? 2 : 3);
         for (k = 3; k <= 6; k++)
-            bind_z(g->rate, k, uniform() < 0.5 ? 3 + pick(3) : 0);
+            bind_z(g->rate, k, rng_uniform(&rng) < 0.5 ? 3 + rng_pick(&rng, 3) : 0);
         db_bind_int(g->rate, 7, returned + 3600);
         if (db_step(g->rate, &g->e) < 0)
             return -1;
@@ -316,7 +308,7 @@ static int units_of(struct gen *g)
         return -1;
     while ((rc = db_step(st, &g->e)) == DB_ROW && g->nunits < UNITS_MAX) {
         /* log-normal sizes: a few busy wards, many quiet communes */
-        double w = exp(0.6 * (uniform() + uniform() + uniform() - 1.5) * 2);
+        double w = exp(0.6 * (rng_uniform(&rng) + rng_uniform(&rng) + rng_uniform(&rng) - 1.5) * 2);
         g->units[g->nunits] = db_col_dup(st, 0, &g->a);
         g->weight[g->nunits] = g->weight[g->nunits - 1] + w;
         g->nunits++;

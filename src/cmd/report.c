@@ -11,12 +11,11 @@ static const char usage[] = "motcua report verify|rebuild --db PATH";
 
 int cmd_report(int argc, char **argv)
 {
-    static const struct option opts[] = {{"db", required_argument, 0, 'd'}, {0, 0, 0, 0}};
     struct err e = ERR_INIT;
-    const char *path = cmd_db_default();
+    const char *path;
     struct db *db;
     int64_t differences = 0;
-    int c, rc, rebuild;
+    int rc, rebuild;
 
     if (argc < 2 || cmd_wants_help(argc, argv)) {
         printf("usage: %s\n\n"
@@ -29,14 +28,8 @@ int cmd_report(int argc, char **argv)
     rebuild = !strcmp(argv[1], "rebuild");
     if (!rebuild && strcmp(argv[1], "verify"))
         return cmd_usage(usage, "unknown report command '%s'", argv[1]);
-    optind = 2;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c != 'd')
-            return cmd_usage(usage, "unknown option");
-        path = optarg;
-    }
-    if (!path)
-        return cmd_usage(usage, "--db is required");
+    if ((rc = cmd_db_only(argc, argv, 2, usage, &path)))
+        return rc;
     if (db_open(path, &db, &e) < 0)
         return cmd_fail("%s", e.msg);
     rc = db_begin(db, rebuild ? DB_WRITE : DB_READ, &e);
