@@ -111,8 +111,10 @@ test('processing officers move a dossier through to the result', async () => {
   await lead.getByText('Đã có kết quả').first().waitFor();
   await shot(lead, 'dossier');
   assert.equal(sql(server.db, `SELECT status || '/' || result_number FROM dossiers WHERE code = '${d.code}'`), '9/321/LLTP');
-  const rows = await lead.locator('section[aria-labelledby="h-history"] tbody tr').count();
-  assert.equal(rows, 4); // received, handed over, forwarded, result
+  // the history reloads after the status: wait for its fourth row, then count
+  const history = lead.locator('section[aria-labelledby="h-history"] tbody tr');
+  await history.nth(3).waitFor();
+  assert.equal(await history.count(), 4); // received, handed over, forwarded, result
   assert.deepEqual([...desk.problems, ...proc.problems, ...lead.problems], []);
 });
 
