@@ -1,5 +1,6 @@
 /* The `motcua` command: dispatches to a subcommand. */
 #include "cmd/cmd.h"
+#include "core/date.h"
 #include "lib/crypto.h"
 
 #include <stdarg.h>
@@ -62,6 +63,18 @@ const char *cmd_db_default(void)
 {
     const char *s = getenv("MOTCUA_DB");
     return s && *s ? s : NULL;
+}
+
+int cmd_parse_now(const char *arg, int64_t *now)
+{
+    int64_t t;
+
+    if (date_parse_local(arg, &t) < 0 ||
+        t < date_utc_of_local(date_days_from_civil(2000, 1, 1), 0) ||
+        t >= date_utc_of_local(date_days_from_civil(2101, 1, 1), 0))
+        return -1;
+    *now = t;
+    return 0;
 }
 
 int cmd_db_only(int argc, char **argv, int first, const char *usage, const char **path)

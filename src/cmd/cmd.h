@@ -3,6 +3,7 @@
 #define CMD_CMD_H
 
 #include <getopt.h>
+#include <stdint.h>
 
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
@@ -30,5 +31,11 @@ const char *cmd_db_default(void);
  * $MOTCUA_DB): 0 with *path set, or the exit status of the usage error it printed.
  */
 int cmd_db_only(int argc, char **argv, int first, const char *usage, const char **path);
+
+/*
+ * --now "YYYY-MM-DD HH:MM" (local time, years 2000 to 2100), the moment a
+ * generated database is made for: 0 with *now set, or -1.
+ */
+int cmd_parse_now(const char *arg, int64_t *now);
 
 #endif

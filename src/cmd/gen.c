@@ -33,7 +33,7 @@
 
 static const char usage[] =
     "motcua gen --db PATH --dossiers N [--seed S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
-    "           [--communes N] [--resolved --late N]";
+    "           [--communes N] [--resolved --late N] [--now \"YYYY-MM-DD HH:MM\"]";
 
 #define CENTRE          "000.00.01.H99"
 #define BATCH           50000
@@ -332,15 +332,12 @@ static int parse_day(const char *s, int64_t *day)
 
 int cmd_gen(int argc, char **argv)
 {
-    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
-                                         {"dossiers", required_argument, 0, 'n'},
-                                         {"seed", required_argument, 0, 's'},
-                                         {"from", required_argument, 0, 'f'},
-                                         {"to", required_argument, 0, 't'},
-                                         {"communes", required_argument, 0, 'c'},
-                                         {"late", required_argument, 0, 'l'},
-                                         {"resolved", no_argument, 0, 'r'},
-                                         {0, 0, 0, 0}};
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'},   {"dossiers", required_argument, 0, 'n'},
+        {"seed", required_argument, 0, 's'}, {"from", required_argument, 0, 'f'},
+        {"to", required_argument, 0, 't'},   {"communes", required_argument, 0, 'c'},
+        {"late", required_argument, 0, 'l'}, {"resolved", no_argument, 0, 'r'},
+        {"now", required_argument, 0, 'w'},  {0, 0, 0, 0}};
     struct gen g = {0};
     struct timespec t0;
     const char *path = cmd_db_default();
@@ -353,18 +350,17 @@ int cmd_gen(int argc, char **argv)
     if (cmd_wants_help(argc, argv)) {
         printf("usage: %s\n\nCreates a new database at PATH holding the demo province with "
                "--communes\ncommunes (default 120) and N dossiers received between --from "
-               "(default four years\nago) and --to (default today), for benchmarks. --resolved "
-               "makes every dossier\nfinished and returned within the period, exactly --late of "
-               "them after their\ndue time. Prints progress; the statistics counters are built "
-               "at the end.\nThe user admin (password motcua2026) can sign in.\n",
+               "(default four years\nago) and --to (default today), for benchmarks, as they "
+               "stand at --now (local\ntime; default the present). --resolved makes every "
+               "dossier finished and\nreturned within the period, exactly --late of them after "
+               "their due time.\nPrints progress; the statistics counters are built at the end. "
+               "The user admin\n(password motcua2026) can sign in.\n",
                usage);
         return 0;
     }
     rng_seed(&rng, 20261122);
     g.now = time(NULL);
-    last = date_local_day(g.now);
-    date_civil_from_days(last, &y, &m, &d);
-    first = date_days_from_civil(y - 4, m, 1);
+    first = last = INT64_MIN;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (opt) {
@@ -398,16 +394,31 @@ int cmd_gen(int argc, char **argv)
                 return cmd_usage(usage, "--late must be a count");
             break;
         case 'r': g.resolved = 1; break;
+        case 'w':
+            if (cmd_parse_now(optarg, &g.now) < 0)
+                return cmd_usage(usage, "--now must be a local time \"YYYY-MM-DD HH:MM\" "
+                                        "from 2000 to 2100");
+            break;
         default: return cmd_usage(usage, "unknown option");
         }
     }
     if (optind < argc)
         return cmd_usage(usage, "unexpected argument '%s'", argv[optind]);
+    if (last == INT64_MIN)
+        last = date_local_day(g.now);
+    if (first == INT64_MIN) {
+        date_civil_from_days(last, &y, &m, &d);
+        first = date_days_from_civil(y - 4, m, 1);
+    }
     if (!path || dossiers < 0)
         return cmd_usage(usage, "--db and --dossiers are required");
     if ((late >= 0) != g.resolved || (g.resolved && late > dossiers))
         return cmd_usage(usage, "--resolved goes with --late N (at most the dossiers)");
-    last_receive = g.resolved ? last - RESOLVED_MARGIN : last;
+    /* dossiers are received on days whose office hours are over by --now */
+    last_receive = g.resolved                            ? last - RESOLVED_MARGIN
+                   : last < date_local_day(g.now)        ? last
+                   : date_local_minute(g.now) >= 17 * 60 ? last
+                                                         : last - 1;
     if (last_receive < first || last > date_local_day(g.now))
         return cmd_usage(usage, "the period must end by today and be long enough");
     if (access(path, F_OK) == 0)

@@ -156,6 +156,35 @@ int worktime_add(const struct workcal *c, const struct office_hours *oh, int64_t
     }
 }
 
+int worktime_sub(const struct workcal *c, const struct office_hours *oh, int64_t t, int64_t minutes,
+                 int64_t *out, struct err *e)
+{
+    int64_t day = date_local_day(t);
+    int minute = date_local_minute(t), i, w;
+
+    if (minutes <= 0) {
+        *out = date_utc_of_local(day, minute);
+        return 0;
+    }
+    /* back through the periods of each working day, from t's minute */
+    for (;; day--, minute = 24 * 60) {
+        w = working(c, day);
+        if (w < 0)
+            return range_error(c, e);
+        for (i = oh->n - 1; w && i >= 0; i--) {
+            int to = minute < oh->p[i].close ? minute : oh->p[i].close;
+
+            if (to <= oh->p[i].open)
+                continue;
+            if (minutes <= to - oh->p[i].open) {
+                *out = date_utc_of_local(day, to - (int)minutes);
+                return 0;
+            }
+            minutes -= to - oh->p[i].open;
+        }
+    }
+}
+
 /* Working minutes from local minute `from` of a working day to its end. */
 static int minutes_after(const struct office_hours *oh, int from)
 {

@@ -48,6 +48,14 @@ int worktime_next_open(const struct workcal *c, const struct office_hours *oh, i
 int worktime_add(const struct workcal *c, const struct office_hours *oh, int64_t t, int64_t minutes,
                  int64_t *out, struct err *e);
 
+/*
+ * t minus `minutes` of working time: the latest instant r at or before t with
+ * exactly `minutes` working minutes between r and t (an opening time when the
+ * count ends there). Seconds inside t's minute are dropped.
+ */
+int worktime_sub(const struct workcal *c, const struct office_hours *oh, int64_t t, int64_t minutes,
+                 int64_t *out, struct err *e);
+
 /* Working minutes between a and b (0 when b <= a). */
 int worktime_between(const struct workcal *c, const struct office_hours *oh, int64_t a, int64_t b,
                      int64_t *out, struct err *e);

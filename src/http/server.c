@@ -342,6 +342,19 @@ static void finish_upload(struct conn_state *cs)
     }
 }
 
+/* A file the handler did not move into the store is removed before the client hears back. */
+static void discard_upload(struct conn_state *cs)
+{
+    if (!cs->r.upload)
+        return;
+    if (cs->up.fd >= 0)
+        close(cs->up.fd);
+    cs->up.fd = -1;
+    if (cs->up.tmp_path && cs->up.files)
+        unlink(cs->up.tmp_path);
+    cs->up.tmp_path = NULL;
+}
+
 /*
  * Prepares to stream a multipart body; returns the largest body accepted (the
  * file plus room for the form fields and boundaries).
@@ -422,6 +435,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (!strncmp(r->path, s->cfg.api_prefix, strlen(s->cfg.api_prefix)) ||
         router_knows(&s->cfg.router, r->path)) {
         router_dispatch(&s->cfg.router, r);
+        discard_upload(cs);
         return queue(c, r);
     }
     return serve_static(s, c, r);
@@ -446,10 +460,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         MHD_destroy_post_processor(cs->pp);
     if (cs->r.upload) {
         int i;
-        if (cs->up.fd >= 0)
-            close(cs->up.fd);
-        if (cs->up.tmp_path && cs->up.files)
-            unlink(cs->up.tmp_path); /* not moved into the store: the request failed */
+        discard_upload(cs); /* a body refused before it was read */
         for (i = 0; i < cs->up.nfields; i++)
             strbuf_release(&cs->up.fields[i].value);
     }

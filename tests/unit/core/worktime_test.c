@@ -138,6 +138,37 @@ static void add_between_inverse(void **state)
     }
 }
 
+/* sub counts back: over lunch, a weekend and Tết, and inverts add and between */
+static void sub(void **state)
+{
+    struct err e = ERR_INIT;
+    int64_t out, back, t;
+    int i;
+
+    (void)state;
+    assert_int_equal(worktime_sub(&cal, OH, T("2024-03-11 14:00"), 60, &out, &e), 0);
+    assert_local_equal(out, "2024-03-11 13:00"); /* back to the opening after lunch */
+    worktime_sub(&cal, OH, T("2024-03-11 14:00"), 90, &out, &e);
+    assert_local_equal(out, "2024-03-11 11:00"); /* the hour after lunch, half an hour before */
+    worktime_sub(&cal, OH, T("2024-03-18 08:30"), 120, &out, &e);
+    assert_local_equal(out, "2024-03-15 16:00"); /* over the weekend */
+    worktime_sub(&cal, OH, T("2024-03-18 06:00"), 0, &out, &e);
+    assert_local_equal(out, "2024-03-18 06:00");
+    worktime_sub(&cal, OH, T("2024-03-16 12:00"), 480, &out, &e);
+    assert_local_equal(out, "2024-03-15 07:30"); /* a whole day ends at its opening */
+    worktime_sub(&cal, OH, T("2025-02-04 08:30"), 120, &out, &e);
+    assert_local_equal(out, "2025-01-27 16:00"); /* back over Tết 2025 (28/1 to 3/2) */
+    for (t = T("2025-01-20 09:13"), i = 1; i < 6000; i += 37) {
+        assert_int_equal(worktime_sub(&cal, OH, t, i, &out, &e), 0);
+        assert_int_equal(worktime_between(&cal, OH, out, t, &back, &e), 0);
+        assert_int_equal(back, i);
+        assert_int_equal(worktime_add(&cal, OH, out, i, &back, &e), 0);
+        assert_int_equal(back, t);
+    }
+    assert_int_equal(worktime_sub(&cal, OH, T("2023-01-05 08:00"), 480 * 10, &out, &e), -1);
+    assert_string_equal(e.code, "out_of_range");
+}
+
 static void supplement_pause(void **state)
 {
     struct err e = ERR_INIT;
@@ -230,6 +261,7 @@ int main(void)
         cmocka_unit_test(result_never_on_a_day_off),
         cmocka_unit_test(between),
         cmocka_unit_test(add_between_inverse),
+        cmocka_unit_test(sub),
         cmocka_unit_test(supplement_pause),
         cmocka_unit_test(other_office_hours),
         cmocka_unit_test(bad_office_hours),

@@ -1,0 +1,122 @@
+// The demo database for any moment: every status, channel and kind of history, nothing in the
+// future, counters and audit chain intact, the same rows for the same seed and moment.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, motcua, sql } from './helpers.mjs';
+
+// Local (UTC+7) moments: every month over three years, Tết eves and the first working days after
+// Tết, New Year's Eve at 23:59 and New Year at 00:00, weekends, holidays, the Saturday worked for
+// 2 May 2025 and the Friday given off for it, office hours' edges.
+const MOMENTS = [
+  '2025-01-15 09:00', '2025-02-10 14:30', '2025-03-31 17:05', '2025-04-26 10:00',
+  '2025-05-02 08:00', '2025-06-15 12:00', '2025-07-01 00:00', '2025-08-29 16:45',
+  '2025-09-02 09:00', '2025-10-31 23:59', '2025-11-24 11:00', '2025-12-31 23:59',
+  '2026-01-01 00:00', '2026-02-16 16:59', '2026-02-23 07:30', '2026-03-14 10:00',
+  '2026-04-27 08:00', '2026-05-31 23:59', '2026-06-30 23:59', '2026-07-01 00:01',
+  '2026-08-15 03:00', '2026-09-30 13:00', '2026-10-12 07:29', '2026-11-30 17:00',
+  '2026-12-06 20:00', '2026-12-31 23:59', '2027-01-01 00:00', '2027-02-05 16:59',
+  '2027-02-12 07:30', '2028-01-25 11:31',
+];
+
+const epoch = (local) => Date.parse(`${local.replace(' ', 'T')}:00+07:00`) / 1000;
+
+// One row of figures (a|b|c ...) from a query of scalar subqueries.
+const figures = (db, now, names) => {
+  const row = sql(db, `SELECT ${names.map(([, q]) => `(${q.replaceAll('$NOW', now)})`).join(', ')}`).split('|');
+  return Object.fromEntries(names.map(([n], i) => [n, row[i]]));
+};
+
+const CHECKS = [
+  ['statuses', 'SELECT group_concat(status) FROM (SELECT DISTINCT status FROM dossiers WHERE parent_id IS NULL ORDER BY status)'],
+  ['channels', 'SELECT group_concat(channel) FROM (SELECT DISTINCT channel FROM dossiers ORDER BY channel)'],
+  ['future', 'SELECT count(*) FROM dossiers WHERE max(submitted_at, coalesce(received_at, 0), coalesce(finished_at, 0), coalesce(returned_at, 0), coalesce(closed_at, 0), updated_at, created_at, coalesce(apology_at, 0), coalesce(paused_at, 0), coalesce(fee_paid_at, 0)) > $NOW'],
+  ['future_events', 'SELECT count(*) FROM dossier_events WHERE at > $NOW'],
+  ['future_steps', 'SELECT count(*) FROM dossier_steps WHERE max(coalesce(started_at, 0), coalesce(finished_at, 0)) > $NOW'],
+  ['future_ratings', 'SELECT count(*) FROM ratings WHERE created_at > $NOW'],
+  ['not_last_event', 'SELECT count(*) FROM dossiers d WHERE status <> (SELECT to_status FROM dossier_events e WHERE e.dossier_id = d.id ORDER BY id DESC LIMIT 1)'],
+  ['events_out_of_order', 'SELECT count(*) FROM dossier_events a JOIN dossier_events b ON b.dossier_id = a.dossier_id AND b.id > a.id AND b.at < a.at'],
+  ['received_without_due', 'SELECT count(*) FROM dossiers WHERE received_at IS NOT NULL AND (due_at IS NULL OR due_at <= received_at)'],
+  ['closed_without_reason', 'SELECT count(*) FROM dossiers WHERE status IN (3, 7, 8) AND (closed_at IS NULL OR close_reason IS NULL)'],
+  ['late', 'SELECT count(*) FROM dossiers WHERE parent_id IS NULL AND finished_at > original_due_at'],
+  ['early', "SELECT count(*) FROM dossiers WHERE parent_id IS NULL AND date(finished_at + 25200, 'unixepoch') < date(original_due_at + 25200, 'unixepoch')"],
+  ['overdue_open', 'SELECT count(*) FROM dossiers WHERE parent_id IS NULL AND status IN (2, 4, 6) AND original_due_at < $NOW'],
+  ['apologies', 'SELECT count(*) FROM dossiers WHERE apology_at IS NOT NULL AND apology_previous_due_at < due_at'],
+  ['supplements', 'SELECT count(*) FROM dossiers WHERE supplement_count > 0'],
+  ['consulting', 'SELECT count(*) FROM dossiers WHERE open_children > 0'],
+  ['consulted', 'SELECT count(*) FROM dossiers WHERE parent_id IS NOT NULL'],
+  ['ratings', 'SELECT count(*) FROM ratings'],
+  ['swaps', 'SELECT count(*) FROM calendar_overrides'],
+  // the demo accounts' units each hold open dossiers: the centre, two departments, a commune
+  ['queues', "SELECT count(DISTINCT current_unit) FROM dossiers WHERE status IN (1, 2, 4, 5, 6, 9) AND current_unit IN ('000.00.01.H99', '000.00.02.H99', '000.00.03.H99', '000.00.31.H99')"],
+];
+
+test('the demo at 30 moments: every status, channel and kind of history, nothing after the moment', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-demo-'));
+  try {
+    MOMENTS.forEach((moment, i) => {
+      const db = join(dir, `demo-${i}.db`);
+      motcua('demo', '--db', db, '--dossiers', '300', '--seed', String(i + 1), '--now', moment);
+      const f = figures(db, epoch(moment), CHECKS);
+      const at = `at ${moment}: ${JSON.stringify(f)}`;
+      assert.equal(f.statuses, '1,2,3,4,5,6,7,8,9,10', at);
+      assert.equal(f.channels, '1,2,3', at);
+      for (const k of ['future', 'future_events', 'future_steps', 'future_ratings', 'not_last_event',
+        'events_out_of_order', 'received_without_due', 'closed_without_reason'])
+        assert.equal(f[k], '0', `${k} ${at}`);
+      for (const k of ['late', 'early', 'overdue_open', 'apologies', 'supplements', 'consulting', 'consulted', 'ratings'])
+        assert.ok(Number(f[k]) > 0, `${k} ${at}`);
+      assert.equal(f.swaps, '2', at);
+      assert.equal(f.queues, '4', at);
+      assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/, at);
+      assert.match(motcua('audit', 'verify', '--db', db), /the chain is intact/, at);
+      rmSync(db);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the same seed and moment make the same rows; another moment moves them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-demo-'));
+  // every row, without the password hashes (salted at random, as they must be)
+  const dump = (db) => execFileSync('sqlite3', [db, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    .replace(/'\$argon2id\$[^']*'/g, "'…'");
+  try {
+    const db = join(dir, 'demo.db'); // one path: the audit log names it
+    const make = (now) => {
+      rmSync(db, { force: true });
+      motcua('demo', '--db', db, '--dossiers', '500', '--seed', '3', '--now', now);
+      return dump(db);
+    };
+    const [a, b, c] = ['2027-02-05 16:59', '2027-02-05 16:59', '2027-02-12 07:30'].map(make);
+    assert.ok(a.length > 100000);
+    assert.ok(a === b, 'two demos for one seed and moment differ');
+    assert.notEqual(a, c);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--now is a local time; anything else is refused', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-demo-'));
+  try {
+    for (const bad of ['2026-13-01 10:00', 'tomorrow', '2026-12-02', '1999-12-31 23:59', ''])
+      for (const cmd of ['demo', 'gen']) {
+        const r = spawnSync(BIN, [cmd, '--db', join(dir, 'x.db'), '--dossiers', '10', '--now', bad], { encoding: 'utf8' });
+        assert.equal(r.status, 2, `${cmd} --now '${bad}'`);
+        assert.match(r.stderr, /--now must be a local time/);
+      }
+    const db = join(dir, 'g.db');
+    motcua('gen', '--db', db, '--dossiers', '2000', '--now', '2026-03-11 10:00');
+    const now = epoch('2026-03-11 10:00');
+    assert.equal(sql(db, `SELECT count(*) FROM dossiers WHERE max(submitted_at, received_at, coalesce(finished_at, 0), coalesce(returned_at, 0), coalesce(closed_at, 0)) > ${now}`), '0');
+    assert.equal(sql(db, "SELECT min(date(received_at + 25200, 'unixepoch')) || ' ' || max(date(received_at + 25200, 'unixepoch')) FROM dossiers"), '2022-03-01 2026-03-10');
+    assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
