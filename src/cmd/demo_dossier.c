@@ -14,8 +14,8 @@
 #include <string.h>
 
 #define CENTRE        "000.00.01.H99"
-#define COMMUNE_FIRST 17     /* index of the first commune in demo_agencies */
-#define SPAN          230400 /* working minutes a life may start before now: 480 days */
+#define COMMUNE_FIRST 17                      /* index of the first commune in demo_agencies */
+#define SPAN          (510 * WORKDAY_MINUTES) /* how long before now a life may start: two years */
 
 enum kind {
     EV_SUBMIT,
