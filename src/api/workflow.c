@@ -144,6 +144,7 @@ struct move {
     struct dossier_event ev; /* the control-sheet row this move writes */
     int notice;              /* a notification to send, or -1 */
     int action;
+    int from; /* the status before the move */
 };
 
 static const char *actor_name(struct req *r)
@@ -435,7 +436,7 @@ static int request_supplement(struct move *m, struct err *e)
     m->ev.note = arena_strdup(&m->r->arena, note.buf);
     strbuf_release(&note);
     json_decref(req);
-    d->resume_status = d->status;
+    d->resume_status = m->from;                    /* apply() has already set the new status */
     d->paused_at = d->received_at ? m->r->now : 0; /* the clock runs once received */
     d->supplement_count++;
     m->notice = NOTICE_SUPPLEMENT;
@@ -640,7 +641,7 @@ int dossiers_act(struct req *r, struct err *e)
     m.action = action;
     if (agency_get(r->db, &r->arena, d.agency, &m.unit, e) < 0)
         goto out;
-    from = d.status;
+    m.from = from = d.status;
     m.ev.at = r->now;
     m.ev.action = action_get(action)->name;
     m.ev.from_status = from;
