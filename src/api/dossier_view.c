@@ -122,10 +122,10 @@ json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
                                       json_str(d->return_tracking)));
     if (d->close_reason)
         json_object_set_new(j, "close_reason", json_string(d->close_reason));
-    if (d->finished_at && d->due_at)
+    if (d->finished_at && d->original_due_at) /* the law's due time, not an apology's */
         json_object_set_new(
             j, "timeliness",
-            json_string(timeliness_name(dossier_timeliness(d->finished_at, d->due_at))));
+            json_string(timeliness_name(dossier_timeliness(d->finished_at, d->original_due_at))));
 
     if (d->delegate_name)
         json_object_set_new(j, "delegate",

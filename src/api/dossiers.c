@@ -357,7 +357,7 @@ static void apply_view(struct req *r, int view, struct dossier_filter *f)
         f->due_from = r->now;
         f->due_to = r->now + DUE_SOON_SECONDS;
     } else if (view == VIEW_LATE) {
-        f->due_to = r->now;
+        f->overdue_at = r->now; /* not a result waiting to be collected, nor a stopped clock */
     }
 }
 

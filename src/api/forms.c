@@ -38,20 +38,62 @@ static const char *kind_label(const char *kind)
 }
 
 /* The actor of the last event with this action, or NULL. */
-static const char *actor_of(const struct dossier_event *ev, size_t n, const char *action)
+/* The last control-sheet row of an action, or NULL. */
+static const struct dossier_event *last_of(const struct dossier_event *ev, size_t n,
+                                           const char *action)
 {
-    const char *who = NULL;
+    const struct dossier_event *found = NULL;
     size_t i;
 
     for (i = 0; i < n; i++)
         if (!strcmp(ev[i].action, action))
-            who = ev[i].actor_name;
-    return who;
+            found = &ev[i];
+    return found;
+}
+
+static const char *actor_of(const struct dossier_event *ev, size_t n, const char *action)
+{
+    const struct dossier_event *x = last_of(ev, n, action);
+    return x ? x->actor_name : NULL;
 }
 
 /*
- * Form 05's rows: each handover between units, the result coming back to the
- * desk and going to the applicant, with the times, both persons and the mark.
+ * The day a form is dated: that of the event it records (the receipt, the
+ * last supplement request, the refusal, the apology, the stop), not the day
+ * it is printed; a control sheet is dated the day it is printed.
+ */
+static int64_t form_day(const struct dossier *d, const char *requires,
+                        const struct dossier_event *ev, size_t n, int64_t now)
+{
+    const struct dossier_event *x;
+
+    if (!requires)
+        return now;
+    if (!strcmp(requires, "received"))
+        return d->received_at;
+    if (!strcmp(requires, "supplement"))
+        return (x = last_of(ev, n, "request-supplement")) ? x->at : now;
+    if (!strcmp(requires, "apology"))
+        return d->apology_at;
+    return d->closed_at ? d->closed_at : now; /* refused, stopped */
+}
+
+/* The appointment written on the receipt when it was issued (an apology or a pause moves it later).
+ */
+static int64_t receipt_due(const struct dossier *d, const struct dossier_event *ev, size_t n)
+{
+    const struct dossier_event *x = last_of(ev, n, "receive");
+
+    if (!x || !x->step_due_at)
+        x = last_of(ev, n, "accept");
+    return x && x->step_due_at ? x->step_due_at : d->original_due_at;
+}
+
+/*
+ * Form 05's rows: every event of the dossier's life. A handover between units,
+ * the result coming back to the desk and going to the applicant show both
+ * units, both persons and the mark; the others (receipt, supplement requested
+ * and received, payment, apology, refusal, stop, ...) the unit and who acted.
  */
 static void control_rows(struct sheet *s, const struct dossier *d, const struct dossier_event *ev,
                          size_t n)
@@ -71,8 +113,6 @@ static void control_rows(struct sheet *s, const struct dossier *d, const struct 
             to_name = d->agency_name; /* the result goes back to the desk */
         else if (!strcmp(ev[i].action, "return"))
             to_name = "Tổ chức, cá nhân";
-        if (!to_name)
-            continue;
         for (k = i + 1; ev[i].to_unit && k < n && !receiver; k++)
             if (ev[k].unit && !strcmp(ev[k].unit, ev[i].to_unit)) {
                 receiver = ev[k].actor_name;
@@ -83,12 +123,16 @@ static void control_rows(struct sheet *s, const struct dossier *d, const struct 
             mark = !strcmp(ev[i].timeliness, "early")     ? 1
                    : !strcmp(ev[i].timeliness, "on_time") ? 2
                                                           : 3;
-        cells[rows * 4] =
-            arena_printf(a, "Giao: %s\nNhận: %s", ev[i].unit_name ? ev[i].unit_name : "", to_name);
-        cells[rows * 4 + 1] = arena_printf(
-            a, "%s: %s\n%s%s%s", event_label(ev[i].action), given,
-            ev[i].actor_name ? "Người giao: " : "", ev[i].actor_name ? ev[i].actor_name : "",
-            receiver ? arena_printf(a, "\nNgười nhận: %s, %s", receiver, taken) : "");
+        cells[rows * 4] = to_name ? arena_printf(a, "Giao: %s\nNhận: %s",
+                                                 ev[i].unit_name ? ev[i].unit_name : "", to_name)
+                                  : (ev[i].unit_name ? ev[i].unit_name : "");
+        cells[rows * 4 + 1] =
+            arena_printf(a, "%s: %s\n%s%s%s", event_label(ev[i].action), given,
+                         !ev[i].actor_name ? ""
+                         : to_name         ? "Người giao: "
+                                           : "Người thực hiện: ",
+                         ev[i].actor_name ? ev[i].actor_name : "",
+                         receiver ? arena_printf(a, "\nNgười nhận: %s, %s", receiver, taken) : "");
         cells[rows * 4 + 2] = marks[mark];
         cells[rows * 4 + 3] = ev[i].note ? ev[i].note : "";
         rows++;
@@ -96,9 +140,9 @@ static void control_rows(struct sheet *s, const struct dossier *d, const struct 
     *t = (struct doc_table){"control", 4, rows, cells};
 }
 
-/* Everything the dossier forms show. */
+/* Everything the dossier form `form` (which requires `requires`) shows. */
 static int fill_dossier(struct sheet *s, const struct dossier *d, const struct agency *ag,
-                        struct err *e)
+                        const char *form, const char *requires, struct err *e)
 {
     struct req *r = s->r;
     struct dossier_event *ev;
@@ -126,7 +170,8 @@ static int fill_dossier(struct sheet *s, const struct dossier *d, const struct a
                            strcmp(d->duration_kind, "calendar") ? "làm việc" : ""));
     sheet_put_time(s, "received.text", d->received_at);
     sheet_put_dmy(s, "received.date", d->received_at);
-    sheet_put_time(s, "due.text", d->due_at);
+    sheet_put_time(s, "due.text", strcmp(form, "01") ? d->due_at : receipt_due(d, ev, n));
+    sheet_put_day(s, form_day(d, requires, ev, n, r->now));
     sheet_put(s, "return_place",
               ag->address ? arena_printf(&r->arena, "%s, %s", ag->name, ag->address) : ag->name);
     sheet_put(s, "register.number", strrchr(d->code, '-') + 1);
@@ -239,13 +284,14 @@ int forms_dossier(struct req *r, struct err *e)
         return -1;
     tpl = json_loads(t.json, 0, NULL);
     requires = json_string_value(json_object_get(tpl, "requires"));
+    requires = requires ? arena_strdup(&r->arena, requires) : NULL; /* tpl is freed below */
     ok = json_is_object(tpl) && meets(&d, requires) && strcmp(form, "06");
     json_decref(tpl);
     if (!ok)
         return err_set(e, 409, "form_not_applicable",
                        "form %s (%s) does not apply to dossier %s in status %s", form, t.title,
                        d.code, dossier_status_name(d.status));
-    if (fill_dossier(&s, &d, &ag, e) < 0)
+    if (fill_dossier(&s, &d, &ag, form, requires, e) < 0)
         return -1;
     if (!full) { /* roles without personal data get forms without it */
         sheet_put(&s, "applicant.id_number", "");

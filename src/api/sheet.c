@@ -66,7 +66,6 @@ int sheet_put_agency(struct sheet *s, const struct agency *ag, struct err *e)
     struct req *r = s->r;
     struct agency parent, root;
     char root_id[16];
-    int y, m, d;
 
     snprintf(root_id, sizeof(root_id), "%.13s", ag->path);
     if (agency_get(r->db, &r->arena, root_id, &root, e) < 0)
@@ -77,9 +76,17 @@ int sheet_put_agency(struct sheet *s, const struct agency *ag, struct err *e)
     sheet_put(s, "agency.upper", sheet_upper(r, ag->name));
     sheet_put(s, "agency.parent_upper", ag->parent ? sheet_upper(r, parent.name) : "");
     sheet_put(s, "place", place_of(r, root.name));
-    date_civil_from_days(date_local_day(r->now), &y, &m, &d);
-    sheet_put(s, "today.d", arena_printf(&r->arena, "%02d", d));
-    sheet_put(s, "today.m", arena_printf(&r->arena, "%02d", m));
-    sheet_put(s, "today.y", arena_printf(&r->arena, "%04d", y));
+    sheet_put_day(s, r->now);
     return 0;
+}
+
+void sheet_put_day(struct sheet *s, int64_t t)
+{
+    struct arena *a = &s->r->arena;
+    int y, m, d;
+
+    date_civil_from_days(date_local_day(t), &y, &m, &d);
+    sheet_put(s, "today.d", arena_printf(a, "%02d", d));
+    sheet_put(s, "today.m", arena_printf(a, "%02d", m));
+    sheet_put(s, "today.y", arena_printf(a, "%04d", y));
 }

@@ -23,5 +23,7 @@ void sheet_put_dmy(struct sheet *s, const char *key, int64_t t);
 const char *sheet_upper(struct req *r, const char *text);
 /* The names, place and date every document's header shows: agency.*, place, today.*. */
 int sheet_put_agency(struct sheet *s, const struct agency *ag, struct err *e);
+/* The day a document is dated ("…, ngày {today.d} tháng {today.m} năm {today.y}"). */
+void sheet_put_day(struct sheet *s, int64_t t);
 
 #endif

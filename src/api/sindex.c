@@ -174,9 +174,14 @@ static void measure(const struct inputs *in, int live, struct unit *u)
         int64_t effective;
         if (!procedure_of(b, u->ag->path, in))
             continue;
+        /* published no later than it takes effect: the decision's date (the day it was
+           entered here only when the decision's is unknown) */
         if (b->effective_date && date_parse_ymd(b->effective_date, &effective) == 0) {
+            int64_t published = date_local_day(b->created_at);
+            if (b->decision_date && date_parse_ymd(b->decision_date, &published) < 0)
+                published = date_local_day(b->created_at);
             m[SI_PUBLISHED_ON_TIME].den++;
-            m[SI_PUBLISHED_ON_TIME].num += date_local_day(b->created_at) <= effective;
+            m[SI_PUBLISHED_ON_TIME].num += published <= effective;
         }
         m[SI_COMPLETE_CONTENT].den++;
         m[SI_COMPLETE_CONTENT].num += b->complete;
@@ -187,6 +192,8 @@ static void measure(const struct inputs *in, int live, struct unit *u)
         m[SI_PROCEDURES_PAID_ONLINE].den += b->fee;
         m[SI_PROCEDURES_PAID_ONLINE].num += b->fee && u->paid_hit[i];
     }
+    /* payment integration (not recorded) concerns only units with fee-bearing procedures */
+    m[SI_PAYMENT_INTEGRATED].den = m[SI_PROCEDURES_PAID_ONLINE].den > 0 ? 0 : -1;
     m[SI_ON_TIME].num = u->res.early + u->res.on_time - p[ST_DONE_INDEX_LATE];
     m[SI_ON_TIME].den = u->res.resolved + u->res.overdue;
     m[SI_DOSSIERS_ONLINE].num = p[ST_RECV_ONLINE];

@@ -158,14 +158,18 @@ static int load_unit(struct move *m, const char *id, struct agency *out, struct 
     return agency_get(m->r->db, &m->r->arena, id, out, e);
 }
 
-/* Starts a process step now: its due time over its unit's office hours. */
-static int start_step(struct move *m, struct dossier_step *s, struct err *e)
+/*
+ * Starts a process step now: due at `due`, or when 0 after its hours over its
+ * unit's office hours.
+ */
+static int start_step(struct move *m, struct dossier_step *s, int64_t due, struct err *e)
 {
     struct agency ag;
 
-    if (load_unit(m, s->unit, &ag, e) < 0 ||
-        deadline_add(m->r->db, ag.office_hours, m->r->now, (int64_t)(s->hours * 60), &s->due_at,
-                     e) < 0)
+    s->due_at = due;
+    if (!due && (load_unit(m, s->unit, &ag, e) < 0 ||
+                 deadline_add(m->r->db, ag.office_hours, m->r->now, (int64_t)(s->hours * 60),
+                              &s->due_at, e) < 0))
         return -1;
     s->started_at = m->r->now;
     s->finished_at = 0;
@@ -252,7 +256,9 @@ static int handover(struct move *m, struct err *e)
                                                           : processing;
         }
     }
-    if (dossier_steps_insert(m->r->db, d->id, steps, n, e) < 0 || start_step(m, &steps[0], e) < 0)
+    /* a single step ends with the dossier, not a minute after it (counted again from now) */
+    if (dossier_steps_insert(m->r->db, d->id, steps, n, e) < 0 ||
+        start_step(m, &steps[0], v && v->nsteps ? 0 : d->due_at, e) < 0)
         return -1;
     d->step = 1;
     d->current_unit = steps[0].unit;
@@ -283,7 +289,7 @@ static int forward(struct move *m, int back, struct err *e)
                                                 : "step %d (%s) is a leader's approval: approve it",
                        cur->position, cur->name);
     next = back ? cur - 1 : cur + 1;
-    if (finish_step(m, cur, e) < 0 || start_step(m, next, e) < 0)
+    if (finish_step(m, cur, e) < 0 || start_step(m, next, 0, e) < 0)
         return -1;
     m->d->step = next->position;
     m->d->current_unit = next->unit;
@@ -409,7 +415,7 @@ static int finish(struct move *m, struct err *e)
     d->result_number = m->in->result_number;
     d->result_date = m->in->result_date;
     d->result_signer = m->in->signer;
-    m->ev.timeliness = timeliness_name(dossier_timeliness(d->finished_at, d->due_at));
+    m->ev.timeliness = timeliness_name(dossier_timeliness(d->finished_at, d->original_due_at));
     m->ev.note = arena_printf(&m->r->arena, "Kết quả số %s ngày %s, người ký: %s", d->result_number,
                               d->result_date, d->result_signer);
     if (d->parent_id)

@@ -87,7 +87,7 @@ void sindex_compute(const struct sindex_measure m[SI_COUNT], const struct sindex
         struct sindex_score *s = &out->part[p];
         s->rate = -1;
         if (!parts[p].recorded) {
-            s->applicable = 1;
+            s->applicable = m[p].den >= 0;
         } else if (m[p].den > 0) {
             double share;
             s->applicable = 1;

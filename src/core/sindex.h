@@ -43,7 +43,7 @@ const char *sindex_part_source(int part);
 int sindex_part_recorded(int part);
 
 struct sindex_measure {
-    int64_t num, den;
+    int64_t num, den; /* den < 0: the part cannot apply to the unit (even unrecorded) */
 };
 
 struct sindex_weight {
@@ -52,7 +52,7 @@ struct sindex_weight {
 };
 
 struct sindex_score {
-    int applicable; /* recorded with a denominator, or not recorded (then scores 0) */
+    int applicable; /* recorded with a denominator, or not recorded and not excluded (scores 0) */
     double rate;    /* num / den, or -1 */
     double points;
 };
@@ -68,7 +68,9 @@ struct sindex_result {
 /*
  * Scores every part. A part with no denominator (no dossier of that kind in
  * the period, no fee-bearing procedure, ...) does not apply: it is left out
- * of the maximum. A part motcua does not record applies and scores 0.
+ * of the maximum. A part motcua does not record applies and scores 0, unless
+ * its measure says it cannot apply (den < 0: payment integration for a unit
+ * with no fee-bearing procedure).
  */
 void sindex_compute(const struct sindex_measure m[SI_COUNT], const struct sindex_weight w[SI_COUNT],
                     struct sindex_result *out);

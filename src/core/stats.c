@@ -92,7 +92,9 @@ size_t stats_of(const struct stat_facts *f, struct stat_hit out[STAT_HITS_MAX])
             hit(out, &n, f->closed_at, ST_NOT_ACCEPTED, 1);
         }
     }
-    if (received && f->due_at && (!ended || ended > f->due_at)) {
+    /* overdue unless ended in time, or waiting for a supplement asked before the due time */
+    if (received && f->due_at && (!ended || ended > f->due_at) &&
+        !(f->status == DOSSIER_SUPPLEMENT && f->paused_at && f->paused_at <= f->due_at)) {
         hit(out, &n, f->due_at, ST_OVERDUE_FROM, 1);
         if (ended)
             hit(out, &n, ended, ST_ENDED_LATE, 1);

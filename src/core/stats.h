@@ -47,7 +47,12 @@ struct stat_facts {
     int child;   /* opened by a consultation: counts for nothing */
     int channel; /* 1 counter, 2 online, 3 post */
     int status;
+    /*
+     * due_at is the law's: the statutory due time moved by supplement pauses,
+     * never by an apology's new appointment (a promise, not a new deadline).
+     */
     int64_t received_at, due_at, finished_at, returned_at, closed_at;
+    int64_t paused_at; /* waiting for a supplement since then: the clock stands */
     int supplement_count;
     int64_t fee_amount;
     int paid_online;

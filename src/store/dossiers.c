@@ -527,6 +527,8 @@ static int build_where(struct where *w, const struct dossier_filter *f)
         w_num(w, " AND d.due_at >= ?", f->due_from);
     if (f->due_to)
         w_num(w, " AND d.due_at < ?", f->due_to);
+    if (f->overdue_at)
+        w_num(w, " AND " OVERDUE_SQL("d."), f->overdue_at);
     if (f->submitted_by)
         w_num(w, " AND d.submitted_by = ?", f->submitted_by);
     if (f->before_id && !f->by_due)
@@ -700,13 +702,13 @@ int dossier_register(struct db *db, struct arena *a, const char *agency_path, in
 {
     return db_all(db, a, read_register, sizeof(**out), out, n, e,
                   "SELECT d.code, p.name, d.applicant_name, d.applicant_address, d.applicant_phone,"
-                  " coalesce((SELECT g.name FROM dossier_steps s JOIN agencies g ON g.id = s.unit"
-                  "  WHERE s.dossier_id = d.id ORDER BY s.position LIMIT 1), pa.name),"
+                  " la.name,"
                   " d.close_reason, d.sets, d.status, d.received_at, d.due_at,"
                   " (SELECT min(at) FROM dossier_events e WHERE e.dossier_id = d.id"
                   "  AND e.action = 'handover'), d.finished_at, d.returned_at"
                   " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
-                  " JOIN agencies pa ON pa.id = p.agency JOIN agencies a ON a.id = d.agency"
+                  " JOIN agencies la ON la.id = coalesce(d.lead_agency, p.agency)"
+                  " JOIN agencies a ON a.id = d.agency"
                   " WHERE substr(a.path, 1, length(?1)) = ?1 AND d.received_at >= ?2"
                   " AND d.received_at < ?3 AND d.parent_id IS NULL"
                   " ORDER BY d.received_at, d.id LIMIT ?4",

@@ -77,6 +77,7 @@ struct dossier_filter {
     int64_t procedure_id;     /* 0: any */
     int64_t from, to;         /* submitted in [from, to); 0: open */
     int64_t due_from, due_to; /* due in [due_from, due_to); 0: open */
+    int64_t overdue_at;       /* in progress past the law's due time at this moment; 0: any */
     int64_t submitted_by;     /* 0: anyone (a citizen sees only their own) */
     int limit;
     int by_due; /* soonest due first, paged by offset; else newest first, by before_id */

@@ -445,6 +445,7 @@ static void read_brief(struct db_stmt *st, struct arena *a, void *out)
     b->complete = (int)db_col_int(st, 9);
     b->created_at = db_col_int(st, 10);
     b->effective_date = db_col_dup(st, 11, a);
+    b->decision_date = db_col_dup(st, 12, a);
 }
 
 int procedure_briefs(struct db *db, struct arena *a, struct procedure_brief **out, size_t *n,
@@ -459,7 +460,7 @@ int procedure_briefs(struct db *db, struct arena *a, struct procedure_brief **ou
         " CASE WHEN coalesce(p.legal_basis, '') <> '' AND coalesce(p.result_name, '') <> ''"
         "   AND p.duration_days > 0 AND EXISTS (SELECT 1 FROM procedure_components c"
         "   WHERE c.procedure_id = p.id) THEN 1 ELSE 0 END,"
-        " p.created_at, p.effective_date"
+        " p.created_at, p.effective_date, p.decision_date"
         " FROM procedures p JOIN agencies g ON g.id = p.agency"
         " WHERE p.status = 'active' ORDER BY p.id",
         "");

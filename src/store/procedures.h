@@ -96,8 +96,9 @@ struct procedure_brief {
     int online;                 /* offered online (fully or partly) */
     int fee;                    /* has a fee or charge above zero */
     int complete;               /* legal basis, result, components and a duration are published */
-    int64_t created_at;         /* when it was published here */
+    int64_t created_at;         /* when it was entered here */
     const char *effective_date; /* YYYY-MM-DD, or NULL */
+    const char *decision_date;  /* the publication decision's date YYYY-MM-DD, or NULL */
 };
 
 /* Every active procedure, by id. */

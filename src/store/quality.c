@@ -1,14 +1,17 @@
 /* Late dossiers, late steps per officer, ratings summed. */
 #include "store/quality.h"
+#include "store/stats.h"
 
 #include <string.h>
 
 #define LATE_SELECT                                                                                \
     "SELECT d.code, p.name, d.lead_agency, g.path, g.name, d.apology_cause, d.apology_reason,"     \
-    " d.status, coalesce(d.received_at, 0), coalesce(d.due_at, 0), coalesce(d.finished_at, 0),"    \
-    " coalesce(d.apology_at, 0) FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"        \
-    " JOIN agencies g ON g.id = d.lead_agency WHERE substr(g.path, 1, length(?)) = ?"              \
-    " AND d.parent_id IS NULL AND "
+    " d.status, coalesce(d.received_at, 0), " DUE_SQL(                                             \
+        "d.") ", coalesce(d.finished_at, 0),"                                                      \
+              " coalesce(d.apology_at, 0), coalesce(d.paused_at, 0), g.office_hours"               \
+              " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"                        \
+              " JOIN agencies g ON g.id = d.lead_agency WHERE substr(g.path, 1, length(?)) = ?"    \
+              " AND d.parent_id IS NULL AND "
 
 static void read_late(struct db_stmt *st, struct arena *a, void *out)
 {
@@ -27,6 +30,8 @@ static void read_late(struct db_stmt *st, struct arena *a, void *out)
     r->due_at = db_col_int(st, k++);
     r->finished_at = db_col_int(st, k++);
     r->apology_at = db_col_int(st, k++);
+    r->paused_at = db_col_int(st, k++);
+    r->office_hours = db_col_dup(st, k++, a);
 }
 
 int late_dossiers(struct db *db, struct arena *a, const char *path, int64_t start, int64_t end,
@@ -36,12 +41,13 @@ int late_dossiers(struct db *db, struct arena *a, const char *path, int64_t star
     size_t nopen, i, cap;
 
     if (db_all(db, a, read_late, sizeof(**out), out, n, e,
-               LATE_SELECT "d.finished_at > d.due_at AND d.finished_at >= ? AND d.finished_at < ?"
-                           " ORDER BY d.finished_at LIMIT ?",
+               LATE_SELECT "d.finished_at > " DUE_SQL("d.") " AND d.finished_at >= ?"
+                                                            " AND d.finished_at < ?"
+                                                            " ORDER BY d.finished_at LIMIT ?",
                "ttIII", path, path, start, end, (int64_t)max) < 0 ||
         db_all(db, a, read_late, sizeof(*open), &open, &nopen, e,
-               LATE_SELECT "d.status IN (2, 4, 5, 6) AND d.received_at IS NOT NULL"
-                           " AND d.due_at < ? AND d.received_at < ? ORDER BY d.due_at LIMIT ?",
+               LATE_SELECT OVERDUE_SQL("d.") " AND d.received_at < ? ORDER BY " DUE_SQL(
+                   "d.") " LIMIT ?",
                "ttIII", path, path, end < now ? end : now, end, (int64_t)max) < 0)
         return -1;
     cap = *n;

@@ -9,7 +9,9 @@ struct late_row {
     const char *code, *procedure, *lead_agency, *lead_path, *lead_name;
     const char *apology_cause, *apology_reason;
     int status;
-    int64_t received_at, due_at, finished_at, apology_at;
+    int64_t received_at, due_at, finished_at, apology_at; /* due_at: the law's (not an apology's) */
+    int64_t paused_at;        /* waiting for a supplement since (the clock stands), or 0 */
+    const char *office_hours; /* the lead agency's, NULL for the default */
 };
 
 /*

@@ -12,8 +12,9 @@
 #define FACTS_SELECT                                                                               \
     "SELECT d.id, coalesce(d.lead_agency, d.agency), d.procedure_id, CASE WHEN d.parent_id IS "    \
     "NULL THEN 0 ELSE 1 END,"                                                                      \
-    " d.channel, d.status, coalesce(d.received_at, 0), coalesce(d.due_at, 0),"                     \
+    " d.channel, d.status, coalesce(d.received_at, 0), coalesce(d.original_due_at, d.due_at, 0),"  \
     " coalesce(d.finished_at, 0), coalesce(d.returned_at, 0), coalesce(d.closed_at, 0),"           \
+    " coalesce(d.paused_at, 0),"                                                                   \
     " d.supplement_count, coalesce(d.fee_amount, 0),"                                              \
     " CASE WHEN d.fee_method = 'online' AND d.fee_paid_at IS NOT NULL THEN 1 ELSE 0 END,"          \
     " d.result_electronic,"                                                                        \
@@ -40,6 +41,7 @@ static void read_facts(struct db_stmt *st, struct stat_mark *m)
     f->finished_at = db_col_int(st, k++);
     f->returned_at = db_col_int(st, k++);
     f->closed_at = db_col_int(st, k++);
+    f->paused_at = db_col_int(st, k++);
     f->supplement_count = (int)db_col_int(st, k++);
     f->fee_amount = db_col_int(st, k++);
     f->paid_online = (int)db_col_int(st, k++);
@@ -642,8 +644,7 @@ int stats_overdue_now(struct db *db, struct arena *a, const char *path, unsigned
     by &= ~(unsigned)STAT_BY_MONTH;
     group_sql(&sql, by, "lead_agency", "''");
     strbuf_addstr(&sql, ", count(*) FROM dossiers WHERE " UNDER_LEAD
-                        " AND status IN (2, 4, 5, 6) AND received_at IS NOT NULL"
-                        " AND parent_id IS NULL AND due_at < ?");
+                        " AND " OVERDUE_SQL("") " AND parent_id IS NULL");
     group_by_sql(&sql, by, "lead_agency", "''");
     rc = db_query(db, &st, e, sql.buf, "ttI", path, path, now);
     strbuf_release(&sql);

@@ -11,6 +11,16 @@
 #include "core/stats.h"
 #include "store/db.h"
 
+/*
+ * A dossier in progress past the law's due time at a moment (the one bound
+ * parameter), as core/stats.c counts it: received, its clock running, or
+ * waiting for a supplement asked after the due time. P is the table's prefix.
+ */
+#define DUE_SQL(P) "coalesce(" P "original_due_at, " P "due_at)"
+#define OVERDUE_SQL(P)                                                                             \
+    "(" P "status IN (2, 4, 6) OR (" P "status = 5 AND (" P "paused_at IS NULL OR " P              \
+    "paused_at > " DUE_SQL(P) "))) AND " P "received_at IS NOT NULL AND " DUE_SQL(P) " < ?"
+
 enum stat_grain { GRAIN_DAY = 1, GRAIN_MONTH = 2, GRAIN_PROC_DAY = 3, GRAIN_PROC_MONTH = 4 };
 
 /* A dossier's counted state before a change (see stats_track_end). */

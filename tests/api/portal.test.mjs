@@ -22,8 +22,10 @@ test('queue views: open, mine, due soon, late, with counts for the tabs', async 
   await centre.post(`/api/v1/dossiers/${b.code}/handover`, {});
   await centre.post(`/api/v1/dossiers/${c.code}/withdraw`, { reason: 'x' });
   // one is late, one is due within two days
-  sql(server.db, `UPDATE dossiers SET due_at = ${Math.floor(Date.now() / 1000) - 3600} WHERE code = '${a.code}'`);
-  sql(server.db, `UPDATE dossiers SET due_at = ${Math.floor(Date.now() / 1000) + 3600} WHERE code = '${b.code}'`);
+  const past = Math.floor(Date.now() / 1000) - 3600;
+  sql(server.db, `UPDATE dossiers SET due_at = ${past}, original_due_at = ${past} WHERE code = '${a.code}'`);
+  const soon = Math.floor(Date.now() / 1000) + 3600;
+  sql(server.db, `UPDATE dossiers SET due_at = ${soon}, original_due_at = ${soon} WHERE code = '${b.code}'`);
   motcua('report', 'rebuild', '--db', server.db); // the edit above bypassed the counters
   const codes = async (c2, q) => (await c2.get(`/api/v1/dossiers?${q}`)).json.items.map((x) => x.code).sort();
   assert.deepEqual(await codes(centre, 'view=open'), [a.code, b.code].sort());
@@ -47,6 +49,12 @@ test('queue views: open, mine, due soon, late, with counts for the tabs', async 
   await jproc.post(`/api/v1/dossiers/${b.code}/forward`, {});
   await jlead.post(`/api/v1/dossiers/${b.code}/finish`, { result_number: '1', result_date: '2026-11-23', signer: 'x' });
   assert.deepEqual(await codes(centre, 'view=mine'), [a.code, b.code].sort());
+  // finished in time, its due time passed while it waits to be collected: not late (it was listed)
+  const now = Math.floor(Date.now() / 1000);
+  sql(server.db, `UPDATE dossiers SET finished_at = ${now - 7200}, due_at = ${now - 3600}, original_due_at = ${now - 3600} WHERE code = '${b.code}'`);
+  motcua('report', 'rebuild', '--db', server.db);
+  assert.deepEqual(await codes(centre, 'view=late'), [a.code]);
+  assert.equal((await centre.get('/api/v1/dossiers/counts')).json.late, 1);
 });
 
 test('the most filed procedures come first when asked', async () => {

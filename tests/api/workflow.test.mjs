@@ -156,6 +156,9 @@ test('a supplement asked at intake resumes there: received, or for an online dos
   assert.ok(r.json.received_at && r.json.due_at > r.json.received_at, r.text);
   r = await act(desk, a.code, 'handover');
   assert.equal(r.status, 200, r.text);
+  // a procedure without a process: its one step ends with the dossier (it ended a minute later)
+  assert.equal(r.json.steps.length, 1);
+  assert.equal(r.json.steps[0].due_at, r.json.due_at);
 });
 
 test('payment: requested, then recorded; the dossier resumes', async () => {

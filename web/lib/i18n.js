@@ -49,7 +49,7 @@ const dict = {
     indexTotal: 'Tổng điểm (quy về thang 100)', grade: 'Xếp loại', group: 'Nhóm chỉ số', part: 'Tiêu chí', points: 'Điểm', maxPoints: 'Điểm tối đa',
     rateCol: 'Tỷ lệ', data: 'Số liệu', notRecorded: 'Chưa ghi nhận', notApplicable: 'Không phát sinh', noScore: 'Chưa có dữ liệu',
     ranking: 'Xếp hạng các đơn vị trực thuộc', rank: 'Hạng', sample: 'Hồ sơ tiếp nhận / đã giải quyết', smallSample: 'ít hồ sơ, cần thận trọng khi so sánh',
-    lateList: 'Hồ sơ trễ hạn', lateHours: 'Trễ (giờ)', apology: 'Xin lỗi', cause: 'Nguyên nhân', subjective: 'Chủ quan', objective: 'Khách quan', unstated: 'Chưa xác định',
+    lateList: 'Hồ sơ trễ hạn', lateHours: 'Trễ (giờ làm việc)', apology: 'Xin lỗi', cause: 'Nguyên nhân', subjective: 'Chủ quan', objective: 'Khách quan', unstated: 'Chưa xác định',
     download: 'Tải báo cáo', show: 'Xem', path: 'Đơn vị cấp trên', parts: 'Chi tiết tiêu chí',
   },
   en: {
@@ -94,7 +94,7 @@ const dict = {
     indexTotal: 'Total (out of 100)', grade: 'Grade', group: 'Group', part: 'Part', points: 'Points', maxPoints: 'Maximum',
     rateCol: 'Rate', data: 'Data', notRecorded: 'Not recorded', notApplicable: 'Not applicable', noScore: 'No data',
     ranking: 'Units ranked', rank: 'Rank', sample: 'Dossiers received / resolved', smallSample: 'few dossiers: compare with care',
-    lateList: 'Late dossiers', lateHours: 'Late (hours)', apology: 'Apology', cause: 'Cause', subjective: 'Subjective', objective: 'Objective', unstated: 'Not stated',
+    lateList: 'Late dossiers', lateHours: 'Late (working hours)', apology: 'Apology', cause: 'Cause', subjective: 'Subjective', objective: 'Objective', unstated: 'Not stated',
     download: 'Download the report', show: 'Show', path: 'Parent units', parts: 'Parts',
   },
 };

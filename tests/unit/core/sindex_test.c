@@ -66,6 +66,12 @@ static void worked_example(void **state)
     assert_true(r.max_points > 91.9999 && r.max_points < 92.0001);
     assert_true(r.total > 53.8042 && r.total < 53.8044); /* 100 × 49.5 / 92 */
     assert_int_equal(r.measured, 9);
+    /* a unit without fee-bearing procedures: payment integration cannot apply either (it cost
+       its 2 points) → the maximum is 92 - 2 */
+    m[SI_PAYMENT_INTEGRATED].den = -1;
+    sindex_compute(m, w, &r);
+    assert_false(r.part[SI_PAYMENT_INTEGRATED].applicable);
+    assert_true(r.max_points > 89.9999 && r.max_points < 90.0001);
 }
 
 static void grades(void **state)

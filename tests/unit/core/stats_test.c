@@ -63,6 +63,15 @@ static void late_and_overdue(void **state)
     f.status = DOSSIER_PROCESSING;
     f.finished_at = 0;
     assert_string_equal(counted(&f), "2026-03-02 recv_online 1; 2026-03-06 overdue_from 1");
+    /* waiting for a supplement asked before the due time: the clock stands, not overdue */
+    f.status = DOSSIER_SUPPLEMENT;
+    f.paused_at = T("2026-03-05 10:00");
+    assert_string_equal(counted(&f), "2026-03-02 recv_online 1");
+    /* asked after the due time: overdue already */
+    f.paused_at = T("2026-03-06 09:00");
+    assert_string_equal(counted(&f), "2026-03-02 recv_online 1; 2026-03-06 overdue_from 1");
+    f.status = DOSSIER_PROCESSING;
+    f.paused_at = 0;
     /* a child of a consultation counts for nothing */
     f.child = 1;
     assert_string_equal(counted(&f), "");
