@@ -20,6 +20,7 @@ static const struct {
     {"calendar", "holidays, lunar dates and due times", cmd_calendar},
     {"audit", "verify the audit log's hash chain", cmd_audit},
     {"report", "verify or rebuild the statistics counters", cmd_report},
+    {"check", "check every dossier against its status and control sheet", cmd_check},
     {"backup", "copy the database consistently while it is served", cmd_backup},
     {"restore", "put a backup back", cmd_restore},
     {"routes", "list the API's routes and the roles allowed", cmd_routes},
@@ -65,14 +66,26 @@ const char *cmd_db_default(void)
     return s && *s ? s : NULL;
 }
 
-int cmd_parse_now(const char *arg, int64_t *now)
+const char *cmd_data_dir(const char *db)
+{
+    static char dir[4096];
+    const char *slash = strrchr(db, '/');
+
+    if (!slash)
+        return "files";
+    snprintf(dir, sizeof(dir), "%.*s/files", (int)(slash - db), db);
+    return dir;
+}
+
+int cmd_parse_now(const char *usage, const char *arg, int64_t *now)
 {
     int64_t t;
 
     if (date_parse_local(arg, &t) < 0 ||
         t < date_utc_of_local(date_days_from_civil(2000, 1, 1), 0) ||
         t >= date_utc_of_local(date_days_from_civil(2101, 1, 1), 0))
-        return -1;
+        return cmd_usage(usage,
+                         "--now must be a local time \"YYYY-MM-DD HH:MM\" from 2000 to 2100");
     *now = t;
     return 0;
 }

@@ -220,13 +220,13 @@ static const struct xlsx_column columns[] = {
     {"Mới tiếp nhận trực tuyến", 10, XLSX_COUNT},
     {"Mới tiếp nhận trực tiếp, bưu chính", 11, XLSX_COUNT},
     {"Đã giải quyết: tổng số", 10, XLSX_COUNT},
-    {"Trả trước hạn", 9, XLSX_COUNT},
-    {"Trả đúng hạn", 9, XLSX_COUNT},
-    {"Trả quá hạn", 9, XLSX_COUNT},
+    {"Trước hạn", 9, XLSX_COUNT},
+    {"Đúng hạn", 9, XLSX_COUNT},
+    {"Quá hạn", 9, XLSX_COUNT},
     {"Đang giải quyết: tổng số", 10, XLSX_COUNT},
     {"Chưa đến hạn", 9, XLSX_COUNT},
     {"Quá hạn", 9, XLSX_COUNT},
-    {"Từ chối, rút, dừng xử lý", 10, XLSX_COUNT},
+    {"Trong đó từ chối, rút, dừng xử lý", 10, XLSX_COUNT},
     {"Tỷ lệ đúng hạn (%)", 10, XLSX_DECIMAL},
 };
 #define NCOLS (sizeof(columns) / sizeof(columns[0]))

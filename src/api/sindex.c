@@ -199,7 +199,9 @@ static void measure(const struct inputs *in, int live, struct unit *u)
     m[SI_DOSSIERS_ONLINE].num = p[ST_RECV_ONLINE];
     m[SI_DOSSIERS_ONLINE].den = p[ST_RECV_ONLINE] + p[ST_RECV_COUNTER] + p[ST_RECV_POST];
     m[SI_PAID_ONLINE] = (struct sindex_measure){p[ST_PAID_ONLINE], p[ST_FEE_BEARING]};
-    m[SI_E_RESULTS] = (struct sindex_measure){p[ST_E_RESULT], u->res.resolved};
+    m[SI_E_RESULTS] = (struct sindex_measure){p[ST_E_RESULT], u->res.resolved - u->res.refused -
+                                                                  u->res.withdrawn -
+                                                                  u->res.stopped}; /* results */
     m[SI_DIGITISED] = (struct sindex_measure){p[ST_DIGITISED], p[ST_COMPONENTS]};
     m[SI_SATISFIED] = (struct sindex_measure){p[ST_RATING_1] + p[ST_RATING_2],
                                               p[ST_RATING_1] + p[ST_RATING_2] + p[ST_RATING_3]};

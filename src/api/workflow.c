@@ -450,19 +450,15 @@ static int request_supplement(struct move *m, struct err *e)
     return 0;
 }
 
-/* The supplement arrived: the clock resumes and every due time moves by the pause. */
-static int supplement(struct move *m, struct err *e)
+/* The clock stood since paused_at: every due time moves by the pause, and it runs again. */
+static int restart_clock(struct move *m, struct err *e)
 {
     struct dossier *d = m->d;
     struct dossier_step *steps, *cur;
     struct agency ag;
     size_t n;
 
-    d->status = workflow_resume_status(d->resume_status);
-    if (d->resume_status == DOSSIER_NEW) {
-        if (receive_now(m, e) < 0)
-            return -1;
-    } else if (d->paused_at) {
+    if (d->paused_at) {
         if (deadline_resume(m->r->db, m->unit.office_hours, d->due_at, d->paused_at, m->r->now,
                             &d->due_at, e) < 0 ||
             deadline_resume(m->r->db, m->unit.office_hours, d->original_due_at, d->paused_at,
@@ -480,6 +476,19 @@ static int supplement(struct move *m, struct err *e)
     d->paused_at = 0;
     d->resume_status = 0;
     return 0;
+}
+
+/* The supplement arrived: the clock resumes and every due time moves by the pause. */
+static int supplement(struct move *m, struct err *e)
+{
+    struct dossier *d = m->d;
+
+    d->status = workflow_resume_status(d->resume_status);
+    if (d->resume_status == DOSSIER_NEW) {
+        d->resume_status = 0;
+        return receive_now(m, e);
+    }
+    return restart_clock(m, e);
 }
 
 static int apologize(struct move *m, struct err *e)
@@ -523,10 +532,10 @@ static int apply(struct move *m, int action, struct err *e)
     case ACT_ACCEPT: return receive_now(m, e);
     case ACT_REFUSE:
     case ACT_WITHDRAW:
-    case ACT_STOP:
+    case ACT_STOP: /* closed while waiting for a supplement: the clock stood until now */
         d->closed_at = m->r->now;
         d->close_reason = in->reason;
-        return 0;
+        return restart_clock(m, e);
     case ACT_HANDOVER: return handover(m, e);
     case ACT_REQUEST_SUPPLEMENT: return request_supplement(m, e);
     case ACT_SUPPLEMENT: return supplement(m, e);

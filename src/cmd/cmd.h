@@ -13,6 +13,7 @@ int cmd_user(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
@@ -32,10 +33,14 @@ const char *cmd_db_default(void);
  */
 int cmd_db_only(int argc, char **argv, int first, const char *usage, const char **path);
 
+/* The directory of stored files by default: "files" beside the database file (static). */
+const char *cmd_data_dir(const char *db);
+
 /*
  * --now "YYYY-MM-DD HH:MM" (local time, years 2000 to 2100), the moment a
- * generated database is made for: 0 with *now set, or -1.
+ * database is made or checked for: 0 with *now set, or the exit status of the
+ * usage error it printed.
  */
-int cmd_parse_now(const char *arg, int64_t *now);
+int cmd_parse_now(const char *usage, const char *arg, int64_t *now);
 
 #endif

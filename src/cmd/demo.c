@@ -177,9 +177,8 @@ int cmd_demo(int argc, char **argv)
                 return cmd_usage(usage, "--seed must be a number");
             break;
         case 'w':
-            if (cmd_parse_now(optarg, &c.now) < 0)
-                return cmd_usage(usage, "--now must be a local time \"YYYY-MM-DD HH:MM\" "
-                                        "from 2000 to 2100");
+            if ((opt = cmd_parse_now(usage, optarg, &c.now)))
+                return opt;
             break;
         default: return cmd_usage(usage, "unknown option");
         }
@@ -192,8 +191,8 @@ int cmd_demo(int argc, char **argv)
         return cmd_fail("%s exists; the demo makes a new database", path);
     arena_init(&c.a);
     date_civil_from_days(date_local_day(c.now), &y, &m, &d);
-    if (app_prepare_db(path, c.now, &c.e) < 0 || db_open(path, &c.db, &c.e) < 0 ||
-        db_begin(c.db, DB_WRITE, &c.e) < 0 || add_swaps(&c) < 0 ||
+    if (app_prepare_db(path, c.now, &c.e) < 0 || demo_store_scan(&c, cmd_data_dir(path)) < 0 ||
+        db_open(path, &c.db, &c.e) < 0 || db_begin(c.db, DB_WRITE, &c.e) < 0 || add_swaps(&c) < 0 ||
         app_workcal(c.db, y - 3, y + 2, &c.cal, &c.e) < 0 ||
         demo_add_catalog(c.db, &c.a, c.now, 0, c.procedure_ids, &c.e) < 0 ||
         add_users(&c, &accounts) < 0 || meta_set(c.db, "demo_accounts", accounts.buf, &c.e) < 0 ||

@@ -28,7 +28,12 @@ struct demo {
     int64_t receivers[2]; /* the centre's and the commune's one-stop officers */
     int64_t citizen;
     int counts[DOSSIER_STATUS_MAX + 1];
+    char scan_sha[65]; /* the sample scan every digitised component and e-result points to */
+    int64_t scan_size;
 };
+
+/* Stores the sample scan (a one-page PDF) in the database's files directory. */
+int demo_store_scan(struct demo *c, const char *data_dir);
 
 /* How a dossier's life ends when nothing cuts it short. */
 enum demo_end { END_RESULT, END_REFUSED, END_WITHDRAWN, END_STOPPED };

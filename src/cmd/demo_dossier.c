@@ -6,12 +6,17 @@
 #include "cmd/demo.h"
 #include "core/date.h"
 #include "core/worktime.h"
+#include "lib/crypto.h"
+#include "lib/strbuf.h"
 #include "store/agencies.h"
 #include "store/dossiers.h"
+#include "store/files.h"
 #include "store/ratings.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define CENTRE        "000.00.01.H99"
 #define COMMUNE_FIRST 17                      /* index of the first commune in demo_agencies */
@@ -174,7 +179,7 @@ static void plan(struct demo *c, const struct demo_wish *w, int64_t x, uint64_t 
         l->finish = work(c, cur, left > 30 ? 30 + (int64_t)(f * (double)(left - 30)) : 30);
     }
     if (w->apology && l->finish > due) { /* at least a working day before the due time */
-        int64_t apology;
+        int64_t apology = 0;
         worktime_sub(&c->cal, &office_hours_default, due, 480 + rng_pick(&l->rng, 480), &apology,
                      &c->e);
         if (apology > cur) {
@@ -454,6 +459,89 @@ static void apply(struct demo *c, struct life *l, int kind, int64_t t, struct do
     d->updated_at = t;
 }
 
+int demo_store_scan(struct demo *c, const char *data_dir)
+{
+    static const char *const objects[] = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        " /Resources << /Font << /F1 5 0 R >> >> >>",
+        NULL, /* the content stream */
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    };
+    static const char text[] = "BT /F1 16 Tf 72 770 Td (Ban quet mau - motcua demo) Tj ET";
+    struct strbuf pdf = STRBUF_INIT;
+    size_t offsets[5], i, xref;
+    char dir[4200], path[4300];
+    FILE *f;
+    int rc = -1;
+
+    strbuf_addstr(&pdf, "%PDF-1.4\n");
+    for (i = 0; i < 5; i++) {
+        offsets[i] = pdf.len;
+        if (objects[i])
+            strbuf_addf(&pdf, "%zu 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+        else
+            strbuf_addf(&pdf, "%zu 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n",
+                        i + 1, sizeof(text) - 1, text);
+    }
+    xref = pdf.len;
+    strbuf_addstr(&pdf, "xref\n0 6\n0000000000 65535 f \n");
+    for (i = 0; i < 5; i++)
+        strbuf_addf(&pdf, "%010zu 00000 n \n", offsets[i]);
+    strbuf_addf(&pdf, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+    crypto_sha256_hex(pdf.buf, pdf.len, c->scan_sha);
+    c->scan_size = (int64_t)pdf.len;
+    snprintf(dir, sizeof(dir), "%s/%.2s", data_dir, c->scan_sha);
+    snprintf(path, sizeof(path), "%s/%s", dir, c->scan_sha);
+    if ((mkdir(data_dir, 0750) < 0 && errno != EEXIST) ||
+        (mkdir(dir, 0750) < 0 && errno != EEXIST)) {
+        err_storage(&c->e, errno, dir);
+        goto out;
+    }
+    if (!(f = fopen(path, "wb"))) {
+        err_storage(&c->e, errno, path);
+        goto out;
+    }
+    rc = fwrite(pdf.buf, 1, pdf.len, f) == pdf.len ? 0 : -1;
+    if (fclose(f) != 0 || rc < 0) {
+        rc = -1;
+        err_storage(&c->e, errno, path);
+    }
+out:
+    strbuf_release(&pdf);
+    return rc;
+}
+
+/* The sample scan behind each digitised component and an electronic result. */
+static int add_scans(struct demo *c, const struct dossier *d)
+{
+    struct stored_file f = {0};
+    size_t i;
+
+    f.dossier_id = d->id;
+    f.content_type = "application/pdf";
+    f.sha256 = c->scan_sha;
+    f.size = c->scan_size;
+    f.kind = "component";
+    f.uploaded_at = d->channel == CHANNEL_ONLINE ? d->submitted_at : d->received_at;
+    for (i = 0; i < d->ncomponents; i++) {
+        if (!d->components[i].digitized || !f.uploaded_at)
+            continue;
+        f.component = (int)i + 1;
+        f.name = arena_printf(&c->a, "%s.pdf", d->components[i].name);
+        if (file_insert(c->db, &f, &c->e) < 0)
+            return -1;
+    }
+    if (!d->result_electronic)
+        return 0;
+    f.kind = "result";
+    f.component = 0;
+    f.name = arena_printf(&c->a, "Kết quả %s.pdf", d->result_number);
+    f.uploaded_at = d->finished_at;
+    return file_insert(c->db, &f, &c->e);
+}
+
 /* The consulted agency's linked dossier, answered when the life got that far. */
 static int write_child(struct demo *c, struct life *l, const struct dossier *parent,
                        const char *code, int answered)
@@ -549,7 +637,7 @@ static int write_life(struct demo *c, const struct demo_wish *w, struct life *l)
         }
         nev++;
     }
-    if (dossier_insert(c->db, &d, &c->e) < 0)
+    if (dossier_insert(c->db, &d, &c->e) < 0 || add_scans(c, &d) < 0)
         return -1;
     for (i = 0; i < nev; i++)
         if (dossier_add_event(c->db, d.id, &ev[i], &c->e) < 0)

@@ -395,9 +395,8 @@ int cmd_gen(int argc, char **argv)
             break;
         case 'r': g.resolved = 1; break;
         case 'w':
-            if (cmd_parse_now(optarg, &g.now) < 0)
-                return cmd_usage(usage, "--now must be a local time \"YYYY-MM-DD HH:MM\" "
-                                        "from 2000 to 2100");
+            if ((opt = cmd_parse_now(usage, optarg, &g.now)))
+                return opt;
             break;
         default: return cmd_usage(usage, "unknown option");
         }

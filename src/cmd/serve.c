@@ -35,18 +35,6 @@ static void print_demo_accounts(const char *path)
     arena_release(&a);
 }
 
-/* "files" beside the database file. */
-static const char *default_data_dir(const char *db)
-{
-    static char dir[4096];
-    const char *slash = strrchr(db, '/');
-
-    if (!slash)
-        return "files";
-    snprintf(dir, sizeof(dir), "%.*s/files", (int)(slash - db), db);
-    return dir;
-}
-
 int cmd_serve(int argc, char **argv)
 {
     struct config conf;
@@ -91,7 +79,7 @@ int cmd_serve(int argc, char **argv)
     app.login_address =
         (struct ratelimit_rule){(int)conf.login_attempts * 4, conf.login_lock, conf.login_lock};
     app.lookup = (struct ratelimit_rule){(int)conf.lookup_rate, 60, 60};
-    app.data_dir = conf.data ? conf.data : default_data_dir(conf.db);
+    app.data_dir = conf.data ? conf.data : cmd_data_dir(conf.db);
     app.public_url = conf.public_url ? conf.public_url : public_url;
     snprintf(public_url, sizeof(public_url), "http://%s", conf.listen);
     if (app_prepare_db(app.db_path, time(NULL), &e) < 0 || app_prepare_data(app.data_dir, &e) < 0)

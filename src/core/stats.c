@@ -44,6 +44,24 @@ static void hit(struct stat_hit *out, size_t *n, int64_t at, int col, int count)
     (*n)++;
 }
 
+/*
+ * A received dossier ended at `at`, with its result or refused, withdrawn or
+ * stopped (DOMAIN.md: each is resolved, early, on time or late against its
+ * due time; more than one supplement request makes it late for the index).
+ */
+static void resolved(const struct stat_facts *f, int64_t at, struct stat_hit *out, size_t *n)
+{
+    int t = dossier_timeliness(at, f->due_at);
+
+    hit(out, n, at,
+        t == TIMELY_EARLY     ? ST_DONE_EARLY
+        : t == TIMELY_ON_TIME ? ST_DONE_ON_TIME
+                              : ST_DONE_LATE,
+        1);
+    hit(out, n, at, ST_DONE_INDEX_LATE,
+        t != TIMELY_LATE && dossier_index_late(t, f->supplement_count));
+}
+
 size_t stats_of(const struct stat_facts *f, struct stat_hit out[STAT_HITS_MAX])
 {
     size_t n = 0;
@@ -65,14 +83,7 @@ size_t stats_of(const struct stat_facts *f, struct stat_hit out[STAT_HITS_MAX])
         hit(out, &n, f->received_at, ST_DIGITISED, f->digitised);
     }
     if (received && finished) {
-        int t = dossier_timeliness(f->finished_at, f->due_at);
-        hit(out, &n, f->finished_at,
-            t == TIMELY_EARLY     ? ST_DONE_EARLY
-            : t == TIMELY_ON_TIME ? ST_DONE_ON_TIME
-                                  : ST_DONE_LATE,
-            1);
-        hit(out, &n, f->finished_at, ST_DONE_INDEX_LATE,
-            t != TIMELY_LATE && dossier_index_late(t, f->supplement_count));
+        resolved(f, f->finished_at, out, &n);
         hit(out, &n, f->finished_at, ST_E_RESULT, f->e_result != 0);
         ended = f->finished_at;
     }
@@ -87,6 +98,7 @@ size_t stats_of(const struct stat_facts *f, struct stat_hit out[STAT_HITS_MAX])
                 : f->status == DOSSIER_WITHDRAWN ? ST_WITHDRAWN
                                                  : ST_STOPPED,
                 1);
+            resolved(f, f->closed_at, out, &n);
             ended = f->closed_at;
         } else {
             hit(out, &n, f->closed_at, ST_NOT_ACCEPTED, 1);
@@ -124,10 +136,10 @@ static int64_t received_sum(const struct stat_sums *s)
     return s->v[ST_RECV_COUNTER] + s->v[ST_RECV_ONLINE] + s->v[ST_RECV_POST];
 }
 
+/* Ended after receipt: with a result, or refused, withdrawn or stopped (all resolved). */
 static int64_t ended_sum(const struct stat_sums *s)
 {
-    return s->v[ST_DONE_EARLY] + s->v[ST_DONE_ON_TIME] + s->v[ST_DONE_LATE] + s->v[ST_REFUSED] +
-           s->v[ST_WITHDRAWN] + s->v[ST_STOPPED];
+    return s->v[ST_DONE_EARLY] + s->v[ST_DONE_ON_TIME] + s->v[ST_DONE_LATE];
 }
 
 void resolution_of(const struct stat_sums *before, const struct stat_sums *during,

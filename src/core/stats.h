@@ -14,16 +14,17 @@
 #include <stdint.h>
 
 enum stat_col {
-    ST_RECV_COUNTER,    /* received at the counter, on the day received */
-    ST_RECV_ONLINE,     /* submitted online and accepted, on the day accepted */
-    ST_RECV_POST,       /* received by public post */
-    ST_DONE_EARLY,      /* result ready before the due day, on the day finished */
-    ST_DONE_ON_TIME,    /* result ready on the due day, at or before the due time */
-    ST_DONE_LATE,       /* result ready after the due time */
+    ST_RECV_COUNTER, /* received at the counter, on the day received */
+    ST_RECV_ONLINE,  /* submitted online and accepted, on the day accepted */
+    ST_RECV_POST,    /* received by public post */
+    /* resolved: a result ready, or a received dossier refused, withdrawn or stopped; on that day */
+    ST_DONE_EARLY,      /* resolved before the due day */
+    ST_DONE_ON_TIME,    /* resolved on the due day, at or before the due time */
+    ST_DONE_LATE,       /* resolved after the due time */
     ST_DONE_INDEX_LATE, /* early or on time, but with more than one supplement request */
-    ST_REFUSED,         /* received, then refused; on the day closed */
-    ST_WITHDRAWN,       /* received, then withdrawn at the applicant's request */
-    ST_STOPPED,         /* received, then processing stopped */
+    ST_REFUSED,         /* of the resolved: received, then refused; on the day closed */
+    ST_WITHDRAWN,       /* of the resolved: withdrawn at the applicant's request */
+    ST_STOPPED,         /* of the resolved: processing stopped */
     ST_NOT_ACCEPTED,    /* submitted online and closed without being received */
     ST_OVERDUE_FROM,    /* received and not ended by its due time: on the due day */
     ST_ENDED_LATE,      /* ended (result, refused, withdrawn, stopped) after the due time */

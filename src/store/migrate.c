@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define STATS_VERSION 4
+/* the schema version with which the counting rules last changed (core/stats.c) */
+#define STATS_VERSION 5
 
 extern const char *const migrations_sqlite[];
 extern const char *const migrations_sqlite_names[];
@@ -81,7 +82,8 @@ int migrate(struct db *db, int64_t now, struct err *e)
             return -1;
         applied++;
     }
-    /* counters began with version 4: count what an older database already holds */
+    /* counters began with version 4 and their rules changed with 5: count again what an older
+       database holds */
     if (have > 0 && have < STATS_VERSION && applied &&
         (db_begin(db, DB_WRITE, e) < 0 || stats_rebuild(db, e) < 0 || db_commit(db, e) < 0)) {
         db_rollback(db);

@@ -96,8 +96,25 @@ test('the demo database: a province, 20+ communes, 60+ procedures, every role an
   }
 });
 
+test('upgrading a database whose counting rules are older counts its dossiers again', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-upgrade-'));
+  const db = join(dir, 'demo.db');
+  try {
+    motcua('demo', '--db', db, '--dossiers', '300', '--seed', '4', '--now', '2026-10-15 10:00');
+    // as a version-4 database: counted by the old rules (here: counted wrong), without migration 5
+    sql(db, `DELETE FROM schema_version WHERE version = 5; DROP INDEX dossiers_status_due;
+      UPDATE stats SET done_early = done_early + 1, refused = 0`);
+    assert.equal(run('report', 'verify', '--db', db).status, 1);
+    motcua('init', '--db', db);
+    assert.equal(sql(db, 'SELECT max(version) FROM schema_version'), '5');
+    assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('every subcommand explains itself with --help', () => {
-  for (const cmd of ['init', 'serve', 'demo', 'user', 'calendar', 'audit']) {
+  for (const cmd of ['init', 'serve', 'demo', 'gen', 'user', 'calendar', 'audit', 'report', 'check']) {
     const r = run(cmd, '--help');
     assert.equal(r.status, 0, cmd);
     assert.match(r.stdout, /^usage: motcua /, cmd);

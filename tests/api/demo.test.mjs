@@ -73,6 +73,7 @@ test('the demo at 30 moments: every status, channel and kind of history, nothing
       assert.equal(f.queues, '4', at);
       assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/, at);
       assert.match(motcua('audit', 'verify', '--db', db), /the chain is intact/, at);
+      assert.match(motcua('check', '--db', db, '--now', moment), /, 0 disagreements/, at);
       rmSync(db);
     });
   } finally {
@@ -96,6 +97,41 @@ test('the same seed and moment make the same rows; another moment moves them', (
     assert.ok(a.length > 100000);
     assert.ok(a === b, 'two demos for one seed and moment differ');
     assert.notEqual(a, c);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('motcua check finds a dossier whose fields disagree with its status or control sheet', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-demo-'));
+  try {
+    const db = join(dir, 'demo.db');
+    motcua('demo', '--db', db, '--dossiers', '300', '--seed', '9', '--now', '2026-06-15 10:00');
+    assert.match(motcua('check', '--db', db, '--now', '2026-06-15 10:00'), /^\d+ dossiers checked, 0 disagreements$/m);
+    // digitised components and electronic results point to a scan stored beside the database
+    assert.equal(sql(db, `SELECT (SELECT count(*) FROM dossier_components WHERE digitized = 1)
+      + (SELECT count(*) FROM dossiers WHERE result_electronic = 1) - (SELECT count(*) FROM files)`), '0');
+    const sha = sql(db, 'SELECT DISTINCT sha256 FROM files');
+    assert.match(sha, /^[0-9a-f]{64}$/);
+    const scan = join(dir, 'files', sha.slice(0, 2), sha);
+    assert.match(execFileSync('pdftotext', [scan, '-'], { encoding: 'utf8' }), /Ban quet mau/);
+    const first = (where) => sql(db, `SELECT code FROM dossiers WHERE ${where} ORDER BY id LIMIT 1`);
+    const refused = first('status = 3');
+    const returned = first('status = 10 AND parent_id IS NULL');
+    const scanned = first('EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = dossiers.id AND f.kind = \'component\')');
+    const supplemented = first('supplement_count > 0');
+    sql(db, `UPDATE dossiers SET close_reason = NULL WHERE code = '${refused}';
+      UPDATE dossiers SET received_at = received_at + 60 WHERE code = '${returned}';
+      UPDATE dossiers SET supplement_count = 0 WHERE code = '${supplemented}';
+      DELETE FROM files WHERE kind = 'component' AND dossier_id = (SELECT id FROM dossiers WHERE code = '${scanned}')`);
+    const r = spawnSync(BIN, ['check', '--db', db, '--now', '2026-06-15 10:00'], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, new RegExp(`${refused}: is refused without its closing time and reason`));
+    assert.match(r.stdout, new RegExp(`${returned}: received_at differs from the time of a receipt`));
+    assert.match(r.stdout, new RegExp(`${supplemented}: counts 0 supplement requests, the control sheet 1`));
+    assert.match(r.stdout, new RegExp(`${scanned}: component 1 is marked digitised but has no file`));
+    // a moment before the demo's: everything lies in its future
+    assert.match(spawnSync(BIN, ['check', '--db', db, '--now', '2024-01-01 00:00'], { encoding: 'utf8' }).stdout, /holds a time after now/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, Client, as, problem, sql, motcua, A, PROC, dossierBody, applicant } from './helpers.mjs';
+import { startServer, Client, as, problem, motcua, backdate, A, PROC, dossierBody, applicant } from './helpers.mjs';
 
 let server, desk, centre, jproc, jlead, admin;
 before(async () => {
@@ -66,19 +66,22 @@ test('forms 02 and 03: the supplement request and the refusal, each only once it
   let { text } = await pdf(desk, `/api/v1/dossiers/${d.code}/forms/02.pdf`);
   for (const s of ['PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', '1. Bản sao giấy chứng nhận kết hôn của cha mẹ', '2. Văn bản ủy quyền', 'Thiếu giấy tờ chứng minh quan hệ', 'NGƯỜI HƯỚNG DẪN', 'receiver1'])
     assert.ok(text.includes(s), `form 02 lacks "${s}"`);
-  await desk.post(`/api/v1/dossiers/${d.code}/refuse`, { reason: 'Người yêu cầu không cư trú tại phường' });
+  const refused = (await desk.post(`/api/v1/dossiers/${d.code}/refuse`, { reason: 'Người yêu cầu không cư trú tại phường' })).json;
   ({ text } = await pdf(desk, `/api/v1/dossiers/${d.code}/forms/03.pdf`));
   for (const s of ['PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', 'Người yêu cầu không cư trú tại phường', 'Nguyễn Thị Hoa'])
     assert.ok(text.includes(s), `form 03 lacks "${s}"`);
-  // printed later, each is dated the day of its event, not the day it is printed (it was)
-  sql(server.db, `UPDATE dossiers SET closed_at = ${Date.parse('2025-06-10T09:00:00+07:00') / 1000} WHERE code = '${d.code}';
-    UPDATE dossier_events SET at = ${Date.parse('2025-06-09T15:00:00+07:00') / 1000} WHERE action = 'request-supplement'
-      AND dossier_id = (SELECT id FROM dossiers WHERE code = '${d.code}')`);
-  motcua('report', 'rebuild', '--db', server.db);
+  // printed 400 days later, each is dated the day of its event, not the day it is printed (it was)
+  const history = (await desk.get(`/api/v1/dossiers/${d.code}/history`)).json.rows;
+  const dated = (iso) => {
+    const t = new Date(new Date(iso).getTime() - 400 * 86400e3 + 7 * 3600e3);
+    return `ngày ${String(t.getUTCDate()).padStart(2, '0')} tháng ${String(t.getUTCMonth() + 1).padStart(2, '0')} năm ${t.getUTCFullYear()}`;
+  };
+  backdate(server.db, d.code, 400 * 86400);
   ({ text } = await pdf(desk, `/api/v1/dossiers/${d.code}/forms/03.pdf`));
-  assert.ok(text.includes('ngày 10 tháng 06 năm 2025'), 'form 03 is dated the day of the refusal');
+  assert.ok(text.includes(dated(refused.closed_at)), `form 03 is dated ${dated(refused.closed_at)}, the day of the refusal`);
   ({ text } = await pdf(desk, `/api/v1/dossiers/${d.code}/forms/02.pdf`));
-  assert.ok(text.includes('ngày 09 tháng 06 năm 2025'), 'form 02 is dated the day of the request');
+  const asked = history.find((x) => x.action === 'request-supplement').at;
+  assert.ok(text.includes(dated(asked)), `form 02 is dated ${dated(asked)}, the day of the request`);
   // the control sheet holds every event, the refusal and the supplement request too (it printed
   // "(không có)")
   ({ text } = await pdf(desk, `/api/v1/dossiers/${d.code}/forms/05.pdf`));

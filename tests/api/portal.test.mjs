@@ -5,7 +5,7 @@ import { startServer, Client, as, problem, sql, A, PROC, dossierBody, PASSWORD, 
 
 let server, desk, centre, jproc, jlead, admin;
 before(async () => {
-  server = await startServer();
+  server = await startServer({ check: false }); // due times moved by hand to stage the views
   desk = await as(server, 'receiver1');
   centre = await as(server, 'centre');
   jproc = await as(server, 'jprocessor');

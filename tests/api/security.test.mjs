@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { startServer, Client, as, problem, sql, motcua, PASSWORD, dossierBody } from './helpers.mjs';
 
 let server;
+const LOCK = 8; // seconds
 before(async () => {
-  // small limits so that the test need not wait fifteen minutes
-  server = await startServer({ args: ['--login-attempts', '3', '--login-lock', '3', '--lookup-rate', '6'] });
+  // small limits so that the test need not wait fifteen minutes (a lock long enough for twelve
+  // password checks to fall in one window on a loaded machine)
+  server = await startServer({ args: ['--login-attempts', '3', '--login-lock', String(LOCK), '--lookup-rate', '6'] });
 });
 after(async () => { await server.stop(); });
 
@@ -25,7 +27,7 @@ test('an account is locked after repeated failures, even for the right password,
   assert.equal(locked.headers.get('set-cookie'), null);
   // other accounts are not affected
   assert.equal((await login('processor2', PASSWORD)).status, 200);
-  await sleep(3100);
+  await sleep(LOCK * 1000 + 100);
   assert.equal((await login('receiver2', PASSWORD)).status, 200);
   // a success clears the count: two more failures do not lock
   for (let i = 0; i < 2; i++) problem(null, await login('receiver2', 'sai'), 401);
@@ -33,7 +35,7 @@ test('an account is locked after repeated failures, even for the right password,
 });
 
 test('an address trying many accounts is locked too, and an unknown account the same way', async () => {
-  await sleep(3100);
+  await sleep(LOCK * 1000 + 100);
   // four times the account limit, spread over names that do not exist
   // at once, so that all fall in one window even on a loaded machine
   const failures = await Promise.all(Array.from({ length: 11 }, (_, i) => login(`khong-co-${i}`, 'sai')));
@@ -42,7 +44,7 @@ test('an address trying many accounts is locked too, and an unknown account the 
   const r = await login('leader2', PASSWORD);
   problem(null, r, 429);
   assert.match(r.json.detail, /too many failed logins/);
-  await sleep(3100);
+  await sleep(LOCK * 1000 + 100);
   assert.equal((await login('leader2', PASSWORD)).status, 200);
 });
 

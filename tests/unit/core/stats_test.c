@@ -87,18 +87,25 @@ static void closed_without_result(void **state)
     f.status = DOSSIER_REFUSED;
     f.closed_at = T("2026-03-02 09:00");
     assert_string_equal(counted(&f), "2026-03-02 not_accepted 1");
-    /* withdrawn after its due time */
+    /* withdrawn after its due time: resolved, late (DOMAIN.md) */
     f.channel = CHANNEL_POST;
     f.status = DOSSIER_WITHDRAWN;
     f.received_at = T("2026-03-02 08:00");
     f.due_at = T("2026-03-03 08:00");
     f.closed_at = T("2026-03-04 09:00");
     assert_string_equal(counted(&f), "2026-03-02 recv_post 1; 2026-03-04 withdrawn 1; "
-                                     "2026-03-03 overdue_from 1; 2026-03-04 ended_late 1");
-    /* stopped in time */
+                                     "2026-03-04 done_late 1; 2026-03-03 overdue_from 1; "
+                                     "2026-03-04 ended_late 1");
+    /* stopped the day before its due day: early */
     f.status = DOSSIER_STOPPED;
     f.closed_at = T("2026-03-02 10:00");
-    assert_string_equal(counted(&f), "2026-03-02 recv_post 1; 2026-03-02 stopped 1");
+    assert_string_equal(counted(&f), "2026-03-02 recv_post 1; 2026-03-02 stopped 1; "
+                                     "2026-03-02 done_early 1");
+    /* refused on its due day, before the due time: on time */
+    f.status = DOSSIER_REFUSED;
+    f.due_at = T("2026-03-02 17:00");
+    assert_string_equal(counted(&f), "2026-03-02 recv_post 1; 2026-03-02 refused 1; "
+                                     "2026-03-02 done_on_time 1");
 }
 
 static void fees_and_supplements(void **state)
@@ -145,15 +152,15 @@ static void resolution(void **state)
     (void)state;
     before.v[ST_RECV_COUNTER] = 20;
     before.v[ST_RECV_ONLINE] = 5;
-    before.v[ST_DONE_EARLY] = 10;
-    before.v[ST_DONE_LATE] = 3;
-    before.v[ST_REFUSED] = 2; /* 25 - 15 = 10 carried over */
+    before.v[ST_DONE_EARLY] = 11;
+    before.v[ST_DONE_LATE] = 4;
+    before.v[ST_REFUSED] = 2; /* of the 15 resolved: 25 - 15 = 10 carried over */
     before.v[ST_OVERDUE_FROM] = 6;
     before.v[ST_ENDED_LATE] = 3; /* 3 of the carried-over were already late */
     during.v[ST_RECV_COUNTER] = 3;
     during.v[ST_RECV_ONLINE] = 2;
     during.v[ST_RECV_POST] = 1;
-    during.v[ST_DONE_EARLY] = 4;
+    during.v[ST_DONE_EARLY] = 5; /* one of them withdrawn */
     during.v[ST_DONE_ON_TIME] = 3;
     during.v[ST_DONE_LATE] = 2;
     during.v[ST_WITHDRAWN] = 1;
@@ -166,11 +173,12 @@ static void resolution(void **state)
     assert_int_equal(r.new_counter, 3);
     assert_int_equal(r.new_online, 2);
     assert_int_equal(r.new_post, 1);
-    assert_int_equal(r.resolved, 9);
-    assert_int_equal(r.in_progress, 6); /* 16 - 9 resolved - 1 withdrawn */
+    assert_int_equal(r.resolved, 10);
+    assert_int_equal(r.withdrawn, 1);
+    assert_int_equal(r.in_progress, 6); /* 16 - 10 resolved */
     assert_int_equal(r.overdue, 2);     /* 7 went overdue, 5 of them ended */
     assert_int_equal(r.within_time, 4);
-    assert_int_equal(r.on_time_rate, 7778);
+    assert_int_equal(r.on_time_rate, 8000);
     assert_int_equal(r.returned, 5);
     /* known directly when the period runs to now */
     resolution_of(&before, &during, 1, &r);
