@@ -140,13 +140,15 @@ test('the Circular 03/2025 set, chosen per agency: the apology asks for an exten
 });
 
 test('form 06, the register of a unit, as PDF and as XLSX with the same rows', async () => {
-  const codes = [];
-  for (let i = 0; i < 3; i++) codes.push((await desk.post('/api/v1/dossiers', dossierBody({ applicant: applicant({ name: `Lê Văn Đức ${i}` }) }))).json.code);
-  const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
-  const { text } = await pdf(desk, `/api/v1/agencies/${A.commune1}/register.pdf?from=${today}&to=${today}`);
+  const made = [];
+  for (let i = 0; i < 3; i++) made.push((await desk.post('/api/v1/dossiers', dossierBody({ applicant: applicant({ name: `Lê Văn Đức ${i}` }) }))).json);
+  const codes = made.map((d) => d.code);
+  // the days they were received (two if the run crossed midnight)
+  const span = `from=${made[0].received_at.slice(0, 10)}&to=${made[2].received_at.slice(0, 10)}`;
+  const { text } = await pdf(desk, `/api/v1/agencies/${A.commune1}/register.pdf?${span}`);
   for (const s of ['SỔ THEO DÕI HỒ SƠ', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Lê Văn Đức 2', ...codes]) assert.ok(text.includes(s), `the register lacks "${s}"`);
-  const all = (await desk.get(`/api/v1/dossiers?agency=${A.commune1}&from=${today}&to=${today}&limit=200`)).json.items.map((x) => x.code);
-  const x = await fetchFile(desk, `/api/v1/agencies/${A.commune1}/register.xlsx?from=${today}&to=${today}`);
+  const all = (await desk.get(`/api/v1/dossiers?agency=${A.commune1}&${span}&limit=200`)).json.items.map((x) => x.code);
+  const x = await fetchFile(desk, `/api/v1/agencies/${A.commune1}/register.xlsx?${span}`);
   assert.equal(x.status, 200);
   assert.match(x.headers.get('content-disposition'), /attachment; filename="so-theo-doi-000\.00\.31\.H88\.xlsx"/);
   const xlsx = join(server.dir, 'register.xlsx');

@@ -32,6 +32,11 @@ const FIXED = {
 };
 
 const Q1 = 'from=2026-01-01&to=2026-03-31';
+// today and tomorrow (local): what a test does now stays in the period if the run crosses midnight
+const todayOn = () => {
+  const day = (ms) => new Date(ms + 7 * 3600e3).toISOString().slice(0, 10);
+  return `from=${day(Date.now())}&to=${day(Date.now() + 86400e3)}`;
+};
 
 before(async () => {
   server = await startServer({ check: false }); // dossiers moved into the past field by field
@@ -162,8 +167,7 @@ test('the PDF prints the report with Vietnamese numbers', async () => {
 
 test('what happens today is counted at once, and "overdue" is counted now', async () => {
   const desk = await as(server, 'receiver2');
-  const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
-  const q = `agency=${A.commune2}&from=${today}&to=${today}`;
+  const q = `agency=${A.commune2}&${todayOn()}`;
   const before = (await admin.get(`/api/v1/reports/resolution?${q}`)).json.total;
   const d = await desk.post('/api/v1/dossiers', dossierBody({ agency: A.commune2 }));
   assert.equal(d.status, 201);
@@ -323,13 +327,14 @@ test('late dossiers with their causes and apologies, per unit and per officer', 
     apology_reason = 'Cán bộ thụ lý nghỉ ốm' WHERE code = '${d.code}'`);
   motcua('report', 'rebuild', '--db', server.db);
   const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
-  const before = (await admin.get(`/api/v1/reports/resolution?agency=${A.commune2}&from=${today}&to=${today}`)).json.rows[0];
+  const span = todayOn();
+  const before = (await admin.get(`/api/v1/reports/resolution?agency=${A.commune2}&${span}`)).json.rows[0];
   const f = await lead.post(`/api/v1/dossiers/${d.code}/finish`, { result_number: '12/GKS', result_date: today, signer: 'Chủ tịch' });
   assert.equal(f.status, 200, f.text);
   assert.equal(f.json.timeliness, 'late');
-  const after = (await admin.get(`/api/v1/reports/resolution?agency=${A.commune2}&from=${today}&to=${today}`)).json.rows[0];
+  const after = (await admin.get(`/api/v1/reports/resolution?agency=${A.commune2}&${span}`)).json.rows[0];
   assert.equal(after.late - (before ? before.late : 0), 1);
-  r = await admin.get(`/api/v1/reports/late?agency=${A.commune2}&from=${today}&to=${today}`);
+  r = await admin.get(`/api/v1/reports/late?agency=${A.commune2}&${span}`);
   const x = r.json.dossiers.find((y) => y.code === d.code);
   assert.ok(x, JSON.stringify(r.json.dossiers));
   assert.deepEqual(x.apology.cause, 'subjective');
@@ -340,7 +345,7 @@ test('late dossiers with their causes and apologies, per unit and per officer', 
   const officer = r.json.by_officer.find((o) => o.unit.id === A.commune2);
   assert.ok(officer && officer.late_steps >= 1, JSON.stringify(r.json.by_officer));
   // the same list as a spreadsheet
-  const xr = await fetch(`${server.base}/api/v1/reports/late?agency=${A.commune2}&from=${today}&to=${today}&format=xlsx`, { headers: { Cookie: admin.cookie } });
+  const xr = await fetch(`${server.base}/api/v1/reports/late?agency=${A.commune2}&${span}&format=xlsx`, { headers: { Cookie: admin.cookie } });
   const { cells } = xlsxCells(Buffer.from(await xr.arrayBuffer()));
   assert.equal(cells.A1, 'DANH SÁCH HỒ SƠ TRỄ HẠN');
   assert.ok(Object.values(cells).includes(d.code));
@@ -353,7 +358,7 @@ test('a dossier waiting for the applicant\'s supplement is not overdue: its cloc
   const desk = await as(server, 'receiver2');
   const proc = await as(server, 'leader2');
   const now = Math.floor(Date.now() / 1000);
-  const today = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+  const span = todayOn();
   const codes = [];
   for (const pausedBeforeDue of [true, false]) {
     const d = (await desk.post('/api/v1/dossiers', dossierBody({ agency: A.commune2 }))).json;
@@ -366,14 +371,14 @@ test('a dossier waiting for the applicant\'s supplement is not overdue: its cloc
     codes.push(d.code);
   }
   motcua('report', 'rebuild', '--db', server.db);
-  const r = await admin.get(`/api/v1/reports/late?agency=${A.commune2}&from=${today}&to=${today}`);
+  const r = await admin.get(`/api/v1/reports/late?agency=${A.commune2}&${span}`);
   const listed = r.json.dossiers.map((y) => y.code);
   assert.ok(!listed.includes(codes[0]), JSON.stringify(listed));
   assert.ok(listed.includes(codes[1]), JSON.stringify(listed));
   const late = r.json.dossiers.find((y) => y.code === codes[1]);
   assert.ok(late.late_minutes <= 180, `late only until the pause: ${late.late_minutes}`);
   // the counters agree with the live count (verifyStats after each test)
-  const res = (await admin.get(`/api/v1/reports/resolution?agency=${A.commune2}&from=${today}&to=${today}`)).json.rows[0];
+  const res = (await admin.get(`/api/v1/reports/resolution?agency=${A.commune2}&${span}`)).json.rows[0];
   assert.ok(res.overdue >= 1);
   for (const code of codes) sql(server.db, `UPDATE dossiers SET status = 7, closed_at = ${now}, paused_at = NULL WHERE code = '${code}'`);
   motcua('report', 'rebuild', '--db', server.db);
