@@ -83,9 +83,9 @@ int cmd_parse_now(const char *usage, const char *arg, int64_t *now)
 
     if (date_parse_local(arg, &t) < 0 ||
         t < date_utc_of_local(date_days_from_civil(2000, 1, 1), 0) ||
-        t >= date_utc_of_local(date_days_from_civil(2101, 1, 1), 0))
+        t >= date_utc_of_local(date_days_from_civil(2099, 1, 1), 0)) /* calendars reach 2100 */
         return cmd_usage(usage,
-                         "--now must be a local time \"YYYY-MM-DD HH:MM\" from 2000 to 2100");
+                         "--now must be a local time \"YYYY-MM-DD HH:MM\" from 2000 to 2098");
     *now = t;
     return 0;
 }

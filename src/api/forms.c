@@ -37,7 +37,6 @@ static const char *kind_label(const char *kind)
     return "Bản chính";
 }
 
-/* The actor of the last event with this action, or NULL. */
 /* The last control-sheet row of an action, or NULL. */
 static const struct dossier_event *last_of(const struct dossier_event *ev, size_t n,
                                            const char *action)
@@ -60,7 +59,7 @@ static const char *actor_of(const struct dossier_event *ev, size_t n, const char
 /*
  * The day a form is dated: that of the event it records (the receipt, the
  * last supplement request, the refusal, the apology, the stop), not the day
- * it is printed; a control sheet is dated the day it is printed.
+ * it is printed. The control sheet, opened at receipt, is dated then.
  */
 static int64_t form_day(const struct dossier *d, const char *requires,
                         const struct dossier_event *ev, size_t n, int64_t now)
@@ -78,15 +77,19 @@ static int64_t form_day(const struct dossier *d, const char *requires,
     return d->closed_at ? d->closed_at : now; /* refused, stopped */
 }
 
-/* The appointment written on the receipt when it was issued (an apology or a pause moves it later).
+/*
+ * The appointment written on the receipt when it was issued, at the counter,
+ * on acceptance, or when a supplement asked at submission came (an apology or
+ * a pause moves the dossier's later).
  */
 static int64_t receipt_due(const struct dossier *d, const struct dossier_event *ev, size_t n)
 {
-    const struct dossier_event *x = last_of(ev, n, "receive");
+    size_t i;
 
-    if (!x || !x->step_due_at)
-        x = last_of(ev, n, "accept");
-    return x && x->step_due_at ? x->step_due_at : d->original_due_at;
+    for (i = 0; i < n; i++)
+        if (ev[i].to_status == DOSSIER_RECEIVED && ev[i].step_due_at)
+            return ev[i].step_due_at;
+    return d->original_due_at;
 }
 
 /*

@@ -105,10 +105,10 @@ static void check_one(struct checker *k, const struct dossier *d, const struct d
                  d->status == DOSSIER_STOPPED;
 
     k->dossiers++;
-    if (!dossier_status_valid(d->status))
-        return problem(k, d, "status %d is not a status", d->status);
-    if (!n)
-        return problem(k, d, "has no control sheet");
+    if (!dossier_status_valid(d->status) || !n) {
+        problem(k, d, n ? "has a status that is not one" : "has no control sheet");
+        return;
+    }
     if (ev[n - 1].to_status != d->status)
         problem(k, d, "is %s but its last control-sheet row leads to %s",
                 dossier_status_name(d->status), dossier_status_name(ev[n - 1].to_status));

@@ -37,7 +37,7 @@ int cmd_db_only(int argc, char **argv, int first, const char *usage, const char 
 const char *cmd_data_dir(const char *db);
 
 /*
- * --now "YYYY-MM-DD HH:MM" (local time, years 2000 to 2100), the moment a
+ * --now "YYYY-MM-DD HH:MM" (local time, years 2000 to 2098), the moment a
  * database is made or checked for: 0 with *now set, or the exit status of the
  * usage error it printed.
  */
