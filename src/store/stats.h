@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "core/date.h"
 #include "core/stats.h"
 #include "store/db.h"
 
@@ -22,6 +23,12 @@
     "paused_at > " DUE_SQL(P) "))) AND " P "received_at IS NOT NULL AND " DUE_SQL(P) " < ?"
 
 enum stat_grain { GRAIN_DAY = 1, GRAIN_MONTH = 2, GRAIN_PROC_DAY = 3, GRAIN_PROC_MONTH = 4 };
+
+/* The first day of a day's month; a period's key as stored ("YYYY-MM-DD", "YYYY-MM" for months). */
+int64_t stats_month_of(int64_t day);
+void stats_period_text(int64_t grain, int64_t period, char out[DATE_ISO_MAX]);
+/* The day a period key names (a month's first day), or INT64_MIN. */
+int64_t stats_parse_period(const char *s);
 
 /* A dossier's counted state before a change (see stats_track_end). */
 struct stat_mark {
