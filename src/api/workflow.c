@@ -1,6 +1,6 @@
 /*
- * POST /api/v1/dossiers/{code}/{action}: every transition of the workflow, and
- * GET /api/v1/dossiers/{code}/history: the control sheet (form 05).
+ * POST /api/v1/dossiers/{code}/{action}: every transition of the workflow (its
+ * body is read by workflow_input.c; the control sheet is served by history.c).
  *
  * A transition is one write transaction: the dossier row (under its version),
  * its process steps, the control-sheet row, the outbox and the audit row. The
@@ -13,6 +13,7 @@
 #include "api/handlers.h"
 #include "api/notify.h"
 #include "api/views.h"
+#include "api/workflow_input.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/roles.h"
@@ -27,113 +28,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define ITEMS_MAX            30
-#define CONSULT_DAYS_DEFAULT 5
-
-/* What a request may carry, read before the transaction. */
-struct input {
-    const char *reason, *note, *method, *receipt, *tracking, *result_number, *result_date, *signer,
-        *agency, *cause;
-    json_t *items;
-    int64_t amount, version, new_due;
-    double days;
-};
-
-static const char *const pay_methods[] = {"cash", "transfer", "card", "online", NULL};
-static const char *const return_methods[] = {"counter", "post", "online", NULL};
-static const char *const late_causes[] = {"subjective", "objective", NULL};
-
-static void read_input(json_t *body, int action, struct input *in, struct err *e)
-{
-    unsigned needs = action_get(action)->needs;
-    const char *keys[16] = {"version", "note"}, *s;
-    size_t nk = 2, i;
-    json_t *item;
-    double d;
-
-    memset(in, 0, sizeof(*in));
-    if (needs & NEED_REASON)
-        keys[nk++] = "reason";
-    if (needs & NEED_ITEMS)
-        keys[nk++] = "items";
-    if (needs & NEED_AMOUNT)
-        keys[nk++] = "amount";
-    if (needs & (NEED_PAYMENT | NEED_RETURN))
-        keys[nk++] = "method";
-    if (needs & NEED_PAYMENT)
-        keys[nk++] = "receipt";
-    if (needs & NEED_RETURN)
-        keys[nk++] = "tracking";
-    if (needs & NEED_RESULT) {
-        keys[nk++] = "result_number";
-        keys[nk++] = "result_date";
-        keys[nk++] = "signer";
-    }
-    if (needs & NEED_NEW_DUE) {
-        keys[nk++] = "new_due_at";
-        keys[nk++] = "cause";
-    }
-    if (needs & NEED_AGENCY) {
-        keys[nk++] = "agency";
-        keys[nk++] = "days";
-    }
-    keys[nk] = NULL;
-    jv_known(body, NULL, keys, e);
-    jv_int(body, NULL, "version", 0, 1, INT32_MAX, &in->version, e);
-    in->note = jv_string(body, NULL, "note", JV_NULLABLE | JV_MULTILINE, 2000, e);
-    if (needs & NEED_REASON)
-        in->reason = jv_string(body, NULL, "reason", JV_REQUIRED | JV_MULTILINE, 2000, e);
-    if ((needs & NEED_ITEMS) &&
-        (in->items = jv_typed(body, NULL, "items", JSON_ARRAY, JV_REQUIRED, e))) {
-        if (!json_array_size(in->items) || json_array_size(in->items) > ITEMS_MAX)
-            err_field(e, "items", "must list 1 to %d missing documents", ITEMS_MAX);
-        json_array_foreach(in->items, i, item) if (!json_is_string(item) ||
-                                                   strspn(json_string_value(item), " ") ==
-                                                       strlen(json_string_value(item)) ||
-                                                   utf8_length(json_string_value(item)) > 500)
-            err_field(e, "items", "each item must be a non-empty text of at most 500 characters");
-    }
-    if (needs & NEED_AMOUNT)
-        jv_int(body, NULL, "amount", JV_REQUIRED, 1, 100000000000LL, &in->amount, e);
-    if ((needs & NEED_PAYMENT) &&
-        (in->method = jv_string(body, NULL, "method", JV_REQUIRED, 20, e)) &&
-        jv_choice(in->method, pay_methods, NULL, "method", e) < 0)
-        in->method = NULL;
-    if (needs & NEED_PAYMENT)
-        in->receipt = jv_string(body, NULL, "receipt", JV_REQUIRED, 100, e);
-    if (needs & NEED_RETURN) {
-        if ((in->method = jv_string(body, NULL, "method", JV_REQUIRED, 20, e)) &&
-            jv_choice(in->method, return_methods, NULL, "method", e) < 0)
-            in->method = NULL;
-        in->tracking = jv_string(body, NULL, "tracking", JV_NULLABLE, 100, e);
-        if (in->method && !strcmp(in->method, "post") && !in->tracking)
-            err_field(e, "tracking", "a result sent by post needs its tracking number");
-    }
-    if (needs & NEED_RESULT) {
-        int64_t day;
-        in->result_number = jv_string(body, NULL, "result_number", JV_REQUIRED, 100, e);
-        in->result_date = jv_string(body, NULL, "result_date", JV_REQUIRED, 10, e);
-        if (in->result_date && date_parse_ymd(in->result_date, &day) < 0)
-            err_field(e, "result_date", "must be a date YYYY-MM-DD");
-        in->signer = jv_string(body, NULL, "signer", JV_REQUIRED, 200, e);
-    }
-    if ((needs & NEED_NEW_DUE) && (s = jv_string(body, NULL, "new_due_at", JV_REQUIRED, 40, e)) &&
-        date_parse_iso(s, &in->new_due) < 0)
-        err_field(e, "new_due_at", "must be an ISO 8601 time");
-    if ((needs & NEED_NEW_DUE) &&
-        (in->cause = jv_string(body, NULL, "cause", JV_NULLABLE, 20, e)) &&
-        jv_choice(in->cause, late_causes, NULL, "cause", e) < 0)
-        in->cause = NULL;
-    if (needs & NEED_AGENCY) {
-        in->agency = jv_string(body, NULL, "agency", JV_REQUIRED, 13, e);
-        if (in->agency && !agency_id_valid(in->agency))
-            err_field(e, "agency", "must be an agency identifier like 000.00.04.H43");
-        in->days = CONSULT_DAYS_DEFAULT;
-        if (jv_number(body, NULL, "days", 0, 0.125, 365, &d, e) == 1)
-            in->days = d;
-    }
-}
 
 /* The state of a transition being applied. */
 struct move {
@@ -622,7 +516,7 @@ int dossiers_act(struct req *r, struct err *e)
         body = json_object();
     else if (req_json(r, &body, e) < 0)
         return -1;
-    read_input(body, action, &in, &fields);
+    workflow_read_input(body, action, &in, &fields);
     if (db_begin(r->db, DB_WRITE, e) < 0)
         goto out;
     if (!dossier_code_valid(r->params[0])) {
@@ -690,49 +584,4 @@ out:
     db_rollback(r->db);
     json_decref(body);
     return rc;
-}
-
-int dossiers_history(struct req *r, struct err *e)
-{
-    struct dossier_event *ev;
-    struct dossier d;
-    json_t *rows;
-    size_t n, i, k;
-    int full;
-
-    if (!dossier_code_valid(r->params[0]))
-        return err_set(e, 404, "not_found", "%s is not a dossier code", r->params[0]);
-    if (dossier_by_code(r->db, &r->arena, r->params[0], &d, e) < 0 ||
-        dossier_access(r, &d, &full, e) < 0 ||
-        dossier_events(r->db, &r->arena, d.id, &ev, &n, e) < 0)
-        return -1;
-    rows = json_array();
-    for (i = 0; i < n; i++) {
-        const char *receiver = NULL;
-        /* who received a handover: the next one to act at the receiving unit */
-        for (k = i + 1; ev[i].to_unit && k < n && !receiver; k++)
-            if (ev[k].unit && !strcmp(ev[k].unit, ev[i].to_unit))
-                receiver = ev[k].actor_name;
-        json_array_append_new(
-            rows,
-            json_pack("{s:o, s:s, s:s, s:o, s:s, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o, s:o}",
-                      "at", json_time(ev[i].at), "action", ev[i].action, "label",
-                      event_label(ev[i].action), "from_status",
-                      ev[i].from_status ? json_string(dossier_status_name(ev[i].from_status))
-                                        : json_null(),
-                      "to_status", dossier_status_name(ev[i].to_status), "giver",
-                      json_str(ev[i].actor_name), "unit", "id", json_str(ev[i].unit), "name",
-                      json_str(ev[i].unit_name), "to_unit",
-                      ev[i].to_unit ? json_pack("{s:s, s:o}", "id", ev[i].to_unit, "name",
-                                                json_str(ev[i].to_unit_name))
-                                    : json_null(),
-                      "receiver", json_str(receiver), "step",
-                      ev[i].step ? json_integer(ev[i].step) : json_null(), "step_due_at",
-                      json_time(ev[i].step_due_at), "timeliness", json_str(ev[i].timeliness),
-                      "note", json_str(ev[i].note)));
-    }
-    return resp_json(r, 200,
-                     json_pack("{s:s, s:o, s:o, s:o}", "code", d.code, "due_at",
-                               json_time(d.due_at), "original_due_at", json_time(d.original_due_at),
-                               "rows", rows));
 }
