@@ -1,6 +1,7 @@
 /* GET /healthz and the OpenAPI description. */
 #include "api/app.h"
 #include "api/handlers.h"
+#include "store/inspect.h"
 
 #include <string.h>
 
@@ -8,9 +9,7 @@ extern const char *const openapi_yaml[];
 
 int health_get(struct req *r, struct err *e)
 {
-    int64_t one;
-
-    if (db_int(r->db, &one, e, "SELECT 1", "") != DB_ROW)
+    if (store_ping(r->db, e) < 0)
         return err_set(e, 503, "unavailable", "the database does not answer");
     return resp_json(r, 200, json_pack("{s:s}", "status", "ok"));
 }

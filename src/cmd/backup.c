@@ -4,6 +4,7 @@
  */
 #include "api/app.h"
 #include "cmd/cmd.h"
+#include "store/inspect.h"
 #include "store/migrate.h"
 
 #include <errno.h>
@@ -41,31 +42,13 @@ out:
     return rc;
 }
 
-static int one_int(struct db *db, const char *sql, int64_t *out, struct err *e)
-{
-    return db_int(db, out, e, sql, "") == DB_ROW ? 0 : -1;
-}
-
 /* The database is whole, is motcua's and is not newer than this program. */
 static int check(struct db *db, const char *path, int64_t *dossiers, struct err *e)
 {
-    struct db_stmt *st = NULL;
     int64_t version;
-    int rc;
 
-    if (db_query(db, &st, e, "PRAGMA integrity_check", "") < 0)
+    if (store_inspect(db, path, &version, dossiers, e) < 0)
         return -1;
-    rc = db_step(st, e);
-    if (rc == DB_ROW && strcmp(db_col_text(st, 0), "ok"))
-        err_set(e, 422, "corrupt", "%s fails the integrity check: %s", path, db_col_text(st, 0));
-    db_finalize(st);
-    if (rc < 0 || e->http)
-        return -1;
-    if (one_int(db, "SELECT coalesce(max(version), 0) FROM schema_version", &version, e) < 0 ||
-        one_int(db, "SELECT count(*) FROM dossiers", dossiers, e) < 0) {
-        err_clear(e);
-        return err_set(e, 422, "not_motcua", "%s is not a motcua database", path);
-    }
     if (version > migrate_latest())
         return err_set(e, 422, "too_new", "%s has schema version %lld, newer than this motcua",
                        path, (long long)version);
