@@ -100,6 +100,10 @@ int cmd_serve(int argc, char **argv)
     cfg.upload_dir = upload_dir;
     cfg.upload_limit = (size_t)conf.upload_limit;
     cfg.trusted_proxy = conf.trusted_proxy;
+    cfg.connections = (unsigned)conf.connections;
+    cfg.connections_per_address = (unsigned)conf.connections_per_address;
+    cfg.header_timeout = (unsigned)conf.header_timeout;
+    cfg.body_timeout = (unsigned)conf.body_timeout;
     snprintf(upload_dir, sizeof(upload_dir), "%s/tmp", app.data_dir);
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;

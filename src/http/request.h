@@ -20,6 +20,7 @@
 
 struct resp {
     int status;
+    int close; /* the connection closes after this answer */
     const char *content_type;
     struct strbuf body;
     const char *file_path; /* when set, the body is this file (arena string) */
@@ -49,8 +50,11 @@ struct upload {
     char sha256[65];
 };
 
+struct route;
+
 struct req {
     struct arena arena;
+    const struct route *route; /* set by router_admit */
     const char *method, *path;
     const char *params[REQ_PARAMS_MAX]; /* the {…} segments of the matched route */
     int nparams;

@@ -44,10 +44,12 @@ static const char *reason(int status)
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
+    case 411: return "Length Required";
     case 413: return "Content Too Large";
     case 415: return "Unsupported Media Type";
     case 422: return "Unprocessable Content";
     case 429: return "Too Many Requests";
+    case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
     case 507: return "Insufficient Storage";
     }
@@ -64,6 +66,10 @@ void resp_problem(struct req *r, const struct err *e)
     j = json_pack("{s:s, s:s, s:i, s:s}", "type",
                   arena_printf(&r->arena, "urn:motcua:problem:%s", code), "title", reason(status),
                   "status", status, "detail", e->msg[0] ? e->msg : reason(status));
+    if (!j) /* the detail echoed input that is not UTF-8 */
+        j = json_pack("{s:s, s:s, s:i, s:s}", "type",
+                      arena_printf(&r->arena, "urn:motcua:problem:%s", code), "title",
+                      reason(status), "status", status, "detail", reason(status));
     if (e->nfields) {
         errors = json_array();
         for (i = 0; i < e->nfields; i++)
@@ -71,7 +77,7 @@ void resp_problem(struct req *r, const struct err *e)
                                                     "message", e->fields[i].message));
         json_object_set_new(j, "errors", errors);
     }
-    if (status >= 500) /* the server's own trouble: whoever runs it must see why */
+    if (status >= 500 && status != 501) /* the server's own trouble: whoever runs it must see why */
         log_error("%s %s: %d %s: %s", r->method, r->path, status, code, e->msg);
     resp_json(r, status, j);
     r->resp.content_type = "application/problem+json";

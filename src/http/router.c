@@ -32,16 +32,6 @@ static int match(const char *pattern, const char *path, struct req *r)
     return !*p && !*s;
 }
 
-const struct route *router_find(const struct router *rt, const char *method, const char *path)
-{
-    size_t i;
-
-    for (i = 0; i < rt->nroutes; i++)
-        if (!strcmp(rt->routes[i].method, method) && match(rt->routes[i].pattern, path, NULL))
-            return &rt->routes[i];
-    return NULL;
-}
-
 int router_knows(const struct router *rt, const char *path)
 {
     size_t i;
@@ -57,15 +47,77 @@ static int state_changing(const char *method)
     return strcmp(method, "GET") && strcmp(method, "HEAD") && strcmp(method, "OPTIONS");
 }
 
+/*
+ * The body a route takes: none for BODY_NONE, little for public routes
+ * (a login or a rating), the file and its form for uploads.
+ */
+uint64_t router_body_limit(const struct route *route, uint64_t body_limit, uint64_t upload_limit)
+{
+    if (route->body == BODY_NONE)
+        return 0;
+    if (route->body == BODY_UPLOAD)
+        return upload_limit + 64 * 1024;
+    return route->roles || body_limit < ROUTER_PUBLIC_BODY_LIMIT ? body_limit
+                                                                 : ROUTER_PUBLIC_BODY_LIMIT;
+}
+
+/* utf-8 alone: "application/json" with no charset or charset=utf-8 */
 static int json_content_type(const char *ct)
 {
     size_t n = strlen("application/json");
+    const char *p;
 
-    return ct && !strncasecmp(ct, "application/json", n) && (ct[n] == '\0' || ct[n] == ';');
+    if (!ct || strncasecmp(ct, "application/json", n))
+        return 0;
+    p = ct + n;
+    p += strspn(p, " \t");
+    if (!*p)
+        return 1;
+    if (*p++ != ';')
+        return 0;
+    p += strspn(p, " \t");
+    if (strncasecmp(p, "charset=", 8))
+        return 0;
+    p += 8;
+    return !strcasecmp(p, "utf-8") || !strcasecmp(p, "\"utf-8\"");
 }
 
-static int checks(const struct router *rt, const struct route *route, struct req *r, struct err *e)
+static void allow_header(const struct router *rt, struct req *r)
 {
+    char allow[64] = "";
+    size_t i;
+
+    for (i = 0; i < rt->nroutes; i++)
+        if (match(rt->routes[i].pattern, r->path, NULL) &&
+            strlen(allow) + strlen(rt->routes[i].method) + 3 < sizeof(allow)) {
+            if (*allow)
+                strcat(allow, ", ");
+            strcat(allow, rt->routes[i].method);
+        }
+    resp_header(r, "Allow", allow);
+}
+
+int router_admit(const struct router *rt, struct req *r, struct err *e)
+{
+    const struct route *route = NULL;
+    int path_known = 0;
+    size_t i;
+
+    for (i = 0; i < rt->nroutes && !route; i++) {
+        if (!match(rt->routes[i].pattern, r->path, r))
+            continue;
+        path_known = 1;
+        if (!strcmp(rt->routes[i].method, r->method) ||
+            (!strcmp(r->method, "HEAD") && !strcmp(rt->routes[i].method, "GET")))
+            route = &rt->routes[i];
+    }
+    if (!route) {
+        if (!path_known)
+            return err_set(e, 404, "not_found", "no such resource: %s", r->path);
+        allow_header(rt, r);
+        return err_set(e, 405, "method_not_allowed", "%s is not allowed here", r->method);
+    }
+    r->route = route;
     if (rt->begin && rt->begin(r, e) < 0)
         return -1;
     if (route->roles) {
@@ -78,16 +130,27 @@ static int checks(const struct router *rt, const struct route *route, struct req
         if (state_changing(r->method) && (!token || !r->csrf || !crypto_streq(token, r->csrf)))
             return err_set(e, 403, "csrf", "the X-CSRF-Token header is missing or wrong");
     }
-    if (r->body_too_large)
-        return err_set(e, 413, "too_large", "the request body is too large");
     if (route->body == BODY_JSON && !json_content_type(req_header(r, "Content-Type")))
         return err_set(e, 415, "unsupported_media_type",
-                       "the request body must be application/json");
+                       "the request body must be application/json in UTF-8");
+    if (route->body == BODY_UPLOAD) {
+        const char *ct = req_header(r, "Content-Type");
+        if (!ct || strncasecmp(ct, "multipart/form-data", 19))
+            return err_set(e, 415, "unsupported_media_type",
+                           "files are sent as multipart/form-data");
+    }
+    return 0;
+}
+
+/* The checks of what the body turned out to be. */
+static int body_checks(const struct route *route, struct req *r, struct err *e)
+{
+    if (r->body_too_large)
+        return err_set(e, 413, "too_large", "the request body is too large");
     if (route->body == BODY_NONE && r->body.len)
         return err_set(e, 400, "malformed", "this request takes no body");
     if (route->body == BODY_UPLOAD) {
-        const char *ct = req_header(r, "Content-Type");
-        if (!ct || strncasecmp(ct, "multipart/form-data", 19) || !r->upload)
+        if (!r->upload)
             return err_set(e, 415, "unsupported_media_type",
                            "files are sent as multipart/form-data");
         if (r->upload->too_large)
@@ -100,40 +163,11 @@ static int checks(const struct router *rt, const struct route *route, struct req
     return 0;
 }
 
-void router_dispatch(const struct router *rt, struct req *r)
+void router_run(struct req *r)
 {
     struct err e = ERR_INIT;
-    const struct route *found = NULL;
-    int path_known = 0;
-    size_t i;
 
-    for (i = 0; i < rt->nroutes && !found; i++) {
-        if (!match(rt->routes[i].pattern, r->path, r))
-            continue;
-        path_known = 1;
-        if (!strcmp(rt->routes[i].method, r->method) ||
-            (!strcmp(r->method, "HEAD") && !strcmp(rt->routes[i].method, "GET")))
-            found = &rt->routes[i];
-    }
-    if (!found) {
-        if (path_known) {
-            char allow[64] = "";
-            for (i = 0; i < rt->nroutes; i++)
-                if (match(rt->routes[i].pattern, r->path, NULL) &&
-                    strlen(allow) + strlen(rt->routes[i].method) + 3 < sizeof(allow)) {
-                    if (*allow)
-                        strcat(allow, ", ");
-                    strcat(allow, rt->routes[i].method);
-                }
-            resp_header(r, "Allow", allow);
-            err_set(&e, 405, "method_not_allowed", "%s is not allowed here", r->method);
-        } else {
-            err_set(&e, 404, "not_found", "no such resource: %s", r->path);
-        }
-        resp_problem(r, &e);
-        return;
-    }
-    if (checks(rt, found, r, &e) < 0 || found->handler(r, &e) < 0) {
+    if (body_checks(r->route, r, &e) < 0 || r->route->handler(r, &e) < 0) {
         r->resp.nheaders = 0;
         resp_problem(r, &e);
     }

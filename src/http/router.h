@@ -1,14 +1,17 @@
 /*
  * Routing: a table of routes (method, path pattern, handler, roles, body kind)
- * checked in one place before any handler runs: method (405), authentication
- * (401), role (403), CSRF header on state changes (403), content type (415),
- * body size (413, by the server). Patterns match whole segments; "{name}"
+ * checked in one place before any handler runs. As soon as the headers are in,
+ * before a byte of the body is read: method (405), authentication (401), role
+ * (403), CSRF header on state changes (403), content type (415) and the
+ * declared size (413, by the server against router_body_limit). Once the body
+ * is read: its size and form (413, 400, 415). Patterns match whole segments; "{name}"
  * matches one non-empty segment and is passed in req->params in order.
  */
 #ifndef HTTP_ROUTER_H
 #define HTTP_ROUTER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "http/request.h"
 
@@ -37,10 +40,18 @@ struct router {
     begin_fn begin;
 };
 
-/* Finds the route, runs the checks and the handler, and fills r->resp. */
-void router_dispatch(const struct router *rt, struct req *r);
-/* The route for a method and path, or NULL (no parameters collected). */
-const struct route *router_find(const struct router *rt, const char *method, const char *path);
+/* The largest body a public route takes (a login, a rating). */
+#define ROUTER_PUBLIC_BODY_LIMIT 16384
+
+/*
+ * Finds the route (r->route, r->params) and runs the checks that need no
+ * body. 0 to read the body; -1 with e filled (and an Allow header for 405).
+ */
+int router_admit(const struct router *rt, struct req *r, struct err *e);
+/* The largest body the route takes, given the server's limits. */
+uint64_t router_body_limit(const struct route *route, uint64_t body_limit, uint64_t upload_limit);
+/* After router_admit and the body: checks the body, runs the handler, fills r->resp. */
+void router_run(struct req *r);
 /* 1 when some route's pattern matches the path (whatever the method). */
 int router_knows(const struct router *rt, const char *path);
 

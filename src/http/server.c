@@ -1,10 +1,15 @@
 /*
- * libmicrohttpd glue: reads request bodies into the request, dispatches API
- * paths to the router and other GET paths to static files, and queues the
- * reply only after the whole request is read (queuing on the first call makes
- * libmicrohttpd 0.9.75 close the connection).
+ * libmicrohttpd glue. As soon as a request's headers are in, its framing is
+ * checked and its route admitted (authentication, role, declared size); a
+ * refused request with a body is answered at once and its connection closed
+ * without reading the body. Otherwise the body is read into the request, API
+ * paths go to the router and other GET paths to static files. The guard
+ * bounds the time each connection takes to send its headers and its body.
  */
 #include "http/server.h"
+#include "http/framing.h"
+#include "http/guard.h"
+#include "http/upload.h"
 #include "lib/crypto.h"
 #include "lib/log.h"
 #include "lib/xalloc.h"
@@ -17,23 +22,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 struct server {
     struct MHD_Daemon *d;
+    struct guard *guard;
     struct server_config cfg;
 };
 
+/* A request, from its request line (on_uri) to its completion (on_completed). */
 struct conn_state {
     struct req r;
     struct timespec started;
-    int queued; /* a reply was queued early (413) */
-    struct MHD_PostProcessor *pp;
-    struct upload up;
-    struct crypto_sha256 sha;
-    size_t upload_limit;
+    const char *target;          /* as sent, before percent-decoding */
+    struct guard_conn *guard;    /* the connection's deadline */
+    int begun;                   /* the headers were seen */
+    int queued;                  /* a reply was queued (early, without reading the body) */
+    struct err refused;          /* refused at admission, answered once its small body is dropped */
+    struct upload_stream upload; /* for routes that take a file */
 };
 
 static const char *const security_headers[][2] = {
@@ -150,6 +159,8 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct req *r)
     if (r->resp.content_type)
         MHD_add_response_header(resp, "Content-Type", r->resp.content_type);
     MHD_add_response_header(resp, "Cache-Control", "no-store");
+    if (r->resp.close)
+        MHD_add_response_header(resp, "Connection", "close");
     for (i = 0; i < r->resp.nheaders; i++)
         MHD_add_response_header(resp, r->resp.headers[i].name, r->resp.headers[i].value);
     ret = MHD_queue_response(c, (unsigned)r->resp.status, resp);
@@ -231,142 +242,91 @@ missing : {
 }
 }
 
-const char *upload_field(struct req *r, const char *name)
-{
-    int i;
+/* A refused request's body up to this size is read and dropped rather than left unread. */
+#define SERVER_UNREAD_MAX 65536
 
-    for (i = 0; r->upload && i < r->upload->nfields; i++)
-        if (!strcmp(r->upload->fields[i].name, name))
-            return r->upload->fields[i].value.buf;
-    return NULL;
+/* Refuses a request before its body is read: the connection closes after the answer. */
+static enum MHD_Result refuse(struct MHD_Connection *c, struct conn_state *cs, struct err *e)
+{
+    resp_problem(&cs->r, e);
+    cs->r.resp.close = 1;
+    cs->queued = 1;
+    guard_working(cs->guard);
+    return queue(c, &cs->r);
 }
 
-static int write_all(int fd, const char *data, size_t n)
+static int is_api(struct server *s, const char *path)
 {
-    while (n) {
-        ssize_t w = write(fd, data, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-/* Receives the parts of a multipart body: fields in memory, the file to a temporary file. */
-static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *key,
-                               const char *filename, const char *content_type,
-                               const char *transfer_encoding, const char *data, uint64_t off,
-                               size_t size)
-{
-    struct conn_state *cs = cls;
-    struct upload *up = &cs->up;
-    int i;
-
-    (void)kind;
-    (void)transfer_encoding;
-    if (!key) { /* a part without a name (found by the http fuzz target) */
-        up->malformed = 1;
-        return MHD_YES;
-    }
-    if (!filename) {
-        for (i = 0; i < up->nfields && strcmp(up->fields[i].name, key); i++)
-            ;
-        if (i == up->nfields) {
-            if (up->nfields == UPLOAD_FIELDS_MAX)
-                return MHD_YES;
-            up->fields[i].name = arena_strdup(&cs->r.arena, key);
-            strbuf_init(&up->fields[i].value, 0);
-            up->nfields++;
-        }
-        if (up->fields[i].value.len + size <= 1000)
-            strbuf_add(&up->fields[i].value, data, size);
-        return MHD_YES;
-    }
-    if (off == 0 && up->fd < 0) {
-        /* the first (and only) file part begins */
-        if (up->files++) {
-            up->malformed = 1;
-            return MHD_YES;
-        }
-        up->field = arena_strdup(&cs->r.arena, key);
-        up->filename = arena_strdup(&cs->r.arena, filename);
-        up->declared_type = content_type ? arena_strdup(&cs->r.arena, content_type) : NULL;
-        up->fd = mkstemp(up->tmp_path);
-        if (up->fd < 0) {
-            up->write_errno = errno;
-            return MHD_YES;
-        }
-        crypto_sha256_init(&cs->sha);
-    } else if (off == 0 && up->size > 0) {
-        up->malformed = 1; /* a second file part (one part may be announced twice at offset 0) */
-        return MHD_YES;
-    }
-    if (up->fd < 0 || up->too_large || up->write_errno)
-        return MHD_YES;
-    if (up->size + (int64_t)size > (int64_t)cs->upload_limit) {
-        up->too_large = 1;
-        return MHD_YES;
-    }
-    if (up->size < UPLOAD_HEAD_BYTES)
-        memcpy(up->head + up->size, data,
-               size < (size_t)(UPLOAD_HEAD_BYTES - up->size)
-                   ? size
-                   : (size_t)(UPLOAD_HEAD_BYTES - up->size));
-    if (write_all(up->fd, data, size) < 0) {
-        up->write_errno = errno;
-        return MHD_YES;
-    }
-    crypto_sha256_update(&cs->sha, data, size);
-    up->size += (int64_t)size;
-    return MHD_YES;
-}
-
-/* The body is complete: the file is flushed to disk before any row names it. */
-static void finish_upload(struct conn_state *cs)
-{
-    struct upload *up = &cs->up;
-
-    if (MHD_destroy_post_processor(cs->pp) == MHD_NO)
-        up->malformed = 1;
-    cs->pp = NULL;
-    if (up->fd >= 0) {
-        if (!up->write_errno && fsync(up->fd) < 0)
-            up->write_errno = errno;
-        close(up->fd);
-        up->fd = -1;
-        crypto_sha256_final(&cs->sha, up->sha256);
-    }
-}
-
-/* A file the handler did not move into the store is removed before the client hears back. */
-static void discard_upload(struct conn_state *cs)
-{
-    if (!cs->r.upload)
-        return;
-    if (cs->up.fd >= 0)
-        close(cs->up.fd);
-    cs->up.fd = -1;
-    if (cs->up.tmp_path && cs->up.files)
-        unlink(cs->up.tmp_path);
-    cs->up.tmp_path = NULL;
+    return !strncmp(path, s->cfg.api_prefix, strlen(s->cfg.api_prefix)) ||
+           router_knows(&s->cfg.router, path);
 }
 
 /*
- * Prepares to stream a multipart body; returns the largest body accepted (the
- * file plus room for the form fields and boundaries).
+ * The headers are in: framing, then the route's admission and the declared
+ * size. A request refused at admission with a large body is answered now,
+ * and its connection closed unread; one with a small body or none has it
+ * read and dropped, and is answered at the end (closing a socket with unread
+ * bytes would reset it, and the client might lose the answer).
  */
-static size_t start_upload(struct server *s, struct conn_state *cs, struct MHD_Connection *c)
+static enum MHD_Result begin(struct server *s, struct conn_state *cs, struct MHD_Connection *c,
+                             const char *url, const char *method, const char *version)
 {
-    cs->up.fd = -1;
-    cs->upload_limit = s->cfg.upload_limit;
-    cs->up.tmp_path = arena_printf(&cs->r.arena, "%s/upload-XXXXXX", s->cfg.upload_dir);
-    cs->pp = MHD_create_post_processor(c, 64 * 1024, on_part, cs);
-    cs->r.upload = &cs->up; /* a body that is not multipart leaves pp NULL: 415 later */
-    return s->cfg.upload_limit + 64 * 1024;
+    struct req *r = &cs->r;
+    struct err e = ERR_INIT;
+    uint64_t length, limit = 0;
+
+    cs->begun = 1;
+    r->method = arena_strdup(&r->arena, method);
+    r->path = arena_strdup(&r->arena, url);
+    r->conn = c;
+    r->peer = client_address(s, c, &r->arena);
+    r->app = s->cfg.app;
+    r->now = time(NULL);
+    if (framing_check(c, version, cs->target ? cs->target : url, url, &length, &e) < 0)
+        return refuse(c, cs, &e);
+    if (!is_api(s, url)) {
+        if (length)
+            err_set(&e, 400, "malformed", "this request takes no body");
+    } else if (router_admit(&s->cfg.router, r, &e) == 0) {
+        limit = router_body_limit(r->route, s->cfg.body_limit,
+                                  s->cfg.upload_dir ? s->cfg.upload_limit : 0);
+        if (r->route->body == BODY_NONE && length)
+            err_set(&e, 400, "malformed", "this request takes no body");
+        else if (length > limit)
+            err_set(&e, 413, "too_large", "the request body is larger than %llu bytes",
+                    (unsigned long long)limit);
+    }
+    if (e.http) {
+        if (length > SERVER_UNREAD_MAX)
+            return refuse(c, cs, &e);
+        cs->refused = e;
+    } else if (r->route && r->route->body == BODY_UPLOAD && s->cfg.upload_dir) {
+        /* a body that is not multipart has no post processor: 415 later */
+        if (upload_begin(&cs->upload, c, &r->arena, s->cfg.upload_dir, s->cfg.upload_limit) == 0)
+            r->upload = &cs->upload.up;
+    }
+    if (length)
+        guard_expect_body(s->guard, cs->guard, length);
+    else
+        guard_working(cs->guard);
+    return MHD_YES;
+}
+
+/* The request line is in: its state begins, with the target as sent. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    struct conn_state *cs = xcalloc(1, sizeof(*cs));
+
+    (void)cls;
+    clock_gettime(CLOCK_MONOTONIC, &cs->started);
+    arena_init(&cs->r.arena);
+    strbuf_init(&cs->r.body, 0);
+    strbuf_init(&cs->r.resp.body, 0);
+    cs->target = arena_strdup(&cs->r.arena, uri);
+    cs->guard = ci ? ci->socket_context : NULL;
+    return cs;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -377,43 +337,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     struct conn_state *cs = *con_cls;
     struct req *r;
 
-    (void)version;
-    if (!cs) {
-        const struct route *route;
-        const char *cl;
-        size_t limit;
-        cs = xcalloc(1, sizeof(*cs));
-        clock_gettime(CLOCK_MONOTONIC, &cs->started);
-        r = &cs->r;
-        arena_init(&r->arena);
-        strbuf_init(&r->body, 0);
-        strbuf_init(&r->resp.body, 0);
-        r->method = arena_strdup(&r->arena, method);
-        r->path = arena_strdup(&r->arena, url);
-        r->conn = c;
-        r->peer = client_address(s, c, &r->arena);
-        r->app = s->cfg.app;
-        r->now = time(NULL);
-        *con_cls = cs;
-        cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-        route = router_find(&s->cfg.router, method, url);
-        limit = s->cfg.body_limit;
-        if (route && route->body == BODY_UPLOAD && s->cfg.upload_dir)
-            limit = start_upload(s, cs, c);
-        if (cl && strtoull(cl, NULL, 10) > limit) {
-            /* refuse at once; libmicrohttpd then closes the connection */
-            struct err e = ERR_INIT;
-            err_set(&e, 413, "too_large", "the request body is larger than %zu bytes", limit);
-            resp_problem(r, &e);
-            cs->queued = 1;
-            return queue(c, r);
-        }
+    if (!cs) /* the request line was never logged (cannot happen with on_uri) */
+        *con_cls = cs = on_uri(s, url, c);
+    r = &cs->r;
+    if (!cs->begun)
+        return begin(s, cs, c, url, method, version);
+    if (*upload_data_size && cs->refused.http) { /* refused: read and dropped */
+        *upload_data_size = 0;
         return MHD_YES;
     }
-    r = &cs->r;
-    if (*upload_data_size && cs->pp) {
-        if (!cs->queued && MHD_post_process(cs->pp, upload_data, *upload_data_size) == MHD_NO)
-            cs->up.malformed = 1;
+    if (*upload_data_size && r->upload) {
+        if (!cs->queued)
+            upload_feed(&cs->upload, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
     }
@@ -430,12 +365,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (cs->queued)
         return MHD_YES;
     cs->queued = 1;
-    if (cs->pp)
-        finish_upload(cs);
-    if (!strncmp(r->path, s->cfg.api_prefix, strlen(s->cfg.api_prefix)) ||
-        router_knows(&s->cfg.router, r->path)) {
-        router_dispatch(&s->cfg.router, r);
-        discard_upload(cs);
+    guard_working(cs->guard);
+    if (cs->refused.http) {
+        resp_problem(r, &cs->refused);
+        return queue(c, r);
+    }
+    if (r->upload)
+        upload_end(&cs->upload);
+    if (is_api(s, r->path)) {
+        router_run(r);
+        if (r->upload)
+            upload_discard(&cs->upload);
         return queue(c, r);
     }
     return serve_static(s, c, r);
@@ -444,31 +384,43 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    struct server *s = cls;
     struct conn_state *cs = *con_cls;
     struct timespec now;
 
-    (void)cls;
     (void)c;
-    (void)toe;
     if (!cs)
         return;
+    if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        guard_expect_headers(s->guard, cs->guard);
     clock_gettime(CLOCK_MONOTONIC, &now);
-    log_request(cs->r.method, cs->r.path, cs->r.resp.status,
-                (double)(now.tv_sec - cs->started.tv_sec) * 1e3 +
-                    (double)(now.tv_nsec - cs->started.tv_nsec) / 1e6);
-    if (cs->pp)
-        MHD_destroy_post_processor(cs->pp);
-    if (cs->r.upload) {
-        int i;
-        discard_upload(cs); /* a body refused before it was read */
-        for (i = 0; i < cs->up.nfields; i++)
-            strbuf_release(&cs->up.fields[i].value);
-    }
+    if (cs->begun)
+        log_request(cs->r.method, cs->r.path, cs->r.resp.status,
+                    (double)(now.tv_sec - cs->started.tv_sec) * 1e3 +
+                        (double)(now.tv_nsec - cs->started.tv_nsec) / 1e6);
+    if (cs->r.upload)
+        upload_release(&cs->upload);
     strbuf_release(&cs->r.body);
     strbuf_release(&cs->r.resp.body);
     arena_release(&cs->r.arena);
     free(cs);
     *con_cls = NULL;
+}
+
+/* Connections come and go: the guard keeps a deadline for each. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    struct server *s = cls;
+
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = ci ? guard_open(s->guard, ci->connect_fd) : NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        guard_close(s->guard, *socket_context);
+        *socket_context = NULL;
+    }
 }
 
 static int parse_listen(const char *listen, struct sockaddr_in *sa, struct err *e)
@@ -493,8 +445,34 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa, struct err *
     return 0;
 }
 
+/*
+ * Room for the connections: the soft limit of open files is raised to the
+ * hard one, and the connections allowed leave files for the database, the
+ * stored files and the logs.
+ */
+static unsigned connection_room(unsigned wanted)
+{
+    struct rlimit rl;
+
+    if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+        return wanted;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (rlim_t)wanted + 256) {
+        unsigned room = rl.rlim_cur > 320 ? (unsigned)rl.rlim_cur - 256 : 64;
+        log_warn("only %u connections fit in the %llu files this process may open", room,
+                 (unsigned long long)rl.rlim_cur);
+        return room;
+    }
+    return wanted;
+}
+
 int server_start(const struct server_config *cfg, struct server **out, struct err *e)
 {
+    struct guard_limits lim = {cfg->header_timeout, cfg->body_timeout, SERVER_BODY_RATE};
     struct sockaddr_in sa;
     struct server *s;
 
@@ -502,12 +480,21 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
         return -1;
     s = xcalloc(1, sizeof(*s));
     s->cfg = *cfg;
+    if (guard_start(&lim, &s->guard, e) < 0) {
+        free(s);
+        return -1;
+    }
+    /* behind a proxy every client has the proxy's address: the proxy limits them */
     s->d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, NULL, NULL, on_request,
         s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
-        MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+        MHD_OPTION_CONNECTION_LIMIT, connection_room(cfg->connections),
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->trusted_proxy ? 0u : cfg->connections_per_address,
+        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!s->d) {
+        guard_stop(s->guard);
         free(s);
         return err_set(e, 500, "listen", "cannot listen on %s: %s", cfg->listen,
                        errno ? strerror(errno) : "libmicrohttpd refused to start");
@@ -521,5 +508,6 @@ void server_stop(struct server *s)
     if (!s)
         return;
     MHD_stop_daemon(s->d);
+    guard_stop(s->guard);
     free(s);
 }

@@ -16,9 +16,16 @@ struct server_config {
     const char *upload_dir;    /* temporary files of uploads (same file system as their home) */
     size_t upload_limit;       /* bytes of one uploaded file */
     const char *trusted_proxy; /* a proxy's address: X-Forwarded-For from it names the client */
+    unsigned connections;      /* open connections at most */
+    unsigned connections_per_address; /* from one client address (0: no limit) */
+    unsigned header_timeout;          /* seconds to send a whole header block */
+    unsigned body_timeout; /* seconds to send a body, plus one per SERVER_BODY_RATE bytes */
     struct router router;
     void *app; /* passed to handlers as req->app */
 };
+
+/* The slowest a body may come: bytes per second beyond body_timeout. */
+#define SERVER_BODY_RATE 32768
 
 struct server;
 

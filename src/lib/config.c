@@ -35,6 +35,16 @@ static const struct setting {
     {"trusted-proxy", TEXT, offsetof(struct config, trusted_proxy), 0, 0, NULL,
      "address of the reverse proxy in front; its requests count against the client its"
      " X-Forwarded-For names (none: the peer's address counts)"},
+    {"connections", NUMBER, offsetof(struct config, connections), 16, 1000000, "4096",
+     "open connections at most (within the open-file limit)"},
+    {"connections-per-address", NUMBER, offsetof(struct config, connections_per_address), 0,
+     1000000, "128",
+     "open connections from one client address (0: no limit; not applied behind"
+     " --trusted-proxy)"},
+    {"header-timeout", NUMBER, offsetof(struct config, header_timeout), 1, 3600, "20",
+     "seconds a connection has to send a whole request header block, idle time included"},
+    {"body-timeout", NUMBER, offsetof(struct config, body_timeout), 1, 86400, "30",
+     "seconds a connection has to send a request body, plus one per 32 KiB declared"},
     {"data", TEXT, offsetof(struct config, data), 0, 0, NULL,
      "directory of stored files (default: files/ beside the database)"},
     {"upload-limit", NUMBER, offsetof(struct config, upload_limit), 1024, 1L << 31, "20971520",

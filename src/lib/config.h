@@ -11,17 +11,21 @@
 #include "lib/err.h"
 
 struct config {
-    const char *db;            /* --db, MOTCUA_DB */
-    const char *listen;        /* --listen, MOTCUA_LISTEN */
-    const char *web;           /* --web, MOTCUA_WEB: static files; none when NULL */
-    long threads;              /* --threads, MOTCUA_THREADS */
-    long body_limit;           /* --body-limit, MOTCUA_BODY_LIMIT: bytes */
-    long login_attempts;       /* --login-attempts: failures before an account is locked */
-    long login_lock;           /* --login-lock: seconds */
-    long lookup_rate;          /* --lookup-rate: public lookups per address and minute */
-    long session_idle;         /* --session-idle, MOTCUA_SESSION_IDLE: seconds */
-    long secure_cookies;       /* --secure-cookies, MOTCUA_SECURE_COOKIES: 0 or 1 */
-    const char *trusted_proxy; /* --trusted-proxy: the proxy whose X-Forwarded-For is believed */
+    const char *db;               /* --db, MOTCUA_DB */
+    const char *listen;           /* --listen, MOTCUA_LISTEN */
+    const char *web;              /* --web, MOTCUA_WEB: static files; none when NULL */
+    long threads;                 /* --threads, MOTCUA_THREADS */
+    long body_limit;              /* --body-limit, MOTCUA_BODY_LIMIT: bytes */
+    long login_attempts;          /* --login-attempts: failures before an account is locked */
+    long login_lock;              /* --login-lock: seconds */
+    long lookup_rate;             /* --lookup-rate: public lookups per address and minute */
+    long session_idle;            /* --session-idle, MOTCUA_SESSION_IDLE: seconds */
+    long secure_cookies;          /* --secure-cookies, MOTCUA_SECURE_COOKIES: 0 or 1 */
+    const char *trusted_proxy;    /* --trusted-proxy: the proxy whose X-Forwarded-For is believed */
+    long connections;             /* --connections: open connections at most */
+    long connections_per_address; /* --connections-per-address: from one address, 0: any */
+    long header_timeout;          /* --header-timeout: seconds for a whole header block */
+    long body_timeout;            /* --body-timeout: seconds for a body, plus its size's share */
     const char *data;  /* --data, MOTCUA_DATA: stored files; "<db's directory>/files" if NULL */
     long upload_limit; /* --upload-limit, MOTCUA_UPLOAD_LIMIT: bytes of one file */
     long dossier_files_limit; /* --dossier-files-limit: bytes of all files of a dossier */

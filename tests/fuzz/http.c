@@ -119,6 +119,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     cfg.api_prefix = "/api/";
     cfg.upload_dir = uploads;
     cfg.upload_limit = 1 << 16;
+    cfg.connections = 64;
+    cfg.header_timeout = 10;
+    cfg.body_timeout = 10;
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;
     cfg.router.begin = app_begin;
