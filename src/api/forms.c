@@ -11,6 +11,7 @@
 #include "api/views.h"
 #include "core/date.h"
 #include "core/dossier.h"
+#include "core/formtpl.h"
 #include "core/roles.h"
 #include "core/workflow.h"
 #include "docs/pdf.h"
@@ -468,37 +469,60 @@ int forms_template_get(struct req *r, struct err *e)
     return resp_body(r, 200, "application/json", t.json, strlen(t.json));
 }
 
+/*
+ * Lays the template out once on sample data (dotted values, three rows in each
+ * table the form can print, a QR code) into memory and throws the page away:
+ * a template that cannot be drawn is refused before it is stored.
+ */
+static int test_page(struct req *r, const char *json, const char *form, struct err *e)
+{
+    struct doc_table tables[4];
+    struct doc_data data = {NULL, 0, tables, 0, "https://example.vn/?code=TEST"};
+    const struct formtpl_source *src = formtpl_sources(form, &data.ntables);
+    struct strbuf pdf = STRBUF_INIT;
+    size_t i, c;
+    int rc;
+
+    for (i = 0; i < data.ntables && i < 4; i++) {
+        const char **cells = arena_calloc(&r->arena, src[i].ncols * 3, sizeof(*cells));
+        for (c = 0; c < src[i].ncols * 3; c++)
+            cells[c] = "Nội dung mẫu";
+        tables[i] = (struct doc_table){src[i].name, src[i].ncols, 3, cells};
+    }
+    rc = doc_render_pdf(json, &data, &pdf, e);
+    strbuf_release(&pdf);
+    if (rc < 0) {
+        char why[ERR_MSG_MAX];
+        snprintf(why, sizeof(why), "%s", e->msg);
+        e->http = 0;
+        err_field(e, "blocks", "%s", why);
+        err_set(e, 422, "unrenderable", "the template cannot be laid out on a page; nothing saved");
+    }
+    return rc;
+}
+
 int forms_template_put(struct req *r, struct err *e)
 {
-    static const char *const keys[] = {"title",     "requires", "reference", "orientation",
-                                       "font_size", "blocks",   NULL};
     struct form_template t;
-    json_t *body, *block;
+    json_t *body;
     char *text;
-    size_t i;
     int rc = -1;
 
     if (req_json(r, &body, e) < 0)
         return -1;
-    jv_known(body, NULL, keys, e);
     t.set = r->params[0];
     t.form = r->params[1];
-    t.title = jv_string(body, NULL, "title", JV_REQUIRED, 300, e);
-    jv_string(body, NULL, "requires", JV_NULLABLE, 20, e);
-    if (jv_typed(body, NULL, "blocks", JSON_ARRAY, JV_REQUIRED, e))
-        json_array_foreach(json_object_get(body, "blocks"), i,
-                           block) if (!json_is_object(block) ||
-                                      !json_is_string(json_object_get(block, "type")))
-            err_field(e, arena_printf(&r->arena, "blocks[%zu]", i),
-                      "must be an object with a type");
-    if (strlen(t.set) > 40 || strlen(t.form) > 10)
+    if (strlen(t.set) > 40 || strlen(t.form) > 10) {
         err_set(e, 404, "not_found", "no such form");
-    if (e->http)
         goto out;
+    }
+    if (formtpl_check(body, t.form, e) < 0)
+        goto out;
+    t.title = json_string_value(json_object_get(body, "title"));
     text = json_dumps(body, JSON_COMPACT);
     t.json = arena_strdup(&r->arena, text);
     free(text);
-    if (db_begin(r->db, DB_WRITE, e) < 0)
+    if (test_page(r, t.json, t.form, e) < 0 || db_begin(r->db, DB_WRITE, e) < 0)
         goto out;
     if (form_put(r->db, &t, e) < 0 ||
         audit_append(r->db, r->now, req_user_id(r), "form.template",

@@ -3,8 +3,11 @@
 
 #include <cairo-pdf.h>
 #include <jansson.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +19,8 @@
 #define MARGIN_BOTTOM 48.0
 #define FONT          "Noto Serif"
 #define DOTS          "……………………"
+#define FONT_MIN      1.0 /* what the renderer draws at all, whatever the template says */
+#define FONT_MAX      200.0
 
 struct page {
     cairo_surface_t *surface;
@@ -25,7 +30,71 @@ struct page {
     double width, height, x, y; /* page size; left edge and cursor of the text area */
     double text_width;
     double font_size;
+    size_t block;      /* the index of the block being laid out */
+    char failure[160]; /* why the page cannot be made ("" while it can) */
+    int font_failed;   /* a font could not be made: the thread's font map is spent */
 };
+
+/*
+ * Each server thread lays out with its own font map, made by this file. When a
+ * font cannot be made (cairo keeps the failure in the font face, which font
+ * maps share through cairo's cache), the generation goes up and every thread
+ * starts again from a new map at its next render: the fonts the failed face
+ * left behind are dropped, and the next documents are whole.
+ */
+static GPrivate thread_fontmap = G_PRIVATE_INIT(g_object_unref);
+static _Thread_local int thread_generation;
+static int font_generation;
+
+static PangoFontMap *fontmap(void)
+{
+    PangoFontMap *map = g_private_get(&thread_fontmap);
+    int generation = g_atomic_int_get(&font_generation);
+
+    if (!map || thread_generation != generation) {
+        map = pango_cairo_font_map_new();
+        /* pango assumes 96 dpi; the PDF surface is in points */
+        pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72);
+        g_private_replace(&thread_fontmap, map);
+        thread_generation = generation;
+    }
+    return map;
+}
+
+/* Records the first reason the page cannot be made; later drawing is skipped. */
+static void fail(struct page *pg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(struct page *pg, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    if (*pg->failure)
+        return;
+    n = snprintf(pg->failure, sizeof(pg->failure), "blocks[%zu]: ", pg->block);
+    va_start(ap, fmt);
+    vsnprintf(pg->failure + n, sizeof(pg->failure) - (size_t)n, fmt, ap);
+    va_end(ap);
+}
+
+/* Whether every font the layout uses could be made (pango draws nothing with the others). */
+static int fonts_ok(PangoLayout *layout)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    int ok = 1;
+
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        cairo_scaled_font_t *sf;
+
+        if (!run || !PANGO_IS_CAIRO_FONT(run->item->analysis.font))
+            continue;
+        sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+        if (!sf || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
+            ok = 0;
+    } while (ok && pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    return ok;
+}
 
 const char *doc_lookup(const struct doc_data *data, const char *key)
 {
@@ -97,13 +166,38 @@ static void new_page(struct page *pg)
     pg->y = MARGIN_TOP;
 }
 
-/* Lays out markup in a box of the given width; returns its height in points. */
+/*
+ * Lays out markup in a box of the given width; returns its height in points.
+ * A size or width out of bounds, bad markup or a font that cannot be made
+ * fails the page (and empties the layout) instead of reaching pango.
+ */
 static double prepare(struct page *pg, const char *markup, double width, double size,
                       PangoAlignment align, int justify)
 {
-    PangoFontDescription *fd = pango_font_description_from_string(FONT);
+    PangoFontDescription *fd;
+    PangoAttrList *attrs = NULL;
+    GError *gerr = NULL;
+    char *text = NULL;
     int w, h;
 
+    pango_layout_set_text(pg->layout, "", 0);
+    pango_layout_set_attributes(pg->layout, NULL);
+    if (*pg->failure)
+        return 0;
+    if (!(size >= FONT_MIN && size <= FONT_MAX)) {
+        fail(pg, "a font size of %g points is outside %g to %g", size, FONT_MIN, FONT_MAX);
+        return 0;
+    }
+    if (!(width >= 1 && width <= pg->width)) {
+        fail(pg, "a text %g points wide does not fit on the page", width);
+        return 0;
+    }
+    if (!pango_parse_markup(markup, -1, 0, &attrs, &text, NULL, &gerr)) {
+        fail(pg, "bad markup: %s", gerr->message);
+        g_error_free(gerr);
+        return 0;
+    }
+    fd = pango_font_description_from_string(FONT);
     pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
     pango_layout_set_font_description(pg->layout, fd);
     pango_font_description_free(fd);
@@ -111,13 +205,28 @@ static double prepare(struct page *pg, const char *markup, double width, double 
     pango_layout_set_wrap(pg->layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(pg->layout, align);
     pango_layout_set_justify(pg->layout, justify);
-    pango_layout_set_markup(pg->layout, markup, -1);
+    pango_layout_set_text(pg->layout, text, -1);
+    pango_layout_set_attributes(pg->layout, attrs);
+    pango_attr_list_unref(attrs);
+    g_free(text);
+    if (!fonts_ok(pg->layout)) {
+        fail(pg, "the font %s at %g points could not be made", FONT, size);
+        pg->font_failed = 1;
+        pango_layout_set_text(pg->layout, "", 0);
+        return 0;
+    }
     pango_layout_get_size(pg->layout, &w, &h);
     return (double)h / PANGO_SCALE;
 }
 
 static void show(struct page *pg, double x, double y)
 {
+    if (*pg->failure)
+        return;
+    if (!(isfinite(x) && isfinite(y) && fabs(x) < 1e6 && fabs(y) < 1e6)) {
+        fail(pg, "a position (%g, %g) off the page", x, y);
+        return;
+    }
     cairo_move_to(pg->cr, x, y);
     pango_cairo_show_layout(pg->cr, pg->layout);
 }
@@ -363,7 +472,7 @@ int doc_render_pdf(const char *template_json, const struct doc_data *data, struc
     json_error_t je;
     json_t *tpl = json_loads(template_json, 0, &je), *blocks, *block;
     struct page pg = {0};
-    cairo_status_t status;
+    cairo_status_t status, cr_status;
     size_t i;
     int landscape;
 
@@ -383,15 +492,21 @@ int doc_render_pdf(const char *template_json, const struct doc_data *data, struc
     cairo_pdf_surface_set_metadata(pg.surface, CAIRO_PDF_METADATA_TITLE, str(tpl, "title", ""));
     cairo_pdf_surface_set_metadata(pg.surface, CAIRO_PDF_METADATA_CREATOR, "motcua");
     pg.cr = cairo_create(pg.surface);
-    pg.layout = pango_cairo_create_layout(pg.cr);
-    /* pango assumes 96 dpi; the PDF surface is in points */
-    pango_cairo_context_set_resolution(pango_layout_get_context(pg.layout), 72);
-    pango_layout_context_changed(pg.layout);
+    {
+        PangoContext *context = pango_font_map_create_context(fontmap());
+        pango_cairo_update_context(pg.cr, context);
+        pg.layout = pango_layout_new(context);
+        g_object_unref(context);
+    }
     cairo_set_source_rgb(pg.cr, 0, 0, 0);
     blocks = json_object_get(tpl, "blocks");
     json_array_foreach(blocks, i, block)
     {
         const char *type = str(block, "type", "");
+
+        pg.block = i;
+        if (*pg.failure)
+            break;
         if (!strcmp(type, "header"))
             header_block(&pg, block);
         else if (!strcmp(type, "title")) {
@@ -412,13 +527,18 @@ int doc_render_pdf(const char *template_json, const struct doc_data *data, struc
             pg.y += num(block, "height", 8);
     }
     g_object_unref(pg.layout);
+    cr_status = cairo_status(pg.cr);
     cairo_destroy(pg.cr);
     cairo_surface_finish(pg.surface);
     status = cairo_surface_status(pg.surface);
     cairo_surface_destroy(pg.surface);
     json_decref(tpl);
-    if (status != CAIRO_STATUS_SUCCESS)
+    if (pg.font_failed)
+        g_atomic_int_inc(&font_generation);
+    if (*pg.failure)
+        return err_set(e, 500, "render", "the form template cannot be laid out: %s", pg.failure);
+    if (cr_status != CAIRO_STATUS_SUCCESS || status != CAIRO_STATUS_SUCCESS)
         return err_set(e, 500, "render", "the PDF could not be made: %s",
-                       cairo_status_to_string(status));
+                       cairo_status_to_string(cr_status ? cr_status : status));
     return 0;
 }
