@@ -193,6 +193,22 @@ int user_can_at(const struct user *u, int capability, const char *agency_path)
     return 0;
 }
 
+unsigned user_roles_at(const struct user *u, const char *agency_path)
+{
+    unsigned mask = 0;
+    size_t i;
+
+    for (i = 0; u && i < u->nroles; i++) {
+        const struct user_role *ro = &u->roles[i];
+        int role = role_parse(ro->role);
+        if (role >= 0 &&
+            (!ro->agency || (agency_path && ro->agency_path &&
+                             !strncmp(agency_path, ro->agency_path, strlen(ro->agency_path)))))
+            mask |= ROLE_BIT(role);
+    }
+    return mask;
+}
+
 int user_can(const struct user *u, int capability)
 {
     size_t i;

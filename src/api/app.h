@@ -54,6 +54,8 @@ static inline int64_t req_user_id(struct req *r)
 
 /* 1 when a role of the user with this capability covers the agency (by its path). */
 int user_can_at(const struct user *u, int capability, const char *agency_path);
+/* The ROLE_BIT()s of the user's roles that cover the agency (system-wide ones always). */
+unsigned user_roles_at(const struct user *u, const char *agency_path);
 /* 1 when some role of the user has the capability, anywhere. */
 int user_can(const struct user *u, int capability);
 /*

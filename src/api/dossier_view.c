@@ -1,37 +1,89 @@
-/* JSON views of dossiers. */
+/* JSON views of dossiers, and the one step that masks personal data for every output. */
 #include "api/views.h"
 #include "api/app.h"
 #include "core/dossier.h"
+#include "core/personal.h"
 #include "core/roles.h"
 #include "core/workflow.h"
 
 #include <string.h>
 
-/* "0912 345 678" → "********5678" for those who may not see personal data in full. */
-static json_t *masked(struct req *r, const char *s, int full)
-{
-    size_t n = 0, i, keep;
-    char *m;
+/* A personal field of a record, of a kind of core/personal.h. */
+struct personal_ref {
+    int field;
+    const char **value;
+};
 
-    if (!s)
-        return json_null();
+/*
+ * The one masking step: each field kept, masked (in the arena) or withheld as
+ * core/personal.h says for a caller who sees (full) or does not see personal
+ * data in full.
+ */
+static void personal_apply(struct arena *a, int full, const struct personal_ref *refs, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        const char *v = *refs[i].value;
+        char *m;
+
+        if (!v)
+            continue;
+        switch (personal_shape(refs[i].field, full)) {
+        case PERSONAL_SHOW: break;
+        case PERSONAL_MASK:
+            m = arena_alloc(a, strlen(v) + 1);
+            personal_mask(v, m);
+            *refs[i].value = m;
+            break;
+        case PERSONAL_HIDE: *refs[i].value = NULL; break;
+        }
+    }
+}
+
+const struct dossier *dossier_shown(struct req *r, const struct dossier *d, int full)
+{
+    struct dossier *c;
+
     if (full)
-        return json_string(s);
-    m = arena_alloc(&r->arena, strlen(s) + 1);
-    for (; *s; s++)
-        if (*s != ' ' && *s != '.' && *s != '-')
-            m[n++] = *s;
-    m[n] = '\0';
-    keep = n > 4 ? 4 : n / 2;
-    for (i = 0; i + keep < n; i++)
-        m[i] = '*';
-    return json_string(m);
+        return d;
+    c = arena_alloc(&r->arena, sizeof(*c));
+    *c = *d;
+    {
+        const struct personal_ref refs[] = {
+            {PERSONAL_ID_NUMBER, &c->applicant_id_number},
+            {PERSONAL_PHONE, &c->applicant_phone},
+            {PERSONAL_EMAIL, &c->applicant_email},
+            {PERSONAL_ADDRESS, &c->applicant_address},
+            {PERSONAL_ID_NUMBER, &c->delegate_id_number},
+            {PERSONAL_PHONE, &c->delegate_phone},
+        };
+        personal_apply(&r->arena, 0, refs, sizeof(refs) / sizeof(refs[0]));
+    }
+    return c;
+}
+
+void register_row_shown(struct req *r, struct register_row *row, int full)
+{
+    const struct personal_ref refs[] = {
+        {PERSONAL_ADDRESS, &row->address},
+        {PERSONAL_PHONE, &row->phone},
+    };
+
+    personal_apply(&r->arena, full, refs, sizeof(refs) / sizeof(refs[0]));
+}
+
+int personal_ok(const struct user *u, int64_t submitted_by, const char *agency_path,
+                const char *current_unit_path)
+{
+    return personal_full(u && submitted_by && submitted_by == u->id,
+                         user_roles_at(u, agency_path) |
+                             (current_unit_path ? user_roles_at(u, current_unit_path) : 0));
 }
 
 int dossier_personal_ok(const struct user *u, const struct dossier *d)
 {
-    return user_can_at(u, CAP_VIEW_PERSONAL, d->agency_path) ||
-           (d->current_unit_path && user_can_at(u, CAP_VIEW_PERSONAL, d->current_unit_path));
+    return personal_ok(u, d->submitted_by, d->agency_path, d->current_unit_path);
 }
 
 int dossier_access(struct req *r, const struct dossier *d, int *full_personal, struct err *e)
@@ -47,6 +99,7 @@ int dossier_access(struct req *r, const struct dossier *d, int *full_personal, s
         /* a unit that worked on it keeps seeing it */
         const char **paths;
         size_t n, i;
+        unsigned roles = 0;
         int seen = 0;
 
         if (dossier_unit_paths(r->db, &r->arena, d->id, &paths, &n, e) < 0)
@@ -55,9 +108,9 @@ int dossier_access(struct req *r, const struct dossier *d, int *full_personal, s
             seen = user_can_at(u, CAP_VIEW_DOSSIERS, paths[i]);
         if (!seen)
             return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
-        *full_personal = 0;
-        for (i = 0; i < n && !*full_personal; i++)
-            *full_personal = user_can_at(u, CAP_VIEW_PERSONAL, paths[i]);
+        for (i = 0; i < n; i++)
+            roles |= user_roles_at(u, paths[i]);
+        *full_personal = personal_full(0, roles);
         return 0;
     }
     *full_personal = dossier_personal_ok(u, d);
@@ -66,7 +119,13 @@ int dossier_access(struct req *r, const struct dossier *d, int *full_personal, s
 
 json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
 {
-    json_t *j = json_pack(
+    json_t *j;
+    json_t *actions = json_array();
+    int list[ACT_COUNT];
+    size_t i, n;
+
+    d = dossier_shown(r, d, full_personal);
+    j = json_pack(
         "{s:s, s:i, s:s, s:s, s:{s:I, s:s, s:s}, s:{s:s, s:s}, s:s, s:{s:i, s:s, s:o, s:o, s:o,"
         " s:o}, s:s, s:i, s:f, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:i}",
         "code", d->code, "status_code", d->status, "status", dossier_status_name(d->status),
@@ -74,19 +133,14 @@ json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
         (json_int_t)d->procedure_id, "code", d->procedure_code, "name", d->procedure_name, "agency",
         "id", d->agency, "name", d->agency_name, "channel", dossier_channel_name(d->channel),
         "applicant", "kind", d->applicant_kind, "name", d->applicant_name, "id_number",
-        masked(r, d->applicant_id_number, full_personal), "phone",
-        masked(r, d->applicant_phone, full_personal), "email",
-        full_personal ? json_str(d->applicant_email) : json_null(), "address",
-        full_personal ? json_str(d->applicant_address) : json_null(), "summary", d->summary, "sets",
-        d->sets, "duration_days", d->duration_days, "duration_kind", d->duration_kind,
-        "submitted_at", json_time(d->submitted_at), "received_at", json_time(d->received_at),
-        "due_at", json_time(d->due_at), "original_due_at", json_time(d->original_due_at),
-        "finished_at", json_time(d->finished_at), "returned_at", json_time(d->returned_at),
-        "closed_at", json_time(d->closed_at), "version", d->version);
-    json_t *actions = json_array();
-    int list[ACT_COUNT];
-    size_t i, n = actions_from(d->status, list);
-
+        json_str(d->applicant_id_number), "phone", json_str(d->applicant_phone), "email",
+        json_str(d->applicant_email), "address", json_str(d->applicant_address), "summary",
+        d->summary, "sets", d->sets, "duration_days", d->duration_days, "duration_kind",
+        d->duration_kind, "submitted_at", json_time(d->submitted_at), "received_at",
+        json_time(d->received_at), "due_at", json_time(d->due_at), "original_due_at",
+        json_time(d->original_due_at), "finished_at", json_time(d->finished_at), "returned_at",
+        json_time(d->returned_at), "closed_at", json_time(d->closed_at), "version", d->version);
+    n = actions_from(d->status, list);
     for (i = 0; i < n; i++)
         json_array_append_new(actions, json_string(action_get(list[i])->name));
     json_object_set_new(j, "allowed_actions", actions);
@@ -130,8 +184,8 @@ json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
     if (d->delegate_name)
         json_object_set_new(j, "delegate",
                             json_pack("{s:s, s:o, s:o}", "name", d->delegate_name, "id_number",
-                                      masked(r, d->delegate_id_number, full_personal), "phone",
-                                      masked(r, d->delegate_phone, full_personal)));
+                                      json_str(d->delegate_id_number), "phone",
+                                      json_str(d->delegate_phone)));
     if (d->components) {
         json_t *arr = json_array();
         for (i = 0; i < d->ncomponents; i++)

@@ -447,8 +447,7 @@ int dossiers_list(struct req *r, struct err *e)
         return -1;
     items = json_array();
     for (i = 0; i < n; i++)
-        json_array_append_new(
-            items, dossier_json(r, &list[i], !staff || dossier_personal_ok(u, &list[i])));
+        json_array_append_new(items, dossier_json(r, &list[i], dossier_personal_ok(u, &list[i])));
     return resp_json(
         r, 200,
         json_pack("{s:o, s:o}", "items", items, "next_cursor",

@@ -295,12 +295,8 @@ int forms_dossier(struct req *r, struct err *e)
         return err_set(e, 409, "form_not_applicable",
                        "form %s (%s) does not apply to dossier %s in status %s", form, t.title,
                        d.code, dossier_status_name(d.status));
-    if (fill_dossier(&s, &d, &ag, form, requires, e) < 0)
+    if (fill_dossier(&s, dossier_shown(r, &d, full), &ag, form, requires, e) < 0)
         return -1;
-    if (!full) { /* roles without personal data get forms without it */
-        sheet_put(&s, "applicant.id_number", "");
-        sheet_put(&s, "applicant.phone", "");
-    }
     return send_pdf(
         r, &t, &s,
         arena_printf(&r->arena, "%s/?code=%s", app->public_url ? app->public_url : "", d.code),
@@ -380,6 +376,9 @@ static int fill_register(struct sheet *s, const struct agency *ag, int64_t from,
     cells = arena_calloc(&r->arena, n * REGISTER_COLS + 1, sizeof(*cells));
     for (i = 0; i < n; i++) {
         const char **c = cells + i * REGISTER_COLS;
+        register_row_shown(r, &rows[i],
+                           personal_ok(req_user(r), rows[i].submitted_by, rows[i].agency_path,
+                                       rows[i].current_unit_path));
         c[0] = arena_printf(&r->arena, "%zu", i + 1);
         c[1] = rows[i].code;
         c[2] = rows[i].procedure;

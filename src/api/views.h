@@ -17,10 +17,25 @@
 int dossier_access(struct req *r, const struct dossier *d, int *full_personal, struct err *e);
 /* Whether a user's roles show this dossier's personal data in full. */
 int dossier_personal_ok(const struct user *u, const struct dossier *d);
+/*
+ * The same for a dossier known by its filer and the paths of its receiving and
+ * current units (current_unit_path may be NULL), as core/personal.h decides.
+ */
+int personal_ok(const struct user *u, int64_t submitted_by, const char *agency_path,
+                const char *current_unit_path);
+/*
+ * The dossier as a caller who sees (full) or does not see personal data in
+ * full may see it: d itself, or a copy in the request's arena with identity
+ * and phone numbers masked and e-mail and address withheld (core/personal.h).
+ * Every output of a dossier (its JSON, the forms) is built from what this
+ * returns; the register's lines go through the same step.
+ */
+const struct dossier *dossier_shown(struct req *r, const struct dossier *d, int full);
+void register_row_shown(struct req *r, struct register_row *row, int full);
 
 /*
- * A dossier as the API shows it. full_personal: identity and phone numbers in
- * full (else masked, with no e-mail or address). Components are included when
+ * A dossier as the API shows it, through dossier_shown(): full_personal says
+ * whether its personal data shows in full. Components are included when
  * loaded; the actions its status allows are listed.
  */
 json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal);

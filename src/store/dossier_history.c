@@ -125,6 +125,9 @@ static void read_register(struct db_stmt *st, struct arena *a, void *out)
     r->handover_at = db_col_int0(st, 11);
     r->finished_at = db_col_int0(st, 12);
     r->returned_at = db_col_int0(st, 13);
+    r->agency_path = db_col_dup(st, 14, a);
+    r->current_unit_path = db_col_dup(st, 15, a);
+    r->submitted_by = db_col_int0(st, 16);
 }
 
 int dossier_register(struct db *db, struct arena *a, const char *agency_path, int64_t from,
@@ -135,10 +138,12 @@ int dossier_register(struct db *db, struct arena *a, const char *agency_path, in
                   " la.name,"
                   " d.close_reason, d.sets, d.status, d.received_at, d.due_at,"
                   " (SELECT min(at) FROM dossier_events e WHERE e.dossier_id = d.id"
-                  "  AND e.action = 'handover'), d.finished_at, d.returned_at"
+                  "  AND e.action = 'handover'), d.finished_at, d.returned_at,"
+                  " a.path, cu.path, d.submitted_by"
                   " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
                   " JOIN agencies la ON la.id = coalesce(d.lead_agency, p.agency)"
                   " JOIN agencies a ON a.id = d.agency"
+                  " LEFT JOIN agencies cu ON cu.id = d.current_unit"
                   " WHERE substr(a.path, 1, length(?1)) = ?1 AND d.received_at >= ?2"
                   " AND d.received_at < ?3 AND d.parent_id IS NULL"
                   " ORDER BY d.received_at, d.id LIMIT ?4",

@@ -130,6 +130,8 @@ int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
 /* A line of the dossier register (form 06). */
 struct register_row {
     const char *code, *procedure, *applicant, *address, *phone, *lead_unit, *close_reason;
+    const char *agency_path, *current_unit_path; /* receiving and current unit (NULL: none) */
+    int64_t submitted_by;
     int sets, status;
     int64_t received_at, due_at, handover_at, finished_at, returned_at;
 };
