@@ -26,9 +26,12 @@ struct app {
     const char *public_url; /* base URL printed in links, e.g. http://127.0.0.1:8080 */
     const char *data_dir;   /* stored files, by SHA-256: <data_dir>/ab/abcdef… */
     int64_t dossier_files_limit;
-    /* failed logins per account ("u:name") and address ("a:ip"), public lookups ("l:ip") */
+    /*
+     * failed logins per account ("u:name") and address ("a:ip"), public lookups
+     * per address ("l:ip") and wrong ones per dossier code ("c:code")
+     */
     struct ratelimit *limits;
-    struct ratelimit_rule login_account, login_address, lookup;
+    struct ratelimit_rule login_account, login_address, lookup, lookup_code;
 };
 
 /* Creates the data directory and its tmp/ (for uploads in progress). */

@@ -2,7 +2,8 @@
  * The citizen's public side of a dossier, without login: GET /api/v1/lookup
  * and POST /api/v1/ratings. Both take the code and the last four digits of
  * the applicant's phone; any mismatch gets the same 404, so the answer never
- * tells which one was wrong, and an address that tries too often gets 429.
+ * tells which one was wrong. An address that tries too often gets 429, and so
+ * does every address asking about a code that had too many wrong tries.
  */
 #include "api/app.h"
 #include "api/handlers.h"
@@ -16,14 +17,17 @@
 
 /*
  * The dossier a code and the phone digits name (never a consultation's child
- * dossier). Every try counts against the caller's address: guessing codes and
- * digits soon gets 429.
+ * dossier). Every try counts against the caller's address, and every wrong
+ * try against the code, whoever makes it: once a code has had too many, it is
+ * refused to everyone, with the right digits too, until its hour has passed
+ * (a right answer does not reset it). A code that names no dossier counts the
+ * same way, so a 429 never tells that a dossier exists.
  */
 static int find(struct req *r, const char *code, const char *digits, struct dossier *d,
                 struct err *e)
 {
     struct app *app = r->app;
-    const char *key = arena_printf(&r->arena, "l:%s", req_peer(r));
+    const char *key = arena_printf(&r->arena, "l:%s", req_peer(r)), *code_key = NULL;
     int64_t wait = ratelimit_blocked(app->limits, key, r->now);
 
     if (wait) {
@@ -35,12 +39,22 @@ static int find(struct req *r, const char *code, const char *digits, struct doss
     ratelimit_hit(app->limits, key, r->now, &app->lookup);
     if (!code || !digits)
         return err_set(e, 400, "invalid_query", "both code and phone_last4 are required");
-    if (!dossier_code_valid(code) || strlen(digits) != 4 || strspn(digits, "0123456789") != 4 ||
+    if (dossier_code_valid(code)) {
+        code_key = arena_printf(&r->arena, "c:%s", code);
+        if ((wait = ratelimit_blocked(app->limits, code_key, r->now))) {
+            e->retry_after = (long)wait;
+            return err_set(e, 429, "too_many_requests",
+                           "too many wrong tries for this dossier code; try again in an hour");
+        }
+    }
+    if (!code_key || strlen(digits) != 4 || strspn(digits, "0123456789") != 4 ||
         dossier_by_code(r->db, &r->arena, code, d, e) < 0 || !d->phone_last4 ||
         strcmp(d->phone_last4, digits) || d->parent_id) {
         if (e->http && e->http != 404)
             return -1;
         err_clear(e);
+        if (code_key)
+            ratelimit_hit(app->limits, code_key, r->now, &app->lookup_code);
         return err_set(e, 404, "not_found", "no dossier matches this code and these phone digits");
     }
     return 0;

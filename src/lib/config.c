@@ -30,6 +30,9 @@ static const struct setting {
      "seconds a locked account or address waits"},
     {"lookup-rate", NUMBER, offsetof(struct config, lookup_rate), 1, 100000, "30",
      "public lookups and ratings an address may make in a minute"},
+    {"lookup-code-tries", NUMBER, offsetof(struct config, lookup_code_tries), 1, 100000, "5",
+     "wrong lookups and ratings of one dossier code in an hour, from any address, before the code"
+     " is refused for an hour"},
     {"secure-cookies", SWITCH, offsetof(struct config, secure_cookies), 0, 1, "0",
      "mark cookies Secure (served over TLS, maybe behind a proxy)"},
     {"trusted-proxy", TEXT, offsetof(struct config, trusted_proxy), 0, 0, NULL,

@@ -3,6 +3,8 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/random.h>
+#include <time.h>
 
 #define PROBE 8 /* slots looked at for a key */
 
@@ -15,15 +17,19 @@ struct slot {
 struct ratelimit {
     pthread_mutex_t lock;
     size_t mask;
+    uint64_t seed; /* random per table: nobody can choose keys that share a neighbourhood */
     struct slot slots[];
 };
 
-static uint64_t hash(const char *s)
+static uint64_t hash(const struct ratelimit *rl, const char *s)
 {
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    uint64_t h = 1469598103934665603u ^ rl->seed; /* FNV-1a, seeded */
 
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211u;
+    h ^= h >> 33; /* mix the high bits into the slot index */
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
     return h ? h : 1;
 }
 
@@ -39,6 +45,8 @@ struct ratelimit *ratelimit_new(size_t slots)
         return NULL;
     pthread_mutex_init(&rl->lock, NULL);
     rl->mask = n - 1;
+    if (getrandom(&rl->seed, sizeof(rl->seed), 0) != (ssize_t)sizeof(rl->seed))
+        rl->seed = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15u ^ (uint64_t)(uintptr_t)rl;
     return rl;
 }
 
@@ -50,8 +58,25 @@ void ratelimit_free(struct ratelimit *rl)
     free(rl);
 }
 
-/* The key's slot; with make, a new or reclaimed one (the least recently used nearby). */
-static struct slot *find(struct ratelimit *rl, uint64_t key, int make)
+/* Which slot gives way first: an empty one, then one not blocked, then the least recently used. */
+static int gives_way_before(const struct slot *s, const struct slot *than, int64_t now)
+{
+    int s_blocked = s->blocked_until > now, than_blocked = than->blocked_until > now;
+
+    if (!than->key)
+        return 0;
+    if (!s->key)
+        return 1;
+    if (s_blocked != than_blocked)
+        return !s_blocked;
+    return s->last < than->last;
+}
+
+/*
+ * The key's slot; with make, a new or reclaimed one: a blocked key is reclaimed
+ * only when every slot nearby is blocked, so a flood of other keys does not lift a block.
+ */
+static struct slot *find(struct ratelimit *rl, uint64_t key, int make, int64_t now)
 {
     size_t i, at = (size_t)key & rl->mask;
     struct slot *oldest = NULL;
@@ -60,7 +85,7 @@ static struct slot *find(struct ratelimit *rl, uint64_t key, int make)
         struct slot *s = &rl->slots[(at + i) & rl->mask];
         if (s->key == key)
             return s;
-        if (!oldest || !s->key || (oldest->key && s->last < oldest->last))
+        if (!oldest || gives_way_before(s, oldest, now))
             oldest = s;
     }
     if (!make)
@@ -75,7 +100,7 @@ int64_t ratelimit_blocked(struct ratelimit *rl, const char *key, int64_t now)
     int64_t left = 0;
 
     pthread_mutex_lock(&rl->lock);
-    s = find(rl, hash(key), 0);
+    s = find(rl, hash(rl, key), 0, now);
     if (s && s->blocked_until > now)
         left = s->blocked_until - now;
     pthread_mutex_unlock(&rl->lock);
@@ -89,7 +114,7 @@ int64_t ratelimit_hit(struct ratelimit *rl, const char *key, int64_t now,
     int64_t left = 0;
 
     pthread_mutex_lock(&rl->lock);
-    s = find(rl, hash(key), 1);
+    s = find(rl, hash(rl, key), 1, now);
     s->last = now;
     if (now - s->window_start >= rule->window) {
         s->window_start = now;
@@ -111,7 +136,7 @@ void ratelimit_clear(struct ratelimit *rl, const char *key)
     struct slot *s;
 
     pthread_mutex_lock(&rl->lock);
-    s = find(rl, hash(key), 0);
+    s = find(rl, hash(rl, key), 0, 0);
     if (s)
         *s = (struct slot){0, 0, 0, 0, 0};
     pthread_mutex_unlock(&rl->lock);

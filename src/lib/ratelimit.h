@@ -1,8 +1,10 @@
 /*
  * Counting failures (or requests) per key in memory, and blocking a key for a
  * while once it has too many: logins per account and per address, public
- * lookups per address. A fixed table of slots; when it is full the oldest
- * entry of a neighbourhood gives way. Thread-safe.
+ * lookups per address and wrong tries per dossier code. A fixed table of
+ * slots, placed by a hash seeded at random; when a neighbourhood is full its
+ * least recently used entry gives way, a blocked one only when all are blocked.
+ * Thread-safe.
  */
 #ifndef LIB_RATELIMIT_H
 #define LIB_RATELIMIT_H

@@ -9,7 +9,7 @@ import { startServer, as, A, PROC, dossierBody } from './helpers.mjs';
 let server, cookie, csrf, code;
 before(async () => {
   // sqlmap sends hundreds of requests: no lockout or lookup limit in its way
-  server = await startServer({ args: ['--login-attempts', '1000', '--lookup-rate', '100000'] });
+  server = await startServer({ args: ['--login-attempts', '1000', '--lookup-rate', '100000', '--lookup-code-tries', '100000'] });
   const lead = await as(server, 'leader1');
   cookie = lead.cookie;
   csrf = lead.csrf;

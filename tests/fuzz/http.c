@@ -110,6 +110,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     app.login_account = (struct ratelimit_rule){1000000, 60, 1};
     app.login_address = app.login_account;
     app.lookup = app.login_account;
+    app.lookup_code = app.login_account;
     app.limits = ratelimit_new(1024);
     if (app_prepare_data(data, &e) < 0)
         die("data", &e);

@@ -57,12 +57,32 @@ static void full_table(void **state)
     ratelimit_free(rl);
 }
 
+/* A flood of other keys (a guesser's many addresses or codes) does not lift a block. */
+static void a_block_outlives_a_flood(void **state)
+{
+    struct ratelimit *rl = ratelimit_new(64);
+    const struct ratelimit_rule rule = {2, 3600, 3600}, other = {1000, 60, 60};
+    char key[32];
+    int i;
+
+    (void)state;
+    ratelimit_hit(rl, "c:000.00.31.H88-261123-0001", 1000, &rule);
+    assert_int_equal(ratelimit_hit(rl, "c:000.00.31.H88-261123-0001", 1001, &rule), 3600);
+    for (i = 0; i < 100000; i++) {
+        snprintf(key, sizeof(key), "a:%d", i);
+        ratelimit_hit(rl, key, 1002 + i / 100, &other);
+    }
+    assert_int_equal(ratelimit_blocked(rl, "c:000.00.31.H88-261123-0001", 2001), 2600);
+    ratelimit_free(rl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(blocks_after_the_limit),
         cmocka_unit_test(the_window_slides_and_success_clears),
         cmocka_unit_test(full_table),
+        cmocka_unit_test(a_block_outlives_a_flood),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
