@@ -7,7 +7,7 @@ OPT      ?= -O2
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   := -std=c17 $(OPT) -g $(WARN) -D_GNU_SOURCE -Isrc -Ibuild/gen
-LDLIBS   := -lm -lpthread
+LDLIBS   := -lunistring -lm -lpthread
 ifneq ($(SANITIZE),)
 CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=$(SANITIZE)

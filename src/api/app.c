@@ -4,6 +4,7 @@
 #include "core/roles.h"
 #include "lib/crypto.h"
 #include "lib/json.h"
+#include "lib/utf8.h"
 #include "store/calendar.h"
 #include "store/forms.h"
 #include "store/migrate.h"
@@ -310,6 +311,16 @@ int param_id(const char *s, const char *what, int64_t *out, struct err *e)
     if (*end)
         return err_set(e, 404, "not_found", "no %s with id %s", what, s);
     *out = v;
+    return 0;
+}
+
+int req_query_text(struct req *r, const char *key, const char **out, struct err *e)
+{
+    const char *s = req_query(r, key);
+
+    *out = NULL;
+    if (s && !(*out = utf8_nfc_dup(&r->arena, s)))
+        return err_set(e, 400, "invalid_query", "%s must be UTF-8 text", key);
     return 0;
 }
 

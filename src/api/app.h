@@ -91,7 +91,13 @@ json_t *user_json(const struct user *u);
 /* Parses a positive integer path parameter; 404 with `what` otherwise. */
 int param_id(const char *s, const char *what, int64_t *out, struct err *e);
 
-/* Reads the JSON object body: 400 on malformed JSON. */
+/*
+ * A text of the query string (a search) in NFC, copied into the request's
+ * arena; *out is NULL when absent. 400 when it is not valid UTF-8.
+ */
+int req_query_text(struct req *r, const char *key, const char **out, struct err *e);
+
+/* Reads the JSON object body (its strings in NFC): 400 on malformed JSON. */
 int req_json(struct req *r, json_t **out, struct err *e);
 
 #endif

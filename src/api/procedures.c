@@ -71,7 +71,7 @@ static json_t *procedure_json(const struct procedure *p, int full)
 int procedures_list(struct req *r, struct err *e)
 {
     struct procedure_filter f = {0};
-    const char *q = req_query(r, "q"), *agency = req_query(r, "agency");
+    const char *q, *agency = req_query(r, "agency");
     const char *limit = req_query(r, "limit"), *cursor = req_query(r, "cursor");
     const char *sort = req_query(r, "sort");
     struct procedure *list;
@@ -80,6 +80,8 @@ int procedures_list(struct req *r, struct err *e)
     size_t n, i;
     int more;
 
+    if (req_query_text(r, "q", &q, e) < 0 || req_query_text(r, "field", &f.field, e) < 0)
+        return -1;
     if (limit) {
         char *end;
         long v = strtol(limit, &end, 10);
@@ -114,7 +116,6 @@ int procedures_list(struct req *r, struct err *e)
         }
         f.agency_path = ag.path;
     }
-    f.field = req_query(r, "field");
     f.level = req_query(r, "level");
     if (procedure_list(r->db, &r->arena, &f, &list, &n, &more, e) < 0)
         return -1;

@@ -4,6 +4,7 @@
 #include "core/dossier.h"
 #include "core/roles.h"
 #include "lib/crypto.h"
+#include "lib/utf8.h"
 #include "store/audit.h"
 #include "store/users.h"
 
@@ -80,8 +81,17 @@ int cmd_user(int argc, char **argv)
                          "the username (1 to 100 characters) and password must not be empty");
     if (check_role(role, agency, &r))
         return 2;
-    if (app_prepare_db(path, now, &e) < 0 || db_open(path, &db, &e) < 0)
+    /* as the API reads them: NFC, so that one name typed two ways is one user */
+    if (!(u.username = utf8_nfc_dup(&a, u.username)) ||
+        (u.full_name && !(u.full_name = utf8_nfc_dup(&a, u.full_name))) ||
+        (u.password_hash && !(u.password_hash = utf8_nfc_dup(&a, u.password_hash)))) {
+        arena_release(&a);
+        return cmd_usage(usage, "the username, name and password must be UTF-8 text");
+    }
+    if (app_prepare_db(path, now, &e) < 0 || db_open(path, &db, &e) < 0) {
+        arena_release(&a);
         return cmd_fail("%s", e.msg);
+    }
     if (adding) {
         if (crypto_password_hash(u.password_hash, hash, &e) < 0)
             goto out;

@@ -1,7 +1,9 @@
 /* Typed, validating readers over jansson objects. */
 #include "lib/json.h"
+#include "lib/utf8.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void path_of(char *out, size_t n, const char *prefix, const char *key)
@@ -10,6 +12,28 @@ static void path_of(char *out, size_t n, const char *prefix, const char *key)
         snprintf(out, n, "%s.%s", prefix, key);
     else
         snprintf(out, n, "%s", key);
+}
+
+/* Every string value in j, at any depth, in NFC (jansson has already checked the UTF-8). */
+static int nfc_strings(json_t *j)
+{
+    const char *k;
+    json_t *v;
+    size_t i, n;
+    char *nfc;
+
+    switch (json_typeof(j)) {
+    case JSON_OBJECT: json_object_foreach(j, k, v) if (nfc_strings(v) < 0) return -1; return 0;
+    case JSON_ARRAY: json_array_foreach(j, i, v) if (nfc_strings(v) < 0) return -1; return 0;
+    case JSON_STRING:
+        if (!(nfc = utf8_nfc(json_string_value(j), json_string_length(j), &n)))
+            return -1;
+        if (n != json_string_length(j) || memcmp(nfc, json_string_value(j), n))
+            json_string_setn_nocheck(j, nfc, n);
+        free(nfc);
+        return 0;
+    default: return 0;
+    }
 }
 
 int json_parse_object(const char *body, size_t len, json_t **out, struct err *e)
@@ -27,6 +51,10 @@ int json_parse_object(const char *body, size_t len, json_t **out, struct err *e)
     if (!json_is_object(j)) {
         json_decref(j);
         return err_set(e, 400, "malformed", "the request body must be a JSON object");
+    }
+    if (nfc_strings(j) < 0) {
+        json_decref(j);
+        return err_set(e, 500, "internal", "out of memory normalising the request body");
     }
     *out = j;
     return 0;

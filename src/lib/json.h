@@ -21,7 +21,11 @@ enum {
     JV_MULTILINE = 4, /* strings may hold newlines and tabs */
 };
 
-/* Parses an object body: 400 "malformed" for bad JSON or a non-object. */
+/*
+ * Parses an object body: 400 "malformed" for bad JSON or a non-object. Every
+ * string value comes out in Unicode NFC (lib/utf8.h), so every reader below
+ * checks and counts the normalised text.
+ */
 int json_parse_object(const char *body, size_t len, json_t **out, struct err *e);
 
 /* Every member of obj must be named in keys (NULL-terminated); others get "unknown field". */

@@ -83,3 +83,40 @@ test('a deactivated user cannot log in', async () => {
   sql(server.db, "UPDATE users SET active = 0 WHERE username = 'citizen2'");
   problem(null, await new Client(server).post('/api/v1/auth/login', { username: 'citizen2', password: PASSWORD }), 401);
 });
+
+test('text is kept in NFC: one name typed composed or decomposed is one user, and lengths count NFC', async () => {
+  const admin = await as(server, 'admin');
+  const nfc = 'nguyễn'.normalize('NFC');
+  const nfd = nfc.normalize('NFD');
+  assert.notEqual(nfc, nfd);
+  const a = await admin.post('/api/v1/users', { username: nfc, password: PASSWORD, roles: [{ role: 'citizen' }] });
+  assert.equal(a.status, 201, a.text);
+  // the same name decomposed is the same user: taken
+  problem(null, await admin.post('/api/v1/users', { username: nfd, password: PASSWORD, roles: [{ role: 'citizen' }] }), 409);
+  // and it logs in typed either way
+  assert.equal((await new Client(server).post('/api/v1/auth/login', { username: nfd, password: PASSWORD })).status, 200);
+  // 200 letters with marks: 200 characters in NFC, 600 code points in NFD; both pass, stored as NFC
+  const name = 'ễ'.repeat(200).normalize('NFC');
+  for (const [i, form] of [[1, name], [2, name.normalize('NFD')]].entries()) {
+    const r = await admin.post('/api/v1/users', { username: `nfc-${i}`, password: PASSWORD, full_name: form[1], roles: [{ role: 'citizen' }] });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.full_name, name);
+  }
+  problem(null, await admin.post('/api/v1/users', { username: 'nfc-x', password: PASSWORD, full_name: `${name}e`, roles: [{ role: 'citizen' }] }), 422, 'full_name');
+  assert.equal(sql(server.db, `SELECT count(*) FROM users WHERE username LIKE 'nguy%'`), '1');
+});
+
+test('a search in decomposed text finds what was written composed', async () => {
+  const anon = new Client(server);
+  const admin = await as(server, 'admin');
+  const p = await admin.post('/api/v1/procedures', { code: '1.009901', name: 'Cấp giấy xác nhận tình trạng hôn nhân', field: 'Hộ tịch', level: 'commune', agency: '000.00.00.H88', duration_days: 3, duration_kind: 'working' });
+  assert.equal(p.status, 201, p.text);
+  for (const q of ['tình trạng hôn nhân', 'tình trạng hôn nhân'.normalize('NFD')]) {
+    const r = await anon.get(`/api/v1/procedures?q=${encodeURIComponent(q)}`);
+    assert.equal(r.status, 200, r.text);
+    assert.ok(r.json.items.some((x) => x.code === '1.009901'), `q=${JSON.stringify(q)}: ${r.text}`);
+  }
+  const f = await anon.get(`/api/v1/procedures?field=${encodeURIComponent('Hộ tịch'.normalize('NFD'))}`);
+  assert.ok(f.json.items.some((x) => x.code === '1.009901'), f.text);
+  problem(null, await anon.get('/api/v1/procedures?q=%ff%fe'), 400);
+});

@@ -98,12 +98,31 @@ static void errors(void **state)
     assert_int_equal(utf8_length("Đất đai"), 7);
 }
 
+/* Every string of a body comes out in NFC, at any depth; lengths count the NFC form. */
+static void bodies_come_out_in_nfc(void **state)
+{
+    struct err e = ERR_INIT;
+    json_t *j = parse("{\"name\": \"nguye\\u0302\\u0303n\", \"list\": [{\"x\": \"e\\u0302\"}],"
+                      " \"short\": \"e\\u0302\\u0303e\\u0302\\u0303\"}");
+
+    (void)state;
+    assert_string_equal(json_string_value(json_object_get(j, "name")), "nguy\xe1\xbb\x85n");
+    assert_string_equal(
+        json_string_value(json_object_get(json_array_get(json_object_get(j, "list"), 0), "x")),
+        "\xc3\xaa");
+    /* six code points as sent, two characters once composed */
+    assert_non_null(jv_string(j, NULL, "short", 0, 2, &e));
+    assert_int_equal(e.http, 0);
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parsing),
         cmocka_unit_test(readers),
         cmocka_unit_test(errors),
+        cmocka_unit_test(bodies_come_out_in_nfc),
     };
     return cmocka_run_group_tests_name("lib/json", tests, NULL, NULL);
 }
