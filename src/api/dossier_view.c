@@ -2,6 +2,7 @@
 #include "api/views.h"
 #include "api/app.h"
 #include "core/dossier.h"
+#include "core/filename.h"
 #include "core/personal.h"
 #include "core/roles.h"
 #include "core/workflow.h"
@@ -201,9 +202,14 @@ json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
 
 json_t *file_json(struct req *r, const struct stored_file *f)
 {
+    char name[FILENAME_BYTES];
+
+    /* stored names are safe; rows from before they were are made so here */
+    if (filename_display(f->name, f->content_type, name) < 0)
+        strcpy(name, FILENAME_FALLBACK);
     return json_pack("{s:I, s:s, s:o, s:s, s:s, s:I, s:s, s:o, s:s}", "id", (json_int_t)f->id,
                      "kind", f->kind, "component",
-                     f->component ? json_integer(f->component) : json_null(), "name", f->name,
+                     f->component ? json_integer(f->component) : json_null(), "name", name,
                      "content_type", f->content_type, "size", (json_int_t)f->size, "sha256",
                      f->sha256, "uploaded_at", json_time(f->uploaded_at), "url",
                      arena_printf(&r->arena, "/api/v1/files/%lld", (long long)f->id));

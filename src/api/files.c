@@ -2,7 +2,8 @@
  * Files of a dossier: scans of its components (digitisation) and its result.
  * POST /api/v1/dossiers/{code}/files takes multipart/form-data with the fields
  * `kind` (component or result), `component` (its position) and one `file`;
- * only PDF, JPEG and PNG, by content. Files are stored once by SHA-256 under
+ * only PDF, JPEG and PNG, by content. The name it was sent under is kept only
+ * as a safe display name (core/filename.h). Files are stored once by SHA-256 under
  * the data directory: the server wrote and fsynced the temporary file, this
  * renames it into place before the row that names it commits.
  * GET /api/v1/files/{id} downloads one as an attachment.
@@ -12,6 +13,7 @@
 #include "api/views.h"
 #include "store/dossiers.h"
 #include "core/dossier.h"
+#include "core/filename.h"
 #include "core/filetype.h"
 #include "core/fold.h"
 #include "core/roles.h"
@@ -96,6 +98,7 @@ int files_upload(struct req *r, struct err *e)
     struct dossier d;
     const char *kind = upload_field(r, "kind"), *component = upload_field(r, "component");
     const char *type;
+    char name[FILENAME_BYTES];
     int64_t used;
     int full, result, created = 0, position = 0, rc = -1;
     json_t *j;
@@ -139,7 +142,11 @@ int files_upload(struct req *r, struct err *e)
     f.dossier_id = d.id;
     f.kind = kind;
     f.component = position;
-    f.name = up->filename && *up->filename ? up->filename : "tep-tin";
+    if (filename_display(up->filename, type, name) < 0) {
+        err_set(e, 500, "internal", "out of memory");
+        goto out;
+    }
+    f.name = name;
     f.content_type = type;
     f.size = up->size;
     f.sha256 = up->sha256;
@@ -165,13 +172,22 @@ out:
     return rc;
 }
 
-/* RFC 6266: the UTF-8 name percent-encoded, and an ASCII fallback without diacritics. */
-static const char *disposition(struct req *r, const char *name)
+/*
+ * RFC 6266: the display name (made safe again, for rows stored before names
+ * were) percent-encoded as UTF-8, and an ASCII fallback without diacritics.
+ */
+static const char *disposition(struct req *r, const char *stored, const char *type)
 {
     static const char hex[] = "0123456789ABCDEF";
-    size_t len = strlen(name), i, k = 0, a = 0;
-    char *folded = arena_alloc(&r->arena, len + 1), *enc = arena_alloc(&r->arena, len * 3 + 1);
+    char name[FILENAME_BYTES];
+    size_t len, i, k = 0, a = 0;
+    char *folded, *enc;
 
+    if (filename_display(stored, type, name) < 0)
+        strcpy(name, FILENAME_FALLBACK);
+    len = strlen(name);
+    folded = arena_alloc(&r->arena, len + 1);
+    enc = arena_alloc(&r->arena, len * 3 + 1);
     fold_text(name, len, folded);
     for (i = 0; name[i]; i++) {
         unsigned char c = (unsigned char)name[i];
@@ -210,6 +226,6 @@ int files_download(struct req *r, struct err *e)
     r->resp.status = 200;
     r->resp.content_type = f.content_type;
     r->resp.file_path = arena_printf(&r->arena, "%s/%.2s/%s", app->data_dir, f.sha256, f.sha256);
-    resp_header(r, "Content-Disposition", disposition(r, f.name));
+    resp_header(r, "Content-Disposition", disposition(r, f.name, f.content_type));
     return 0;
 }

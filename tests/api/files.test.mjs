@@ -149,3 +149,42 @@ test('who may add which file: the applicant to their own new dossier, the unit i
   problem(null, await upload(await as(server, 'processor1'), rec, { kind: 'result', component: null }), 404);
   assert.ok(!existsSync(join(files, 'tmp', 'x')));
 });
+
+// A multipart body by hand, so that the file name may be any bytes.
+async function uploadRaw(c, code, nameBytes, data = PDF) {
+  const b = 'rawBOUNDARY42';
+  const body = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncomponent\r\n--${b}\r\nContent-Disposition: form-data; name="component"\r\n\r\n1\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="`),
+    nameBytes,
+    Buffer.from(`"\r\nContent-Type: application/pdf\r\n\r\n`), data, Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  const r = await fetch(server.base + `/api/v1/dossiers/${code}/files`, { method: 'POST', body,
+    headers: { Cookie: c.cookie, 'X-CSRF-Token': c.csrf, 'Content-Type': `multipart/form-data; boundary=${b}` } });
+  const text = await r.text();
+  return { status: r.status, text, json: text ? JSON.parse(text) : null };
+}
+
+test('file names are kept as safe display names and offered back safely', async () => {
+  const code = await counter();
+  const cases = [
+    [Buffer.from([0x74, 0xff, 0x6f, 0xc3, 0x2e, 0x70, 0x64, 0x66]), 'to.pdf'], // invalid UTF-8
+    [Buffer.from('evil.html'), 'evil.pdf'],
+    [Buffer.from('../../etc/passwd.pdf'), 'passwd.pdf'],
+    [Buffer.from('hoa-don\u202Efdp.exe'), 'hoa-donfdp.pdf'],
+    [Buffer.from('tờ khai.pdf'.normalize('NFD')), 'tờ khai.pdf'],
+    [Buffer.from(`${'a'.repeat(5000)}.pdf`), `${'a'.repeat(116)}.pdf`],
+  ];
+  for (const [bytes, want] of cases) {
+    const r = await uploadRaw(desk, code, bytes);
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.name, want);
+    const dl = await desk.get(r.json.url);
+    assert.equal(dl.status, 200);
+    const cd = dl.headers.get('content-disposition');
+    assert.match(cd, /^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9._%-]+$/, cd);
+    assert.equal(decodeURIComponent(cd.split("UTF-8''")[1]), want);
+    assert.ok(!/%E2%80%AE|\.\.|\//.test(cd), cd);
+  }
+  const listed = (await desk.get(`/api/v1/dossiers/${code}`)).json.files.map((f) => f.name);
+  assert.deepEqual(listed.sort(), cases.map(([, w]) => w).sort());
+});
