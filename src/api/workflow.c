@@ -294,6 +294,25 @@ static int answer_parent(struct move *m, struct err *e)
                : 0;
 }
 
+/* The result's date: from the day the dossier was received to today, by the request's clock. */
+static int check_result_date(struct move *m, struct err *e)
+{
+    const struct dossier *d = m->d;
+    int64_t day, received = d->received_at ? d->received_at : d->submitted_at;
+    char from[DATE_ISO_MAX];
+
+    if (date_parse_ymd(m->in->result_date, &day) < 0)
+        return err_field(e, "result_date", "must be a date YYYY-MM-DD");
+    date_format_ymd(date_local_day(received), from);
+    switch (workflow_result_date_check(day, date_local_day(received), date_local_day(m->r->now))) {
+    case 1:
+        return err_field(e, "result_date", "must not be before the dossier was received (%s)",
+                         from);
+    case 2: return err_field(e, "result_date", "must not be after today");
+    }
+    return 0;
+}
+
 static int finish(struct move *m, struct err *e)
 {
     struct dossier_step *steps, *cur;
@@ -303,6 +322,8 @@ static int finish(struct move *m, struct err *e)
     if (d->open_children)
         return err_set(e, 409, "waiting", "dossier %s waits for %d consulted agencies to answer",
                        d->code, d->open_children);
+    if (check_result_date(m, e) < 0)
+        return -1;
     if (current_step(m, &steps, &n, &cur, e) < 0 || finish_step(m, cur, e) < 0)
         return -1;
     d->finished_at = m->r->now;
@@ -396,6 +417,8 @@ static int apologize(struct move *m, struct err *e)
                        "the appointment has passed; an apology must come before it");
     case 2: return err_set(e, 409, "already_apologized", "the appointment was already re-set once");
     case 3: return err_field(e, "new_due_at", "must be later than the current appointment");
+    case 4:
+        return err_field(e, "new_due_at", "must be at most a year after the current appointment");
     }
     in_hours = deadline_in_office_hours(m->r->db, m->unit.office_hours, m->in->new_due, e);
     if (in_hours < 0)

@@ -94,6 +94,17 @@ int workflow_apology_check(int64_t now, int64_t due, int64_t new_due, int apolog
         return 2;
     if (new_due <= due)
         return 3;
+    if (new_due - due > WORKFLOW_APOLOGY_MAX_SECONDS)
+        return 4;
+    return 0;
+}
+
+int workflow_result_date_check(int64_t result_day, int64_t received_day, int64_t today)
+{
+    if (result_day < received_day)
+        return 1;
+    if (result_day > today)
+        return 2;
     return 0;
 }
 

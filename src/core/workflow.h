@@ -91,12 +91,22 @@ const char *event_label(const char *action);
  */
 int workflow_resume_status(int before_request);
 
+/* How far after the current appointment an apology may set the new one: a year. */
+#define WORKFLOW_APOLOGY_MAX_SECONDS (366 * 86400)
+
 /*
  * Apology and new appointment (DOMAIN.md): only before the due time, at most
- * once, and the new appointment must be later than the current one.
+ * once, and the new appointment must be later than the current one and at
+ * most WORKFLOW_APOLOGY_MAX_SECONDS after it.
  * Returns 0 when allowed, else a short reason code: 1 after the due time,
- * 2 already apologised, 3 not later.
+ * 2 already apologised, 3 not later, 4 too far.
  */
 int workflow_apology_check(int64_t now, int64_t due, int64_t new_due, int apologised);
+
+/*
+ * The date of a result (a local day, core/date.h) lies between the day the
+ * dossier was received and today. 0 when it does, 1 before receipt, 2 after today.
+ */
+int workflow_result_date_check(int64_t result_day, int64_t received_day, int64_t today);
 
 #endif

@@ -55,6 +55,12 @@ before(async () => {
 
 const applicant = { kind: 1, name: 'Lê Văn Kiểm', id_number: '001190054321', phone: '0913 000 111', email: 'kiem@example.vn', address: 'Số 9' };
 const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+// A new appointment a month from now, at the first opening after 09:00 (within a year of any due time here).
+const newAppointment = () => {
+  const later = new Date(Date.now() + 7 * 3600e3 + 30 * 86400e3).toISOString().slice(0, 10);
+  const opening = motcua('calendar', 'due', '--from', `${later} 09:00`, '--days', '0').trim();
+  return `${opening.slice(0, 10)}T${opening.slice(11)}:00+07:00`;
+};
 
 // A dossier of the context's agency in the given status: 1 (online, by the matrix citizen or, for
 // the foreign context, a fixture citizen), 2, 4, 5, 6 or 9.
@@ -96,7 +102,7 @@ const ACTIONS = {
   return: [9, { method: 'counter' }, ['receiver']],
   withdraw: [2, { reason: 'Theo đề nghị' }, ['receiver']],
   stop: [4, { reason: 'Theo quy định' }, ['leader']],
-  apologize: [4, { reason: 'Chậm', new_due_at: '2099-01-05T09:00:00+07:00' }, ['processor', 'leader']],
+  apologize: [4, { reason: 'Chậm', new_due_at: null }, ['processor', 'leader']],
 };
 
 // Other routes: how to call them in a context, and what scope they have.
@@ -208,7 +214,8 @@ test('every route × every role × own, child and foreign agency', async () => {
           if (role === 'citizen' && ctx === 'child') continue; // a citizen has no agency
           const online = role === 'citizen' && ctx === 'own' && action[1] === 'withdraw';
           const code = await dossierIn(AGENCY[ctx], online ? 1 : status, { online });
-          const b = action[1] === 'finish' ? { ...body, result_date: today() } : body;
+          const b = action[1] === 'finish' ? { ...body, result_date: today() }
+            : action[1] === 'apologize' ? { ...body, new_due_at: newAppointment() } : body;
           const r = await users[role].post(`/api/v1/dossiers/${code}/${action[1]}`, b);
           if (!allowed.has(role)) check(what, DENIED(r.status), r.status, r.text);
           else if (ctx === 'foreign') check(what, HIDDEN(r.status), r.status, r.text);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, Client, as, problem, motcua, backdate, A, PROC, dossierBody, applicant } from './helpers.mjs';
+import { startServer, Client, as, problem, motcua, backdate, A, PROC, dossierBody, applicant, today } from './helpers.mjs';
 
 let server, desk, centre, jproc, jlead, admin;
 before(async () => {
@@ -108,7 +108,7 @@ test('forms 04 and 05: the apology and the control sheet with each handover and 
   ({ text } = await pdf(centre, `/api/v1/dossiers/${d.code}/forms/01.pdf`));
   assert.ok(text.includes(vn(d.due_at)), 'form 01 keeps the appointment of the receipt');
   assert.ok(!text.includes(vn(newDue)), 'form 01 does not show the apology\'s appointment');
-  await jlead.post(`/api/v1/dossiers/${d.code}/finish`, { result_number: '77/LLTP', result_date: '2026-11-23', signer: 'Giám đốc Sở Tư pháp' });
+  await jlead.post(`/api/v1/dossiers/${d.code}/finish`, { result_number: '77/LLTP', result_date: today(), signer: 'Giám đốc Sở Tư pháp' });
   ({ text } = await pdf(centre, `/api/v1/dossiers/${d.code}/forms/05.pdf`));
   for (const s of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', 'TÊN CƠ QUAN', 'Giao: Trung tâm Phục vụ hành chính công', 'Nhận: Sở Tư pháp', 'Chuyển xử lý', 'Chuyển bước tiếp theo', 'Có kết quả giải quyết', 'Trước hạn', 'Người giao: centre', 'Người nhận: jprocessor'])
     assert.ok(text.includes(s), `form 05 lacks "${s}"`);

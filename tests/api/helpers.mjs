@@ -257,6 +257,9 @@ async function seed(server) {
   PROC.recordVariants = v.json.variants.map((x) => x.id);
 }
 
+// Today's local date (UTC+7), read at the moment it is called: a result is dated at most today.
+export const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+
 export function applicant(extra = {}) {
   return { kind: 1, name: 'Nguyễn Thị Hoa', id_number: '001190012345', phone: '0912 345 678', email: 'hoa@example.vn', address: 'Số 5 Lê Lợi', ...extra };
 }

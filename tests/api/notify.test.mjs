@@ -2,7 +2,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startServer, as, sql, A, PROC, dossierBody, applicant } from './helpers.mjs';
+import { startServer, as, sql, A, PROC, dossierBody, applicant, today } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
@@ -100,7 +100,7 @@ test('supplement requested, apology and new appointment, result ready', async ()
     assert.ok(m.body.includes('Lý do: Cần xác minh thêm') && m.body.includes('thành thật xin lỗi'), m.body);
   }
   await jproc.post(`/api/v1/dossiers/${d.code}/forward`, {});
-  await jlead.post(`/api/v1/dossiers/${d.code}/finish`, { result_number: '5/LLTP', result_date: '2026-11-23', signer: 'Giám đốc' });
+  await jlead.post(`/api/v1/dossiers/${d.code}/finish`, { result_number: '5/LLTP', result_date: today(), signer: 'Giám đốc' });
   m = await mailFor('minh@example.vn', 'đã có kết quả');
   assert.ok(m.body.includes('số 5/LLTP'), m.body);
 });

@@ -1,7 +1,7 @@
 // What the web pages need: queue views and their counts, popular procedures, ratings, user administration.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, A, PROC, dossierBody, PASSWORD, motcua } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, A, PROC, dossierBody, PASSWORD, motcua, today } from './helpers.mjs';
 
 let server, desk, centre, jproc, jlead, admin;
 before(async () => {
@@ -47,7 +47,7 @@ test('queue views: open, mine, due soon, late, with counts for the tabs', async 
   problem(null, await centre.get('/api/v1/dossiers?sort=name'), 400);
   // the result goes back to the desk: it is the desk's again
   await jproc.post(`/api/v1/dossiers/${b.code}/forward`, {});
-  await jlead.post(`/api/v1/dossiers/${b.code}/finish`, { result_number: '1', result_date: '2026-11-23', signer: 'x' });
+  await jlead.post(`/api/v1/dossiers/${b.code}/finish`, { result_number: '1', result_date: today(), signer: 'x' });
   assert.deepEqual(await codes(centre, 'view=mine'), [a.code, b.code].sort());
   // finished in time, its due time passed while it waits to be collected: not late (it was listed)
   const now = Math.floor(Date.now() / 1000);
@@ -74,7 +74,7 @@ test('a rating once the result is ready, proven with the code and the phone digi
   assert.equal((await anon.get(`/api/v1/lookup?code=${d.code}&phone_last4=5678`)).json.can_rate, false);
   await desk.post(`/api/v1/dossiers/${d.code}/handover`, {});
   const lead = await as(server, 'leader1');
-  await lead.post(`/api/v1/dossiers/${d.code}/finish`, { result_number: '12/KS', result_date: '2026-11-23', signer: 'Chủ tịch' });
+  await lead.post(`/api/v1/dossiers/${d.code}/finish`, { result_number: '12/KS', result_date: today(), signer: 'Chủ tịch' });
   assert.equal((await anon.get(`/api/v1/lookup?code=${d.code}&phone_last4=5678`)).json.can_rate, true);
   problem(null, await anon.post('/api/v1/ratings', { ...body, phone_last4: '0000' }), 404);
   problem(null, await anon.post('/api/v1/ratings', { ...body, level: 'ecstatic' }), 422, 'level');

@@ -1,7 +1,7 @@
 // The whole life of a dossier: every transition, the clock, the control sheet, races.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, dossierBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, dossierBody, today } from './helpers.mjs';
 
 let server, desk, centre, jproc, jlead, citizen;
 before(async () => {
@@ -39,16 +39,17 @@ test('received at the centre, processed and approved at the department, returned
   assert.equal(localMinute(r.json.steps[0].due_at), motcua('calendar', 'due', '--from', localMinute(start), '--days', '7').trim());
   // the desk cannot process, the processor cannot approve
   problem(null, await act(centre, d.code, 'forward'), 403);
-  problem(null, await act(jproc, d.code, 'finish', { result_number: '1', result_date: '2026-11-23', signer: 'x' }), 403);
+  problem(null, await act(jproc, d.code, 'finish', { result_number: '1', result_date: today(), signer: 'x' }), 403);
   r = await act(jproc, d.code, 'forward', { note: 'Đủ điều kiện' });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.step, 2);
   assert.equal(r.json.steps[0].timeliness, 'early');
   problem(null, await act(jproc, d.code, 'forward'), 409); // the last step
-  r = await act(jlead, d.code, 'finish', { result_number: '123/LLTP', result_date: '2026-11-23', signer: 'Giám đốc Sở Tư pháp' });
+  const day = today();
+  r = await act(jlead, d.code, 'finish', { result_number: '123/LLTP', result_date: day, signer: 'Giám đốc Sở Tư pháp' });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.status, 'processed');
-  assert.deepEqual(r.json.result, { number: '123/LLTP', date: '2026-11-23', signer: 'Giám đốc Sở Tư pháp', electronic: false });
+  assert.deepEqual(r.json.result, { number: '123/LLTP', date: day, signer: 'Giám đốc Sở Tư pháp', electronic: false });
   assert.equal(r.json.timeliness, 'early');
   assert.deepEqual(r.json.allowed_actions, ['return']);
   problem(null, await act(centre, d.code, 'return', { method: 'post' }), 422, 'tracking');
@@ -228,21 +229,21 @@ test('consulting another agency: a child dossier with its own deadline; the pare
   const child = r.json.consultations[0];
   assert.match(child.code, new RegExp(`^${A.commune2.replace(/\./g, '\\.')}-`));
   assert.equal(child.status, 'processing');
-  problem(null, await act(jproc, d.code, 'finish', { result_number: '1', result_date: '2026-11-23', signer: 'x' }), 403);
-  problem(null, await act(jlead, d.code, 'finish', { result_number: '1', result_date: '2026-11-23', signer: 'x' }), 409);
+  problem(null, await act(jproc, d.code, 'finish', { result_number: '1', result_date: today(), signer: 'x' }), 403);
+  problem(null, await act(jlead, d.code, 'finish', { result_number: '1', result_date: today(), signer: 'x' }), 409);
   // the commune works on its child dossier
   const leader2 = await as(server, 'leader2');
   const c = await leader2.get(`/api/v1/dossiers/${child.code}`);
   assert.equal(c.status, 200);
   assert.equal(c.json.parent, Number(sql(server.db, `SELECT id FROM dossiers WHERE code = '${d.code}'`)));
-  r = await act(leader2, child.code, 'finish', { result_number: '45/XM', result_date: '2026-11-23', signer: 'Chủ tịch UBND xã' });
+  r = await act(leader2, child.code, 'finish', { result_number: '45/XM', result_date: today(), signer: 'Chủ tịch UBND xã' });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.status, 'returned');
   const parent = await jproc.get(`/api/v1/dossiers/${d.code}`);
   assert.equal(parent.json.open_consultations, 0);
   const h = await jproc.get(`/api/v1/dossiers/${d.code}/history`);
   assert.deepEqual(h.json.rows.map((x) => x.action), ['receive', 'handover', 'consult', 'consult_done']);
-  r = await act(jlead, d.code, 'finish', { result_number: '9/LLTP', result_date: '2026-11-23', signer: 'Giám đốc' });
+  r = await act(jlead, d.code, 'finish', { result_number: '9/LLTP', result_date: today(), signer: 'Giám đốc' });
   assert.equal(r.status, 200, r.text);
 });
 
@@ -308,3 +309,36 @@ test('an approval step is moved on by a leader approving it, not by forwarding',
   // the variants in use cannot be dropped
   problem(null, await admin.put(`/api/v1/procedures/${PROC.record}/variants`, { variants: variants.slice(0, 2) }), 409);
 });
+
+// The local day of an ISO time, moved by some days.
+const dayOf = (iso, days = 0) => new Date(new Date(iso).getTime() + 7 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
+
+test('a result is dated between the day of receipt and today; nothing changes otherwise', async () => {
+  const d = await record();
+  await act(centre, d.code, 'handover');
+  await act(jproc, d.code, 'forward');
+  backdate(server.db, d.code, 3 * 86400); // received three days ago
+  const received = dayOf(d.received_at, -3);
+  const finish = (date) => act(jlead, d.code, 'finish', { result_number: '5/LLTP', result_date: date, signer: 'Giám đốc' });
+  for (const date of ['1900-01-01', dayOf(d.received_at, -4), dayOf(new Date().toISOString(), 1), '9999-12-31']) {
+    const r = await finish(date);
+    problem(null, r, 422, 'result_date');
+    assert.equal(r.json.errors.length, 1, r.text);
+  }
+  assert.equal((await centre.get(`/api/v1/dossiers/${d.code}`)).json.status, 'processing');
+  const r = await finish(received);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.result.date, received);
+});
+
+test('a new appointment is later than the current one and within a year of it; every refusal names new_due_at', async () => {
+  const d = await record();
+  await act(centre, d.code, 'handover');
+  for (const at of ['2100-01-04T09:00:00+07:00', '9999-12-30T09:00:00+07:00', `${dayOf(d.due_at, 367)}T09:00:00+07:00`]) {
+    const r = await act(jproc, d.code, 'apologize', { reason: 'Chậm', new_due_at: at });
+    problem(null, r, 422, 'new_due_at');
+  }
+  const after = await centre.get(`/api/v1/dossiers/${d.code}`);
+  assert.equal(after.json.due_at, d.due_at);
+});
+

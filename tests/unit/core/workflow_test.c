@@ -1,5 +1,6 @@
 /* Tests for src/core/workflow.c */
 #include "../test.h"
+#include "core/date.h"
 #include "core/workflow.h"
 
 /* Every action, from every status: allowed exactly where the table says. */
@@ -82,6 +83,26 @@ static void apology(void **state)
     assert_int_equal(workflow_apology_check(due + 1, due, due + 86400, 0), 1);
     assert_int_equal(workflow_apology_check(due - 3600, due, due + 86400, 1), 2);
     assert_int_equal(workflow_apology_check(due - 3600, due, due, 0), 3);
+    /* a year after the current appointment at most: never 2100, never 9999 */
+    assert_int_equal(workflow_apology_check(due - 3600, due, due + 366 * 86400, 0), 0);
+    assert_int_equal(workflow_apology_check(due - 3600, due, due + 366 * 86400 + 1, 0), 4);
+    assert_int_equal(workflow_apology_check(due - 3600, due, T("2100-01-04 09:00"), 0), 4);
+}
+
+static void result_dates(void **state)
+{
+    int64_t received = date_days_from_civil(2026, 11, 20),
+            today = date_days_from_civil(2026, 12, 2);
+
+    (void)state;
+    assert_int_equal(workflow_result_date_check(received, received, today), 0);
+    assert_int_equal(workflow_result_date_check(today, received, today), 0);
+    assert_int_equal(workflow_result_date_check(received - 1, received, today), 1);
+    assert_int_equal(workflow_result_date_check(date_days_from_civil(1900, 1, 1), received, today),
+                     1);
+    assert_int_equal(workflow_result_date_check(today + 1, received, today), 2);
+    assert_int_equal(
+        workflow_result_date_check(date_days_from_civil(9999, 12, 31), received, today), 2);
 }
 
 static void where_processed(void **state)
@@ -111,6 +132,7 @@ int main(void)
         cmocka_unit_test(from_statuses),         cmocka_unit_test(consistent_with_status_table),
         cmocka_unit_test(actors_and_resumption), cmocka_unit_test(apology),
         cmocka_unit_test(where_processed),       cmocka_unit_test(labels),
+        cmocka_unit_test(result_dates),
     };
     return cmocka_run_group_tests_name("core/workflow", tests, NULL, NULL);
 }
