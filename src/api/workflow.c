@@ -466,6 +466,12 @@ static int apply(struct move *m, int action, struct err *e)
             arena_printf(&m->r->arena, "Số tiền phải nộp: %lld đồng", (long long)in->amount);
         return 0;
     case ACT_PAY:
+        switch (workflow_payment_check(d->fee_amount, in->amount)) {
+        case 1:
+        case 2:
+            return err_field(e, "amount", "must be the amount due, %lld đồng, paid in full",
+                             (long long)d->fee_amount);
+        }
         d->fee_paid_amount = in->amount;
         d->fee_method = in->method;
         d->fee_receipt = in->receipt;

@@ -108,6 +108,11 @@ int workflow_result_date_check(int64_t result_day, int64_t received_day, int64_t
     return 0;
 }
 
+int workflow_payment_check(int64_t due, int64_t paid)
+{
+    return paid < due ? 1 : paid > due ? 2 : 0;
+}
+
 const char *event_label(const char *action)
 {
     static const char *const other[][2] = {

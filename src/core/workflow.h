@@ -109,4 +109,11 @@ int workflow_apology_check(int64_t now, int64_t due, int64_t new_due, int apolog
  */
 int workflow_result_date_check(int64_t result_day, int64_t received_day, int64_t today);
 
+/*
+ * A payment settles the financial obligation in full: at a one-stop counter
+ * the receipt (biên lai) is written for the amount due, so less is not a
+ * payment and more is a mistake. 0 when paid equals due, 1 less, 2 more.
+ */
+int workflow_payment_check(int64_t due, int64_t paid);
+
 #endif

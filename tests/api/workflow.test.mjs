@@ -342,3 +342,19 @@ test('a new appointment is later than the current one and within a year of it; e
   assert.equal(after.json.due_at, d.due_at);
 });
 
+test('a payment below (or above) the amount due is refused and the dossier keeps waiting for it', async () => {
+  const d = await record();
+  await act(centre, d.code, 'handover');
+  await act(jproc, d.code, 'request-payment', { amount: 50000 });
+  for (const amount of [1, 49999, 50001]) {
+    const r = await act(centre, d.code, 'pay', { amount, method: 'cash', receipt: 'BL-1' });
+    problem(null, r, 422, 'amount');
+    assert.match(r.json.errors[0].message, /50000/);
+  }
+  let r = await centre.get(`/api/v1/dossiers/${d.code}`);
+  assert.equal(r.json.status, 'financial');
+  assert.equal(r.json.fee.paid, null);
+  r = await act(centre, d.code, 'pay', { amount: 50000, method: 'cash', receipt: 'BL-2' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.status, 'processing');
+});

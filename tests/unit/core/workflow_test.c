@@ -105,6 +105,15 @@ static void result_dates(void **state)
         workflow_result_date_check(date_days_from_civil(9999, 12, 31), received, today), 2);
 }
 
+static void payments(void **state)
+{
+    (void)state;
+    assert_int_equal(workflow_payment_check(50000, 50000), 0);
+    assert_int_equal(workflow_payment_check(50000, 1), 1);
+    assert_int_equal(workflow_payment_check(50000, 49999), 1);
+    assert_int_equal(workflow_payment_check(50000, 50001), 2);
+}
+
 static void where_processed(void **state)
 {
     const char *root = "000.00.00.H99/", *dept = "000.00.00.H99/000.00.02.H99/";
@@ -132,7 +141,7 @@ int main(void)
         cmocka_unit_test(from_statuses),         cmocka_unit_test(consistent_with_status_table),
         cmocka_unit_test(actors_and_resumption), cmocka_unit_test(apology),
         cmocka_unit_test(where_processed),       cmocka_unit_test(labels),
-        cmocka_unit_test(result_dates),
+        cmocka_unit_test(result_dates),          cmocka_unit_test(payments),
     };
     return cmocka_run_group_tests_name("core/workflow", tests, NULL, NULL);
 }
