@@ -184,6 +184,19 @@ int agencies_create(struct req *r, struct err *e)
     return rc;
 }
 
+/*
+ * 1 when the agency is the top of the caller's management scope: the caller
+ * manages it but not its parent (a unit administrator's own unit). Deactivating
+ * it would leave the caller administering a unit that no longer works.
+ */
+static int own_top_unit(struct req *r, const struct agency *ag)
+{
+    size_t n = agency_parent_path_len(ag->path);
+
+    return !user_can_at(req_user(r), CAP_MANAGE_AGENCIES,
+                        n ? arena_strndup(&r->arena, ag->path, n) : NULL);
+}
+
 int agencies_update(struct req *r, struct err *e)
 {
     static const char *const keys[] = {"name",    "parent",   "level", "office_hours",
@@ -192,12 +205,13 @@ int agencies_update(struct req *r, struct err *e)
     struct agency ag;
     json_t *body = NULL;
     int64_t version;
-    int rc = -1;
+    int rc = -1, was_active;
 
     if (agency_get(r->db, &r->arena, r->params[0], &ag, e) < 0)
         return -1;
     if (!user_can_at(req_user(r), CAP_MANAGE_AGENCIES, ag.path))
         return err_set(e, 403, "forbidden", "agency %s is outside your units", ag.id);
+    was_active = ag.active;
     if (req_json(r, &body, e) < 0)
         return -1;
     jv_known(body, NULL, keys, e);
@@ -205,6 +219,11 @@ int agencies_update(struct req *r, struct err *e)
     if (jv_int(body, NULL, "version", 0, 1, INT32_MAX, &version, e) == 1)
         ag.version = (int)version;
     read_fields(body, &ag, 0, e);
+    if (!e->http && was_active && !ag.active && own_top_unit(r, &ag))
+        err_set(e, 403, "forbidden",
+                "agency %s is the unit your role is bound to: only an administrator above it "
+                "may deactivate it",
+                ag.id);
     if (!e->http && (!json_object_get(body, "parent") || may_manage(r, ag.parent, e) == 0))
         rc = save(r, &ag, 0, e);
     json_decref(body);

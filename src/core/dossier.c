@@ -124,6 +124,17 @@ static int all_digits(const char *s, size_t n)
 
 #define AGENCY_ID_LEN 13
 
+size_t agency_parent_path_len(const char *path)
+{
+    size_t n = strlen(path);
+
+    if (n && path[n - 1] == '/')
+        n--;
+    while (n && path[n - 1] != '/')
+        n--;
+    return n;
+}
+
 int agency_id_valid(const char *s)
 {
     return strlen(s) == AGENCY_ID_LEN && all_digits(s, 3) && s[3] == '.' && all_digits(s + 4, 2) &&

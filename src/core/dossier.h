@@ -62,6 +62,12 @@ int dossier_initial_status(int channel);
  */
 int agency_id_valid(const char *s);
 
+/*
+ * The length of the parent's path within an agency path ("A/B/C/" gives 4,
+ * the length of "A/B/"); 0 for a root ("A/") or an empty path.
+ */
+size_t agency_parent_path_len(const char *path);
+
 #define DOSSIER_CODE_MAX 32
 /*
  * Code "{agency id}-{yyMMdd}-{NNNN}": the counter is zero-padded to four digits

@@ -85,3 +85,19 @@ test('update: partial fields, moving a subtree, refusing a cycle and a stale ver
   assert.equal(sql(server.db, "SELECT path FROM agencies WHERE id = '000.03.03.H88'"), `${A.province}/${A.building}/000.03.03.H88/`);
   problem(null, await admin.patch('/api/v1/agencies/000.00.97.H88', { name: 'x' }), 404);
 });
+
+test('a unit administrator cannot deactivate the unit its role is bound to, only units under it', async () => {
+  const ua = await as(server, 'unitadmin');
+  const before = sql(server.db, 'SELECT count(*) FROM audit_log');
+  const r = await ua.patch(`/api/v1/agencies/${A.justice}`, { active: false });
+  problem(null, r, 403);
+  assert.match(r.json.detail, /bound to/);
+  assert.equal((await ua.get(`/api/v1/agencies/${A.justice}`)).json.active, true);
+  assert.equal(sql(server.db, 'SELECT count(*) FROM audit_log'), before);
+  // renaming it is still theirs to do, and so is deactivating a unit under it
+  assert.equal((await ua.patch(`/api/v1/agencies/${A.justice}`, { address: 'Số 1 Trần Hưng Đạo' })).status, 200);
+  assert.equal((await ua.post('/api/v1/agencies', { id: '000.02.09.H88', name: 'Phòng Hành chính tư pháp', parent: A.justice, level: 'division' })).status, 201);
+  const off = await ua.patch('/api/v1/agencies/000.02.09.H88', { active: false });
+  assert.equal(off.status, 200, off.text);
+  assert.equal(off.json.active, false);
+});

@@ -71,6 +71,15 @@ static void channels(void **state)
     assert_int_equal(dossier_initial_status(CHANNEL_POST), DOSSIER_RECEIVED);
 }
 
+static void parent_paths(void **state)
+{
+    (void)state;
+    assert_int_equal(agency_parent_path_len("000.00.00.H88/000.00.02.H88/000.02.02.H88/"), 28);
+    assert_int_equal(agency_parent_path_len("000.00.00.H88/000.00.02.H88/"), 14);
+    assert_int_equal(agency_parent_path_len("000.00.00.H88/"), 0);
+    assert_int_equal(agency_parent_path_len(""), 0);
+}
+
 static void agency_ids(void **state)
 {
     static const char *const good[] = {"000.00.04.H43", "000.00.00.H43", "123.45.67.G01",
@@ -209,13 +218,10 @@ static void receivable(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(statuses),
-        cmocka_unit_test(transition_table),
-        cmocka_unit_test(channels),
-        cmocka_unit_test(agency_ids),
-        cmocka_unit_test(codes),
-        cmocka_unit_test(timeliness),
-        cmocka_unit_test(applicant_fields),
+        cmocka_unit_test(statuses),         cmocka_unit_test(parent_paths),
+        cmocka_unit_test(transition_table), cmocka_unit_test(channels),
+        cmocka_unit_test(agency_ids),       cmocka_unit_test(codes),
+        cmocka_unit_test(timeliness),       cmocka_unit_test(applicant_fields),
         cmocka_unit_test(receivable),
     };
     return cmocka_run_group_tests_name("core/dossier", tests, NULL, NULL);
