@@ -294,25 +294,6 @@ static int answer_parent(struct move *m, struct err *e)
                : 0;
 }
 
-/* The result's date: from the day the dossier was received to today, by the request's clock. */
-static int check_result_date(struct move *m, struct err *e)
-{
-    const struct dossier *d = m->d;
-    int64_t day, received = d->received_at ? d->received_at : d->submitted_at;
-    char from[DATE_ISO_MAX];
-
-    if (date_parse_ymd(m->in->result_date, &day) < 0)
-        return err_field(e, "result_date", "must be a date YYYY-MM-DD");
-    date_format_ymd(date_local_day(received), from);
-    switch (workflow_result_date_check(day, date_local_day(received), date_local_day(m->r->now))) {
-    case 1:
-        return err_field(e, "result_date", "must not be before the dossier was received (%s)",
-                         from);
-    case 2: return err_field(e, "result_date", "must not be after today");
-    }
-    return 0;
-}
-
 static int finish(struct move *m, struct err *e)
 {
     struct dossier_step *steps, *cur;
@@ -322,7 +303,7 @@ static int finish(struct move *m, struct err *e)
     if (d->open_children)
         return err_set(e, 409, "waiting", "dossier %s waits for %d consulted agencies to answer",
                        d->code, d->open_children);
-    if (check_result_date(m, e) < 0)
+    if (workflow_check_result_date(m->in, d, m->r->now, e) < 0)
         return -1;
     if (current_step(m, &steps, &n, &cur, e) < 0 || finish_step(m, cur, e) < 0)
         return -1;
@@ -466,12 +447,8 @@ static int apply(struct move *m, int action, struct err *e)
             arena_printf(&m->r->arena, "Số tiền phải nộp: %lld đồng", (long long)in->amount);
         return 0;
     case ACT_PAY:
-        switch (workflow_payment_check(d->fee_amount, in->amount)) {
-        case 1:
-        case 2:
-            return err_field(e, "amount", "must be the amount due, %lld đồng, paid in full",
-                             (long long)d->fee_amount);
-        }
+        if (workflow_check_payment(in, d, e) < 0)
+            return -1;
         d->fee_paid_amount = in->amount;
         d->fee_method = in->method;
         d->fee_receipt = in->receipt;

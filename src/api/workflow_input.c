@@ -1,4 +1,7 @@
-/* Reading a workflow action's body: each field it needs, with its reason when it is wrong. */
+/*
+ * Reading a workflow action's body: each field it needs, with its reason when
+ * it is wrong; and the checks of those fields that need the dossier.
+ */
 #include "api/workflow_input.h"
 #include "core/date.h"
 #include "core/dossier.h"
@@ -103,4 +106,30 @@ void workflow_read_input(json_t *body, int action, struct input *in, struct err 
         if (jv_number(body, NULL, "days", 0, 0.125, 365, &d, e) == 1)
             in->days = d;
     }
+}
+
+int workflow_check_result_date(const struct input *in, const struct dossier *d, int64_t now,
+                               struct err *e)
+{
+    int64_t day, received = d->received_at ? d->received_at : d->submitted_at;
+    char from[DATE_ISO_MAX];
+
+    if (date_parse_ymd(in->result_date, &day) < 0)
+        return err_field(e, "result_date", "must be a date YYYY-MM-DD");
+    date_format_ymd(date_local_day(received), from);
+    switch (workflow_result_date_check(day, date_local_day(received), date_local_day(now))) {
+    case 1:
+        return err_field(e, "result_date", "must not be before the dossier was received (%s)",
+                         from);
+    case 2: return err_field(e, "result_date", "must not be after today");
+    }
+    return 0;
+}
+
+int workflow_check_payment(const struct input *in, const struct dossier *d, struct err *e)
+{
+    if (workflow_payment_check(d->fee_amount, in->amount))
+        return err_field(e, "amount", "must be the amount due, %lld đồng, paid in full",
+                         (long long)d->fee_amount);
+    return 0;
 }

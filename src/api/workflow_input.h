@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "lib/err.h"
+#include "store/dossiers.h"
 
 /* What a request may carry, read before the transaction. */
 struct input {
@@ -18,5 +19,12 @@ struct input {
 
 /* Reads what the action needs (core/workflow.h's NEED_*); field errors go to e. */
 void workflow_read_input(json_t *body, int action, struct input *in, struct err *e);
+
+/* The result's date, from the day the dossier was received to today (`now`): 0, or a field error.
+ */
+int workflow_check_result_date(const struct input *in, const struct dossier *d, int64_t now,
+                               struct err *e);
+/* The payment's amount against the amount due (in full): 0, or a field error. */
+int workflow_check_payment(const struct input *in, const struct dossier *d, struct err *e);
 
 #endif
