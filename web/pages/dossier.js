@@ -29,7 +29,9 @@ const FORM_NAMES = { '01': 'Giấy tiếp nhận và hẹn trả kết quả', '
 const label = (a) => LABELS[lang()][a] || a;
 
 function ActionForm({ action, dossier, onDone, onCancel }) {
-  const [v, setV] = useState({ method: action === 'pay' ? 'cash' : 'counter', days: '5', result_date: new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10) });
+  // a payment is of the amount due, in full: the form starts with it
+  const [v, setV] = useState({ method: action === 'pay' ? 'cash' : 'counter', days: '5', result_date: new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10),
+    ...(action === 'pay' && dossier.fee ? { amount: String(dossier.fee.amount) } : {}) });
   const [error, setError] = useState(null);
   const fields = FIELDS[action] || [];
   const set = (k) => (x) => setV({ ...v, [k]: x });
