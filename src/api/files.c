@@ -223,6 +223,9 @@ int files_download(struct req *r, struct err *e)
         return -1;
     if (dossier_access(r, &d, &full, e) < 0)
         return err_set(e, 404, "not_found", "no file with id %lld", (long long)id);
+    if (!full) /* a scan holds the personal data this caller sees only masked */
+        return err_set(e, 403, "forbidden",
+                       "the dossier's files hold personal data your role sees only masked");
     r->resp.status = 200;
     r->resp.content_type = f.content_type;
     r->resp.file_path = arena_printf(&r->arena, "%s/%.2s/%s", app->data_dir, f.sha256, f.sha256);

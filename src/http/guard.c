@@ -18,14 +18,17 @@ struct guard_conn {
 
 struct guard {
     struct guard_limits lim;
-    pthread_mutex_t lock; /* the list, and stopping */
-    pthread_cond_t wake;
+    pthread_mutex_t lock; /* the list */
     pthread_t reaper;
     struct guard_conn head; /* list sentinel */
-    int stopping;
+    atomic_int stopping;
 };
 
-#define SWEEP_MS 250
+/*
+ * The reaper sleeps this long between sweeps (a relative sleep: a clock moved
+ * for tests does not stop it), and stopping waits at most as long.
+ */
+#define SWEEP_MS 100
 
 static int64_t now_ms(void)
 {
@@ -57,20 +60,14 @@ static void sweep(struct guard *g)
 static void *reap(void *arg)
 {
     struct guard *g = arg;
-    struct timespec until;
+    const struct timespec pause = {0, SWEEP_MS * 1000000L};
 
-    pthread_mutex_lock(&g->lock);
-    while (!g->stopping) {
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += SWEEP_MS * 1000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
-        pthread_cond_timedwait(&g->wake, &g->lock, &until);
+    while (!atomic_load(&g->stopping)) {
+        nanosleep(&pause, NULL);
+        pthread_mutex_lock(&g->lock);
         sweep(g);
+        pthread_mutex_unlock(&g->lock);
     }
-    pthread_mutex_unlock(&g->lock);
     return NULL;
 }
 
@@ -82,10 +79,8 @@ int guard_start(const struct guard_limits *lim, struct guard **out, struct err *
     g->lim = *lim;
     g->head.next = g->head.prev = &g->head;
     pthread_mutex_init(&g->lock, NULL);
-    pthread_cond_init(&g->wake, NULL);
     rc = pthread_create(&g->reaper, NULL, reap, g);
     if (rc) {
-        pthread_cond_destroy(&g->wake);
         pthread_mutex_destroy(&g->lock);
         free(g);
         return err_set(e, 500, "thread", "cannot start the connection guard: %s", strerror(rc));
@@ -98,12 +93,8 @@ void guard_stop(struct guard *g)
 {
     if (!g)
         return;
-    pthread_mutex_lock(&g->lock);
-    g->stopping = 1;
-    pthread_cond_signal(&g->wake);
-    pthread_mutex_unlock(&g->lock);
+    atomic_store(&g->stopping, 1);
     pthread_join(g->reaper, NULL);
-    pthread_cond_destroy(&g->wake);
     pthread_mutex_destroy(&g->lock);
     free(g);
 }

@@ -139,7 +139,9 @@ function others(ctx) {
     'GET /api/v1/dossiers/{code}': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}` },
     'GET /api/v1/dossiers/{code}/history': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}/history` },
     'POST /api/v1/dossiers/{code}/files': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}/files`, upload: true },
-    'GET /api/v1/files/{id}': { scope: 'file', path: (id) => `/api/v1/files/${id}` },
+    // a scan holds personal data: the steering committee and auditors, who see it masked, get none
+    'GET /api/v1/files/{id}': { scope: 'file', path: (id) => `/api/v1/files/${id}`,
+      expect: (role, c, s) => (['steering', 'auditor'].includes(role) ? s === 403 || s === 404 : null) },
     'GET /api/v1/dossiers/{code}/forms/{form}': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}/forms/05.pdf` },
     'GET /api/v1/agencies/{id}/register.pdf': { scope: 'agency', path: `/api/v1/agencies/${ag}/register.pdf` },
     'GET /api/v1/agencies/{id}/register.xlsx': { scope: 'agency', path: `/api/v1/agencies/${ag}/register.xlsx` },

@@ -122,3 +122,21 @@ for (const c of CASES)
       assert.ok(text.includes(p.masked), `${output} lacks the masked phone ${p.masked}`);
     });
   }
+
+test('attachments: a scan holds personal data, so those who see it masked cannot download it', async () => {
+  const form = new FormData();
+  form.append('kind', 'component');
+  form.append('component', '1');
+  form.append('file', new Blob([Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')], { type: 'application/pdf' }), 'cccd.pdf');
+  const up = await fetch(`${server.base}/api/v1/dossiers/${codes.own}/files`, { method: 'POST', body: form, headers: { Cookie: clients.receiver1.cookie, 'X-CSRF-Token': clients.receiver1.csrf } });
+  const upText = await up.text();
+  assert.equal(up.status, 201, upText);
+  const id = JSON.parse(upText).id;
+  for (const user of ['receiver1', 'processor1', 'leader1', 'admin', 'citizen'])
+    assert.equal((await fetchRaw(user, `/api/v1/files/${id}`)).status, 200, user);
+  for (const user of ['steering', 'auditor']) {
+    const r = await clients[user].get(`/api/v1/files/${id}`);
+    assert.equal(r.status, 403, `${user}: ${r.status}`);
+    assert.match(r.json.detail, /personal data/);
+  }
+});
