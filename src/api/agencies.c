@@ -103,12 +103,12 @@ static void read_fields(json_t *body, struct agency *ag, int creating, struct er
     if (json_object_get(body, "phone")) {
         ag->phone = jv_string(body, NULL, "phone", JV_NULLABLE, 30, e);
         if (ag->phone && !phone_valid(ag->phone))
-            err_field(e, "phone", "must be a phone number (8 to 15 digits)");
+            err_field_as(e, "phone", "phone", "", "must be a phone number (8 to 15 digits)");
     }
     if (json_object_get(body, "email")) {
         ag->email = jv_string(body, NULL, "email", JV_NULLABLE, 254, e);
         if (ag->email && !email_valid(ag->email))
-            err_field(e, "email", "must be an e-mail address");
+            err_field_as(e, "email", "email", "", "must be an e-mail address");
     }
     if (jv_bool(body, NULL, "active", 0, &active, e) == 1)
         ag->active = active;

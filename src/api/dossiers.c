@@ -36,19 +36,19 @@ static int read_person(json_t *obj, const char *prefix, int kind, struct dossier
     id = jv_string(obj, prefix, "id_number",
                    JV_NULLABLE | (kind == APPLICANT_CITIZEN ? JV_REQUIRED : 0), 20, e);
     if (id && kind == APPLICANT_CITIZEN && !citizen_id_valid(id))
-        err_field(e, delegate ? "delegate.id_number" : "applicant.id_number",
-                  "must be a 12-digit citizen ID or a 9-digit old ID");
+        err_field_as(e, delegate ? "delegate.id_number" : "applicant.id_number", "id_number", "",
+                     "must be a 12-digit citizen ID or a 9-digit old ID");
     else if (id && strspn(id, "0123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(id))
         err_field(e, delegate ? "delegate.id_number" : "applicant.id_number",
                   "may hold only digits, capital letters and dashes");
     phone = jv_string(obj, prefix, "phone", delegate ? JV_NULLABLE : JV_REQUIRED, 30, e);
     if (phone && !phone_valid(phone))
-        err_field(e, delegate ? "delegate.phone" : "applicant.phone",
-                  "must be a phone number (8 to 15 digits)");
+        err_field_as(e, delegate ? "delegate.phone" : "applicant.phone", "phone", "",
+                     "must be a phone number (8 to 15 digits)");
     if (!delegate) {
         email = jv_string(obj, prefix, "email", JV_NULLABLE, 254, e);
         if (email && !email_valid(email))
-            err_field(e, "applicant.email", "must be an e-mail address");
+            err_field_as(e, "applicant.email", "email", "", "must be an e-mail address");
         address = jv_string(obj, prefix, "address", JV_NULLABLE, 500, e);
         d->applicant_name = name;
         d->applicant_id_number = id;

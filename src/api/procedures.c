@@ -280,13 +280,13 @@ static void read_fields(json_t *body, struct arena *a, struct procedure *p, int 
         int64_t day;
         p->decision_date = jv_string(body, NULL, "decision_date", JV_NULLABLE, 10, e);
         if (p->decision_date && date_parse_ymd(p->decision_date, &day) < 0)
-            err_field(e, "decision_date", "must be a date YYYY-MM-DD");
+            err_field_as(e, "decision_date", "date", "", "must be a date YYYY-MM-DD");
     }
     if (json_object_get(body, "effective_date")) {
         int64_t day;
         p->effective_date = jv_string(body, NULL, "effective_date", JV_NULLABLE, 10, e);
         if (p->effective_date && date_parse_ymd(p->effective_date, &day) < 0)
-            err_field(e, "effective_date", "must be a date YYYY-MM-DD");
+            err_field_as(e, "effective_date", "date", "", "must be a date YYYY-MM-DD");
     }
     if ((s = jv_string(body, NULL, "status", 0, 20, e)) &&
         jv_choice(s, statuses, NULL, "status", e) >= 0)

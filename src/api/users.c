@@ -15,7 +15,8 @@
 
 #include <string.h>
 
-#define PASSWORD_MIN 8
+#define PASSWORD_MIN      8
+#define PASSWORD_MIN_TEXT "8"
 
 /* May the caller give this role at this agency? 403, or a field error, when not. */
 static int may_manage_role(struct req *r, const char *role, const char *agency, const char *field,
@@ -130,12 +131,12 @@ static void read_profile(json_t *body, struct user *u, struct err *e)
     if (json_object_get(body, "email")) {
         u->email = jv_string(body, NULL, "email", JV_NULLABLE, 254, e);
         if (u->email && !email_valid(u->email))
-            err_field(e, "email", "must be an e-mail address");
+            err_field_as(e, "email", "email", "", "must be an e-mail address");
     }
     if (json_object_get(body, "phone")) {
         u->phone = jv_string(body, NULL, "phone", JV_NULLABLE, 30, e);
         if (u->phone && !phone_valid(u->phone))
-            err_field(e, "phone", "must be a phone number (8 to 15 digits)");
+            err_field_as(e, "phone", "phone", "", "must be a phone number (8 to 15 digits)");
     }
     if (jv_bool(body, NULL, "active", 0, &active, e) == 1)
         u->active = active;
@@ -149,7 +150,8 @@ static const char *read_password(json_t *body, unsigned flags, char hash[CRYPTO_
     if (!p)
         return NULL;
     if (utf8_length(p) < PASSWORD_MIN) {
-        err_field(e, "password", "must be at least %d characters", PASSWORD_MIN);
+        err_field_as(e, "password", "too_short", PASSWORD_MIN_TEXT,
+                     "must be at least %d characters", PASSWORD_MIN);
         return NULL;
     }
     return crypto_password_hash(p, hash, e) < 0 ? NULL : hash;

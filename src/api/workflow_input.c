@@ -88,12 +88,12 @@ void workflow_read_input(json_t *body, int action, struct input *in, struct err 
         in->result_number = jv_string(body, NULL, "result_number", JV_REQUIRED, 100, e);
         in->result_date = jv_string(body, NULL, "result_date", JV_REQUIRED, 10, e);
         if (in->result_date && date_parse_ymd(in->result_date, &day) < 0)
-            err_field(e, "result_date", "must be a date YYYY-MM-DD");
+            err_field_as(e, "result_date", "date", "", "must be a date YYYY-MM-DD");
         in->signer = jv_string(body, NULL, "signer", JV_REQUIRED, 200, e);
     }
     if ((needs & NEED_NEW_DUE) && (s = jv_string(body, NULL, "new_due_at", JV_REQUIRED, 40, e)) &&
         date_parse_iso(s, &in->new_due) < 0)
-        err_field(e, "new_due_at", "must be an ISO 8601 time");
+        err_field_as(e, "new_due_at", "time", "", "must be an ISO 8601 time");
     if ((needs & NEED_NEW_DUE) &&
         (in->cause = jv_string(body, NULL, "cause", JV_NULLABLE, 20, e)) &&
         jv_choice(in->cause, late_causes, NULL, "cause", e) < 0)
@@ -115,7 +115,7 @@ int workflow_check_result_date(const struct input *in, const struct dossier *d, 
     char from[DATE_ISO_MAX];
 
     if (date_parse_ymd(in->result_date, &day) < 0)
-        return err_field(e, "result_date", "must be a date YYYY-MM-DD");
+        return err_field_as(e, "result_date", "date", "", "must be a date YYYY-MM-DD");
     date_format_ymd(date_local_day(received), from);
     switch (workflow_result_date_check(day, date_local_day(received), date_local_day(now))) {
     case 1:

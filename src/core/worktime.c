@@ -27,17 +27,19 @@ int office_hours_parse(const char *s, struct office_hours *oh, struct err *e)
         struct office_period *per;
 
         if (oh->n == OFFICE_PERIODS_MAX)
-            return err_field(e, "office_hours", "at most %d periods", OFFICE_PERIODS_MAX);
+            return err_field_as(e, "office_hours", "office_hours", "", "at most %d periods",
+                                OFFICE_PERIODS_MAX);
         per = &oh->p[oh->n];
         if (parse_hhmm(p, &per->open) || p[5] != '-' || parse_hhmm(p + 6, &per->close))
-            return err_field(
-                e, "office_hours",
+            return err_field_as(
+                e, "office_hours", "office_hours", "",
                 "must look like 07:30-11:30,13:00-17:00 (HH:MM-HH:MM, comma-separated)");
         if (per->close <= per->open || per->open < prev_close)
-            return err_field(e, "office_hours",
-                             "periods must be in order, each closing after it opens");
+            return err_field_as(e, "office_hours", "office_hours", "",
+                                "periods must be in order, each closing after it opens");
         if (per->open == prev_close)
-            return err_field(e, "office_hours", "adjacent periods must be written as one");
+            return err_field_as(e, "office_hours", "office_hours", "",
+                                "adjacent periods must be written as one");
         total += per->close - per->open;
         prev_close = per->close;
         oh->n++;
@@ -45,14 +47,14 @@ int office_hours_parse(const char *s, struct office_hours *oh, struct err *e)
         if (!*p)
             break;
         if (*p++ != ',')
-            return err_field(
-                e, "office_hours",
+            return err_field_as(
+                e, "office_hours", "office_hours", "",
                 "must look like 07:30-11:30,13:00-17:00 (HH:MM-HH:MM, comma-separated)");
     }
     if (total != WORKDAY_MINUTES)
-        return err_field(e, "office_hours",
-                         "must total exactly 8 working hours a day (these total %d:%02d)",
-                         total / 60, total % 60);
+        return err_field_as(e, "office_hours", "office_hours", "",
+                            "must total exactly 8 working hours a day (these total %d:%02d)",
+                            total / 60, total % 60);
     return 0;
 }
 

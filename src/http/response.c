@@ -73,8 +73,10 @@ void resp_problem(struct req *r, const struct err *e)
     if (e->nfields) {
         errors = json_array();
         for (i = 0; i < e->nfields; i++)
-            json_array_append_new(errors, json_pack("{s:s, s:s}", "field", e->fields[i].field,
-                                                    "message", e->fields[i].message));
+            json_array_append_new(errors,
+                                  json_pack("{s:s, s:s, s:s, s:s}", "field", e->fields[i].field,
+                                            "code", e->fields[i].code, "param", e->fields[i].param,
+                                            "message", e->fields[i].message));
         json_object_set_new(j, "errors", errors);
     }
     if (status >= 500 && status != 501) /* the server's own trouble: whoever runs it must see why */

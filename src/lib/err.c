@@ -23,9 +23,9 @@ int err_set(struct err *e, int http, const char *code, const char *fmt, ...)
     return -1;
 }
 
-int err_field(struct err *e, const char *field, const char *fmt, ...)
+static int add_field(struct err *e, const char *field, const char *code, const char *param,
+                     const char *fmt, va_list ap)
 {
-    va_list ap;
     struct err_field *f;
 
     if (!e->http) {
@@ -37,8 +37,29 @@ int err_field(struct err *e, const char *field, const char *fmt, ...)
         return -1;
     f = &e->fields[e->nfields++];
     snprintf(f->field, sizeof(f->field), "%s", field);
-    va_start(ap, fmt);
+    snprintf(f->code, sizeof(f->code), "%s", code);
+    snprintf(f->param, sizeof(f->param), "%s", param);
     vsnprintf(f->message, sizeof(f->message), fmt, ap);
+    return -1;
+}
+
+int err_field_as(struct err *e, const char *field, const char *code, const char *param,
+                 const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    add_field(e, field, code, param, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int err_field(struct err *e, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    add_field(e, field, "invalid", "", fmt, ap);
     va_end(ap);
     return -1;
 }

@@ -5,8 +5,15 @@
 #define ERR_MSG_MAX    256
 #define ERR_FIELDS_MAX 16
 
+/*
+ * A field's error: a stable code the web translates, its parameter (the
+ * limit of too_long and too_short, "min..max" of out_of_range, the choices of
+ * not_one_of; "" for none) and an English message for people reading the API.
+ */
 struct err_field {
     char field[64];
+    char code[24];
+    char param[96];
     char message[192];
 };
 
@@ -36,7 +43,17 @@ void err_clear(struct err *e);
 int err_set(struct err *e, int http, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* Adds a field error; sets 422 "invalid" unless a status is already set. Returns -1. */
+/*
+ * Adds a field error with its code and parameter (see struct err_field); sets
+ * 422 "invalid" unless a status is already set. Returns -1. The codes:
+ * required, unknown_field, type, control_characters, too_long, too_short,
+ * out_of_range, not_one_of, phone, id_number, email, date, time,
+ * office_hours, and invalid for every other reason (the message says which).
+ */
+int err_field_as(struct err *e, const char *field, const char *code, const char *param,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* err_field_as with the code "invalid" and no parameter. */
 int err_field(struct err *e, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

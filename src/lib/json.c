@@ -76,7 +76,7 @@ int jv_known(json_t *obj, const char *prefix, const char *const *keys, struct er
         if (*p)
             continue;
         path_of(path, sizeof(path), prefix, k);
-        rc = err_field(e, path, "unknown field");
+        rc = err_field_as(e, path, "unknown_field", "", "unknown field");
     }
     return rc;
 }
@@ -93,10 +93,19 @@ static json_t *member(json_t *obj, const char *prefix, const char *key, unsigned
         v = NULL;
     if (!v && (flags & JV_REQUIRED)) {
         path_of(path, sizeof(path), prefix, key);
-        err_field(e, path, "is required");
+        err_field_as(e, path, "required", "", "is required");
         *bad = 1;
     }
     return v;
+}
+
+static int range_error(struct err *e, const char *path, double min, double max)
+{
+    char range[64];
+
+    snprintf(range, sizeof(range), "%.15g..%.15g", min, max);
+    return err_field_as(e, path, "out_of_range", range, "must be between %.15g and %.15g", min,
+                        max);
 }
 
 size_t utf8_length(const char *s)
@@ -120,29 +129,31 @@ const char *jv_string(json_t *obj, const char *prefix, const char *key, unsigned
         return NULL;
     path_of(path, sizeof(path), prefix, key);
     if (!json_is_string(v)) {
-        err_field(e, path, "must be a string");
+        err_field_as(e, path, "type", "string", "must be a string");
         return NULL;
     }
     s = json_string_value(v);
     if (strlen(s) != json_string_length(v)) {
-        err_field(e, path, "must not contain NUL characters");
+        err_field_as(e, path, "control_characters", "", "must not contain NUL characters");
         return NULL;
     }
     for (p = s; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if (c < 0x20 && !((flags & JV_MULTILINE) && (c == '\n' || c == '\t' || c == '\r'))) {
-            err_field(e, path, "must not contain control characters");
+            err_field_as(e, path, "control_characters", "", "must not contain control characters");
             return NULL;
         }
     }
     if (strspn(s, " \t\r\n") == strlen(s)) {
         /* blank: an error when required, else the same as absent (as forms send it) */
         if (flags & JV_REQUIRED)
-            err_field(e, path, "must not be empty");
+            err_field_as(e, path, "required", "", "must not be empty");
         return NULL;
     }
     if (utf8_length(s) > max_chars) {
-        err_field(e, path, "must be at most %zu characters", max_chars);
+        char limit[24];
+        snprintf(limit, sizeof(limit), "%zu", max_chars);
+        err_field_as(e, path, "too_long", limit, "must be at most %zu characters", max_chars);
         return NULL;
     }
     return s;
@@ -160,10 +171,10 @@ int jv_int(json_t *obj, const char *prefix, const char *key, unsigned flags, int
         return bad ? -1 : 0;
     path_of(path, sizeof(path), prefix, key);
     if (!json_is_integer(v))
-        return err_field(e, path, "must be an integer");
+        return err_field_as(e, path, "type", "integer", "must be an integer");
     i = json_integer_value(v);
     if (i < min || i > max)
-        return err_field(e, path, "must be between %lld and %lld", (long long)min, (long long)max);
+        return range_error(e, path, (double)min, (double)max);
     *out = i;
     return 1;
 }
@@ -180,10 +191,10 @@ int jv_number(json_t *obj, const char *prefix, const char *key, unsigned flags, 
         return bad ? -1 : 0;
     path_of(path, sizeof(path), prefix, key);
     if (!json_is_number(v))
-        return err_field(e, path, "must be a number");
+        return err_field_as(e, path, "type", "number", "must be a number");
     d = json_number_value(v);
     if (!(d >= min && d <= max))
-        return err_field(e, path, "must be between %g and %g", min, max);
+        return range_error(e, path, min, max);
     *out = d;
     return 1;
 }
@@ -199,7 +210,7 @@ int jv_bool(json_t *obj, const char *prefix, const char *key, unsigned flags, in
         return bad ? -1 : 0;
     path_of(path, sizeof(path), prefix, key);
     if (!json_is_boolean(v))
-        return err_field(e, path, "must be true or false");
+        return err_field_as(e, path, "type", "boolean", "must be true or false");
     *out = json_is_true(v);
     return 1;
 }
@@ -215,7 +226,8 @@ json_t *jv_typed(json_t *obj, const char *prefix, const char *key, json_type typ
         return NULL;
     if (json_typeof(v) != type) {
         path_of(path, sizeof(path), prefix, key);
-        err_field(e, path, "must be %s", type == JSON_OBJECT ? "an object" : "an array");
+        err_field_as(e, path, "type", type == JSON_OBJECT ? "object" : "array", "must be %s",
+                     type == JSON_OBJECT ? "an object" : "an array");
         return NULL;
     }
     return v;
@@ -235,7 +247,7 @@ int jv_choice(const char *s, const char *const *choices, const char *prefix, con
         used +=
             (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", choices[i]);
     path_of(path, sizeof(path), prefix, key);
-    return err_field(e, path, "must be one of: %s", list);
+    return err_field_as(e, path, "not_one_of", list, "must be one of: %s", list);
 }
 
 static int dump_cb(const char *buffer, size_t size, void *data)

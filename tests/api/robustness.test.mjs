@@ -88,3 +88,23 @@ test('the OpenAPI description is served and names every route of the table', asy
   const documented = Object.entries(doc).flatMap(([p, ms]) => [...ms].map((m) => `${m} ${p}`)).sort();
   assert.deepEqual(documented, routes.map(([m, p]) => `${m} ${p}`).sort());
 });
+
+test('field errors carry a stable code and its parameter, which the web translates', async () => {
+  const r = await r1.post('/api/v1/dossiers', dossierBody({ summary: 'x'.repeat(3000), sets: 99, applicant: { kind: 1, name: 'Lê Văn B', id_number: '12', phone: 'abc', email: 'not-mail', address: null }, extra: 1 }));
+  assert.equal(r.status, 422, r.text);
+  const by = Object.fromEntries(r.json.errors.map((e) => [e.field, e]));
+  const want = {
+    extra: ['unknown_field', ''],
+    'applicant.id_number': ['id_number', ''],
+    'applicant.phone': ['phone', ''],
+    'applicant.email': ['email', ''],
+    summary: ['too_long', '2000'],
+    sets: ['out_of_range', '1..20'],
+  };
+  for (const [field, [code, param]] of Object.entries(want)) {
+    assert.ok(by[field], `no error for ${field}: ${r.text}`);
+    assert.equal(by[field].code, code, field);
+    assert.equal(by[field].param, param, field);
+    assert.ok(by[field].message.length > 0);
+  }
+});

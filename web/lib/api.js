@@ -11,7 +11,8 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem || {};
     this.fields = {};
-    for (const e of this.problem.errors || []) this.fields[e.field] = e.message;
+    // each field's error as sent: a stable code, its parameter and an English message
+    for (const e of this.problem.errors || []) this.fields[e.field] = e;
   }
 }
 

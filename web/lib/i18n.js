@@ -130,26 +130,31 @@ const roleNames = {
 export const ROLES = Object.keys(roleNames.vi);
 export const roleText = (name) => roleNames[current][name] || name;
 
-// A field error from the API, in the page's language.
-const patterns = [
-  [/is required|must not be empty/, 'Bắt buộc nhập', 'Required'],
-  [/must be a phone number/, 'Số điện thoại không hợp lệ (8 đến 15 chữ số)', 'Not a phone number (8 to 15 digits)'],
-  [/12-digit citizen ID/, 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)', '12 digits (or an old 9-digit ID)'],
-  [/must be an e-mail address/, 'Thư điện tử không hợp lệ', 'Not an e-mail address'],
-  [/must be at most (\d+) characters/, 'Tối đa $1 ký tự', 'At most $1 characters'],
-  [/must be at least (\d+) characters/, 'Tối thiểu $1 ký tự', 'At least $1 characters'],
-  [/must be between (\S+) and (\S+)/, 'Giá trị phải từ $1 đến $2', 'Must be from $1 to $2'],
-  [/must be a date/, 'Ngày không hợp lệ', 'Not a date'],
-  [/must be one of: (.*)/, 'Chọn một trong: $1', 'Choose one of: $1'],
-  [/unknown field/, 'Không được hỗ trợ', 'Not supported'],
-  [/office hours|8 working hours/, 'Giờ làm việc không hợp lệ (HH:MM-HH:MM, tổng 8 giờ)', 'Invalid office hours (HH:MM-HH:MM, 8 hours in all)'],
-];
-export function fieldText(message) {
-  for (const [re, vi, en] of patterns) {
-    const m = message.match(re);
-    if (m) return (current === 'en' ? en : vi).replace(/\$(\d)/g, (_, i) => m[Number(i)]);
+// A field error from the API ({code, param, message}), in the page's language, by its stable code.
+const fieldCodes = {
+  required: ['Bắt buộc nhập', 'Required'],
+  unknown_field: ['Không được hỗ trợ', 'Not supported'],
+  type: ['Giá trị không đúng kiểu', 'Wrong kind of value'],
+  control_characters: ['Có ký tự điều khiển không được phép', 'Holds control characters'],
+  too_long: ['Tối đa $1 ký tự', 'At most $1 characters'],
+  too_short: ['Tối thiểu $1 ký tự', 'At least $1 characters'],
+  out_of_range: ['Giá trị phải từ $1 đến $2', 'Must be from $1 to $2'],
+  not_one_of: ['Chọn một trong: $1', 'Choose one of: $1'],
+  phone: ['Số điện thoại không hợp lệ (8 đến 15 chữ số)', 'Not a phone number (8 to 15 digits)'],
+  id_number: ['Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)', '12 digits (or an old 9-digit ID)'],
+  email: ['Thư điện tử không hợp lệ', 'Not an e-mail address'],
+  date: ['Ngày không hợp lệ (năm-tháng-ngày)', 'Not a date (YYYY-MM-DD)'],
+  time: ['Thời điểm không hợp lệ', 'Not a time'],
+  office_hours: ['Giờ làm việc không hợp lệ (HH:MM-HH:MM, tổng 8 giờ)', 'Invalid office hours (HH:MM-HH:MM, 8 hours in all)'],
+};
+export function fieldText(err) {
+  const e = typeof err === 'string' ? { code: 'invalid', message: err } : err;
+  const texts = fieldCodes[e.code];
+  if (texts) {
+    const args = String(e.param || '').split('..');
+    return texts[current === 'en' ? 1 : 0].replace(/\$(\d)/g, (_, i) => args[Number(i) - 1] ?? '');
   }
-  return current === 'en' ? message : `Giá trị không hợp lệ (${message})`;
+  return current === 'en' ? e.message : `Giá trị không hợp lệ (${e.message})`;
 }
 
 // The message of an error as a whole.

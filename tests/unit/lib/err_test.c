@@ -15,8 +15,15 @@ static void fields_and_wrap(void **state)
     assert_string_equal(e.code, "invalid");
     assert_int_equal(e.nfields, 1);
     assert_string_equal(e.fields[0].message, "must have 12 digits");
+    assert_string_equal(e.fields[0].code, "invalid"); /* a reason without a code of its own */
+    assert_string_equal(e.fields[0].param, "");
+    err_field_as(&e, "password", "too_short", "8", "must be at least %d characters", 8);
+    assert_int_equal(e.nfields, 2);
+    assert_string_equal(e.fields[1].code, "too_short");
+    assert_string_equal(e.fields[1].param, "8");
+    assert_string_equal(e.fields[1].message, "must be at least 8 characters");
     assert_int_equal(err_set(&e, 409, "conflict", "taken"), -1);
-    assert_int_equal(e.nfields, 1); /* fields are kept */
+    assert_int_equal(e.nfields, 2); /* fields are kept */
     err_wrap(&e, "dossier");
     assert_string_equal(e.msg, "dossier: taken");
 }

@@ -72,10 +72,19 @@ static void readers(void **state)
     assert_int_equal(e.http, 422);
     {
         const char *want[] = {"extra", "ctl", "name", "n", "x", "p.missing", "ctl", "kind", "obj"};
+        /* the stable codes and parameters the web translates */
+        const char *codes[] = {"unknown_field",      "unknown_field", "too_long",
+                               "out_of_range",       "type",          "required",
+                               "control_characters", "not_one_of",    "type"};
+        const char *params[] = {"",      "", "5", "6..10", "integer", "", "", "working, calendar",
+                                "object"};
         int i;
         assert_int_equal(e.nfields, 9);
-        for (i = 0; i < 9; i++)
+        for (i = 0; i < 9; i++) {
             assert_string_equal(e.fields[i].field, want[i]);
+            assert_string_equal(e.fields[i].code, codes[i]);
+            assert_string_equal(e.fields[i].param, params[i]);
+        }
     }
     json_decref(j);
 }
