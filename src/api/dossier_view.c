@@ -246,6 +246,7 @@ int dossier_add_details(struct req *r, const struct dossier *d, json_t *j, struc
                                      dossier_timeliness(steps[i].finished_at, steps[i].due_at)))
                                : json_null()));
     json_object_set_new(j, "steps", arr);
+    json_object_set_new(j, "actions", dossier_actions_json(r, d, steps, n));
     if (dossier_children(r->db, &r->arena, d->id, &children, &n, e) < 0)
         return -1;
     arr = json_array();

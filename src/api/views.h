@@ -41,7 +41,18 @@ void register_row_shown(struct req *r, struct register_row *row, int full);
 json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal);
 /* A stored file as the API shows it, with its download URL. */
 json_t *file_json(struct req *r, const struct stored_file *f);
-/* Adds the files, the process steps, the control sheet's rows and the consulted agencies' dossiers.
+/*
+ * The actions of the dossier's status, each with its label, the fields its
+ * request carries, and whether this caller may take it now (with the reason
+ * when not): core/actions.h decides.
+ */
+json_t *dossier_actions_json(struct req *r, const struct dossier *d,
+                             const struct dossier_step *steps, size_t n);
+/* 0 when the caller may take the action now; else 409 or 403 with the reason (the same rule). */
+int dossier_action_check(struct req *r, const struct dossier *d, int action, struct err *e);
+/*
+ * Adds the files, the process steps, the actions this caller may take, the
+ * control sheet's rows and the consulted agencies' dossiers.
  */
 int dossier_add_details(struct req *r, const struct dossier *d, json_t *j, struct err *e);
 

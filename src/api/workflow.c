@@ -166,22 +166,9 @@ static int forward(struct move *m, int back, struct err *e)
     struct dossier_step *steps, *cur, *next;
     size_t n;
 
-    if (m->d->open_children)
-        return err_set(e, 409, "waiting", "dossier %s waits for %d consulted agencies to answer",
-                       m->d->code, m->d->open_children);
+    /* where the process allows the move was checked before (dossier_action_check) */
     if (current_step(m, &steps, &n, &cur, e) < 0)
         return -1;
-    if (back ? m->d->step == 1 : (size_t)m->d->step == n)
-        return err_set(e, 409, "invalid_transition",
-                       back
-                           ? "the dossier is at its first step; there is no step to send it back to"
-                           : "the dossier is at its last step; finish it with the result");
-    if (!back && (m->action == ACT_APPROVE) != !strcmp(cur->role, "approve"))
-        return err_set(e, m->action == ACT_APPROVE ? 409 : 403,
-                       m->action == ACT_APPROVE ? "invalid_transition" : "forbidden",
-                       m->action == ACT_APPROVE ? "step %d (%s) is not an approval; forward it"
-                                                : "step %d (%s) is a leader's approval: approve it",
-                       cur->position, cur->name);
     next = back ? cur - 1 : cur + 1;
     if (finish_step(m, cur, e) < 0 || start_step(m, next, 0, e) < 0)
         return -1;
@@ -300,9 +287,6 @@ static int finish(struct move *m, struct err *e)
     struct dossier *d = m->d;
     size_t n;
 
-    if (d->open_children)
-        return err_set(e, 409, "waiting", "dossier %s waits for %d consulted agencies to answer",
-                       d->code, d->open_children);
     if (workflow_check_result_date(m->in, d, m->r->now, e) < 0)
         return -1;
     if (current_step(m, &steps, &n, &cur, e) < 0 || finish_step(m, cur, e) < 0)
@@ -467,45 +451,6 @@ static int apply(struct move *m, int action, struct err *e)
     return err_set(e, 500, "internal", "action %d has no effect defined", action);
 }
 
-/* 403 unless the caller may take this action on this dossier. */
-static int may_act(struct req *r, const struct dossier *d, int action, struct err *e)
-{
-    const struct user *u = req_user(r);
-    int actor = action_actor(action, d->status);
-
-    if (action == ACT_WITHDRAW && d->submitted_by && d->submitted_by == u->id)
-        return 0; /* the applicant withdraws their own dossier */
-    if (actor == ACTOR_DESK && user_can_at(u, CAP_RECEIVE, d->agency_path))
-        return 0;
-    if (actor == ACTOR_PROCESSOR && d->current_unit_path &&
-        user_can_at(u, CAP_PROCESS, d->current_unit_path))
-        return 0;
-    if (actor == ACTOR_LEADER && d->current_unit_path &&
-        user_can_at(u, CAP_APPROVE, d->current_unit_path))
-        return 0;
-    return err_set(e, 403, "forbidden", "%s of dossier %s is not yours to do: it needs %s of %s",
-                   action_get(action)->label, d->code,
-                   actor == ACTOR_DESK        ? "the one-stop desk"
-                   : actor == ACTOR_PROCESSOR ? "a processing officer"
-                                              : "a leader",
-                   actor == ACTOR_DESK ? d->agency : d->current_unit);
-}
-
-static int refuse_move(const struct dossier *d, int action, struct err *e)
-{
-    struct strbuf allowed = STRBUF_INIT;
-    int list[ACT_COUNT];
-    size_t n = actions_from(d->status, list), i;
-
-    for (i = 0; i < n; i++)
-        strbuf_addf(&allowed, "%s%s", i ? ", " : "", action_get(list[i])->name);
-    err_set(e, 409, "invalid_transition", "a dossier in status %s cannot %s; allowed now: %s",
-            dossier_status_name(d->status), action_get(action)->name,
-            n ? allowed.buf : "none (the dossier is closed)");
-    strbuf_release(&allowed);
-    return -1;
-}
-
 int dossiers_act(struct req *r, struct err *e)
 {
     const char *name = strrchr(r->path, '/') + 1;
@@ -538,11 +483,7 @@ int dossiers_act(struct req *r, struct err *e)
                 d.version, (long long)in.version);
         goto out;
     }
-    if (!action_allowed_from(action, d.status)) {
-        refuse_move(&d, action, e);
-        goto out;
-    }
-    if (may_act(r, &d, action, e) < 0)
+    if (dossier_action_check(r, &d, action, e) < 0)
         goto out;
     if (fields.http) {
         *e = fields;

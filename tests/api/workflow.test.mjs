@@ -295,14 +295,33 @@ test('an approval step is moved on by a leader approving it, not by forwarding',
   assert.equal(put.status, 200, put.text);
   const d = await record({ variant: put.json.variants[2].id });
   await act(centre, d.code, 'handover');
+  // what each caller is offered, and why not: the same rule that refuses the action
+  const offered = async (client) => Object.fromEntries((await client.get(`/api/v1/dossiers/${d.code}`)).json.actions
+    .map((a) => [a.name, a.available ? 'yes' : a.reason]));
+  let o = await offered(jproc);
+  assert.equal(o.forward, 'yes');
+  assert.equal(o['send-back'], 'first_step');
+  assert.equal(o.approve, 'role');
+  assert.equal(o.finish, 'role');
+  assert.equal((await offered(jlead)).approve, 'not_approval_step');
+  assert.equal((await offered(centre)).forward, 'role');
+  const full = (await jproc.get(`/api/v1/dossiers/${d.code}`)).json.actions.find((a) => a.name === 'send-back');
+  assert.equal(full.reason_label, 'Hồ sơ đang ở bước đầu tiên, không có bước trước để trả lại');
+  assert.deepEqual(full.fields, [{ name: 'reason', required: true }]);
   problem(null, await act(jlead, d.code, 'approve'), 409); // step 1 is not an approval
   let r = await act(jproc, d.code, 'forward');
   assert.equal(r.json.step, 2);
+  assert.equal(r.json.actions.find((a) => a.name === 'forward').reason, 'approval_step');
+  assert.equal((await offered(jlead)).approve, 'yes');
   problem(null, await act(jproc, d.code, 'forward'), 403);
   problem(null, await act(jproc, d.code, 'approve'), 403);
   r = await act(jlead, d.code, 'approve', { note: 'Đồng ý' });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.step, 3);
+  o = await offered(jproc);
+  assert.equal(o.forward, 'last_step');
+  assert.equal(o['send-back'], 'yes');
+  problem(null, await act(jproc, d.code, 'forward'), 409);
   const h = await jproc.get(`/api/v1/dossiers/${d.code}/history`);
   assert.deepEqual(h.json.rows.map((x) => x.action), ['receive', 'handover', 'forward', 'approve']);
   assert.equal(h.json.rows[3].label, 'Phê duyệt, chuyển bước tiếp theo');

@@ -37,7 +37,7 @@ const dict = {
     add: 'Thêm', roles: 'Vai trò', active: 'Đang hoạt động', year: 'Năm', date: 'Ngày', dayOff: 'Ngày nghỉ', workDay: 'Ngày làm bù',
     statutory: 'Theo luật', compensatory: 'Nghỉ bù', announced: 'Theo thông báo', remove: 'Xóa', variants: 'Trường hợp và quy trình',
     hours: 'Số giờ', unit: 'Đơn vị', role: 'Vai trò', process: 'Xử lý', approve: 'Phê duyệt', consult: 'Lấy ý kiến', return: 'Trả kết quả',
-    onTimeRate: 'Tỷ lệ đúng hạn', counts: 'Số hồ sơ', totals: 'Tổng hợp', emptyList: '(chưa có)', saved: 'Đã lưu',
+    onTimeRate: 'Tỷ lệ đúng hạn', counts: 'Số hồ sơ', totals: 'Tổng hợp', emptyList: '(chưa có)', noActions: 'Bạn không có thao tác nào với hồ sơ này lúc này.', whyNot: 'Vì sao không có các thao tác khác?', saved: 'Đã lưu',
     errorGeneric: 'Có lỗi xảy ra, vui lòng thử lại.', error401: 'Vui lòng đăng nhập.', error403: 'Bạn không có quyền thực hiện thao tác này.',
     error404: 'Không tìm thấy.', error409: 'Không thể thực hiện thao tác này với hồ sơ ở trạng thái hiện tại, hoặc dữ liệu đã thay đổi.',
     error413: 'Tệp hoặc nội dung quá lớn.', error415: 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG.', error422: 'Vui lòng kiểm tra các trường được đánh dấu.',
@@ -83,7 +83,10 @@ const dict = {
     parent: 'Parent agency', add: 'Add', roles: 'Roles', active: 'Active', year: 'Year', date: 'Date', dayOff: 'Day off', workDay: 'Working day',
     statutory: 'Statutory', compensatory: 'Compensatory', announced: 'Announced', remove: 'Remove', variants: 'Variants and processes',
     hours: 'Hours', unit: 'Unit', role: 'Role', process: 'Process', approve: 'Approve', consult: 'Consult', return: 'Return',
-    onTimeRate: 'On-time rate', counts: 'Dossiers', totals: 'Totals', emptyList: '(none)', saved: 'Saved', errorGeneric: 'Something went wrong; please try again.',
+    onTimeRate: 'On-time rate', counts: 'Dossiers', totals: 'Totals', emptyList: '(none)', noActions: 'There is nothing for you to do on this dossier now.', whyNot: 'Why not the other actions?',
+    block_role: 'Another officer or unit takes this action', block_waiting: 'Waiting for the consulted agencies to answer',
+    block_first_step: 'The dossier is at its first step: there is no step to send it back to', block_last_step: 'The dossier is at its last step: record the result',
+    block_approval_step: 'The current step is a leader\'s approval', block_not_approval_step: 'The current step is not an approval', block_apologized: 'The appointment was already re-set once', saved: 'Saved', errorGeneric: 'Something went wrong; please try again.',
     error401: 'Please log in.', error403: 'You may not do this.', error404: 'Not found.', error409: 'Not possible in the current state, or the data changed.',
     error413: 'The file or the request is too large.', error415: 'Only PDF, JPEG and PNG files are accepted.', error422: 'Please check the marked fields.',
     nextSteps: 'Next', procedureCode: 'Procedure code', dayName: 'Name of the day', central: 'Central', province: 'Province', district: 'District', commune: 'Commune',
@@ -119,6 +122,11 @@ export function t(key, vars = {}) {
 
 // A dossier's status in words: the server's Vietnamese label, or English.
 export const statusText = (name, label) => (current === 'en' ? statusEn[name] || name : label || name);
+// An action's name: the server's Vietnamese label, or its English name.
+const actionEn = { accept: 'Accept', refuse: 'Refuse', handover: 'Hand over', 'request-supplement': 'Request a supplement', supplement: 'Record the supplement',
+  forward: 'Forward', approve: 'Approve', 'send-back': 'Send back', consult: 'Consult an agency', 'request-payment': 'Request payment',
+  pay: 'Record payment', finish: 'Finish with the result', return: 'Return the result', withdraw: 'Withdraw', stop: 'Stop', apologize: 'Apologise, re-appoint' };
+export const actionText = (name, label) => (current === 'en' ? actionEn[name] || name : label || name);
 
 // A role's name; the Vietnamese ones are the server's labels.
 const roleNames = {

@@ -1,39 +1,23 @@
-// A dossier: its data, files, control sheet, the actions its status allows (each with its fields) and forms.
+// A dossier: its data, files, control sheet, the actions the server offers this caller (each with
+// its fields, or the reason it is unavailable) and forms.
 import { useState, useEffect } from '../vendor/hooks.module.js';
 import { html, Field, Alert, Loading, when, money, fieldsOf } from '../lib/ui.js';
 import { get, post, upload } from '../lib/api.js';
-import { t, lang, statusText } from '../lib/i18n.js';
+import { t, lang, statusText, actionText } from '../lib/i18n.js';
 
-const LABELS = {
-  vi: { accept: 'Tiếp nhận', refuse: 'Từ chối tiếp nhận', handover: 'Chuyển xử lý', 'request-supplement': 'Yêu cầu bổ sung',
-    supplement: 'Nhận hồ sơ bổ sung', forward: 'Chuyển bước tiếp theo', approve: 'Phê duyệt', 'send-back': 'Trả lại bước trước',
-    consult: 'Lấy ý kiến cơ quan khác', 'request-payment': 'Yêu cầu nộp phí', pay: 'Ghi nhận đã nộp phí', finish: 'Có kết quả',
-    return: 'Trả kết quả', withdraw: 'Rút hồ sơ', stop: 'Dừng xử lý', apologize: 'Xin lỗi, hẹn lại' },
-  en: { accept: 'Accept', refuse: 'Refuse', handover: 'Hand over', 'request-supplement': 'Request a supplement', supplement: 'Record the supplement',
-    forward: 'Forward', approve: 'Approve', 'send-back': 'Send back', consult: 'Consult an agency', 'request-payment': 'Request payment',
-    pay: 'Record payment', finish: 'Finish with the result', return: 'Return the result', withdraw: 'Withdraw', stop: 'Stop', apologize: 'Apologise, re-appoint' },
-};
-const FIELDS = {
-  refuse: ['reason'], 'request-supplement': ['items', 'reason'], supplement: ['note'], forward: ['note'], approve: ['note'],
-  'send-back': ['reason'], consult: ['agency', 'days', 'note'], 'request-payment': ['amount', 'note'], pay: ['amount', 'method', 'receipt'],
-  finish: ['result_number', 'result_date', 'signer'], return: ['method', 'tracking'], withdraw: ['reason'], stop: ['reason'],
-  apologize: ['reason', 'new_due_at'],
-};
-const DESK = ['accept', 'refuse', 'handover', 'supplement', 'pay', 'return', 'withdraw', 'request-supplement', 'apologize'];
-const PROC = ['request-supplement', 'forward', 'send-back', 'consult', 'request-payment', 'apologize'];
-const LEADER = ['finish', 'approve', 'stop'];
 const FORMS = [['01', (d) => d.received_at], ['02', (d) => d.supplement_request], ['03', (d) => d.status === 'refused'],
   ['04', (d) => d.apology], ['05', (d) => d.received_at], ['07', (d) => d.status === 'stopped']];
 const FORM_NAMES = { '01': 'Giấy tiếp nhận và hẹn trả kết quả', '02': 'Phiếu yêu cầu bổ sung', '03': 'Phiếu từ chối',
   '04': 'Phiếu xin lỗi và hẹn lại', '05': 'Phiếu kiểm soát quá trình', '07': 'Thông báo dừng xử lý' };
-const label = (a) => LABELS[lang()][a] || a;
 
-function ActionForm({ action, dossier, onDone, onCancel }) {
+function ActionForm({ offer, dossier, onDone, onCancel }) {
+  const action = offer.name;
   // a payment is of the amount due, in full: the form starts with it
   const [v, setV] = useState({ method: action === 'pay' ? 'cash' : 'counter', days: '5', result_date: new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10),
     ...(action === 'pay' && dossier.fee ? { amount: String(dossier.fee.amount) } : {}) });
   const [error, setError] = useState(null);
-  const fields = FIELDS[action] || [];
+  const fields = offer.fields.map((f) => f.name);
+  const required = (f) => offer.fields.some((x) => x.name === f && x.required);
   const set = (k) => (x) => setV({ ...v, [k]: x });
   const submit = async (e) => {
     e.preventDefault();
@@ -51,22 +35,23 @@ function ActionForm({ action, dossier, onDone, onCancel }) {
   const errors = fieldsOf(error);
   const input = (f) => {
     const common = { name: f, value: v[f], onInput: set(f), errors, key: f };
-    if (f === 'reason' || f === 'note' || f === 'items') return html`<${Field} type="textarea" label=${t(f)} required=${f !== 'note'} ...${common} />`;
+    if (f === 'reason' || f === 'note' || f === 'items') return html`<${Field} type="textarea" label=${t(f)} required=${required(f)} ...${common} />`;
     if (f === 'method' && action === 'pay') return html`<${Field} type="select" label=${t('method')} ...${common}>
       ${['cash', 'transfer', 'card', 'online'].map((m) => html`<option value=${m}>${m}</option>`)}</${Field}>`;
     if (f === 'method') return html`<${Field} type="select" label=${t('method')} ...${common}>
       ${['counter', 'post', 'online'].map((m) => html`<option value=${m}>${t(m)}</option>`)}</${Field}>`;
-    if (f === 'amount' || f === 'days') return html`<${Field} type="number" label=${t(f)} required=${f === 'amount'} ...${common} />`;
+    if (f === 'amount' || f === 'days') return html`<${Field} type="number" label=${t(f)} required=${required(f)} ...${common} />`;
     if (f === 'result_date') return html`<${Field} type="date" label=${t('resultDate')} required ...${common} />`;
     if (f === 'new_due_at') return html`<${Field} type="datetime-local" label=${t('newDue')} required ...${common} />`;
     const names = { result_number: 'resultNumber', agency: 'agency', receipt: 'receipt', signer: 'signer', tracking: 'tracking' };
-    return html`<${Field} label=${t(names[f] || f)} required=${f !== 'tracking'} ...${common} />`;
+    return html`<${Field} label=${t(names[f] || f)} required=${required(f)} ...${common} />`;
   };
-  return html`<form class="panel" onSubmit=${submit} aria-label=${label(action)}>
-    <h3>${label(action)}</h3>
+  const label = actionText(action, offer.label);
+  return html`<form class="panel" onSubmit=${submit} aria-label=${label}>
+    <h3>${label}</h3>
     ${fields.map(input)}
     <${Alert} error=${error} />
-    <div class="row"><button type="submit">${label(action)}</button><button type="button" class="secondary" onClick=${onCancel}>${t('cancel')}</button></div>
+    <div class="row"><button type="submit">${label}</button><button type="button" class="secondary" onClick=${onCancel}>${t('cancel')}</button></div>
   </form>`;
 }
 
@@ -84,8 +69,9 @@ export function Dossier({ params, session }) {
   useEffect(load, [code]);
   if (error) return html`<${Alert} error=${error} />`;
   if (!d) return html`<${Loading} />`;
-  const mayDo = (a) => (session.has('receiver') && DESK.includes(a)) || (session.has('processor', 'leader') && PROC.includes(a)) || (session.has('leader') && LEADER.includes(a));
-  const actions = d.allowed_actions.filter(mayDo);
+  // the server says what this caller may do now, and why not the rest
+  const actions = (d.actions || []).filter((a) => a.available);
+  const unavailable = (d.actions || []).filter((a) => !a.available);
   const done = (nd) => { setActing(null); setNote(t('done')); setD(nd); load(); };
   const addResult = async (e) => {
     const file = e.target.files[0];
@@ -108,10 +94,12 @@ export function Dossier({ params, session }) {
         </dl>
       </section>
       <section aria-labelledby="h-actions"><h2 id="h-actions">${t('actions')}</h2>
-        ${actions.length ? html`<div class="actions">${actions.map((a) => html`<button type="button" key=${a} class=${acting === a ? 'current' : 'secondary'}
-          onClick=${() => (FIELDS[a] ? setActing(a) : post(`/api/v1/dossiers/${encodeURIComponent(code)}/${a}`, { version: d.version }).then(done).catch(setError))}>${label(a)}</button>`)}</div>`
-          : html`<p class="muted">${t('emptyList')}</p>`}
-        ${acting && html`<${ActionForm} action=${acting} dossier=${d} onDone=${done} onCancel=${() => setActing(null)} key=${acting} />`}
+        ${actions.length ? html`<div class="actions">${actions.map((a) => html`<button type="button" key=${a.name} class=${acting && acting.name === a.name ? 'current' : 'secondary'}
+          onClick=${() => (a.fields.length ? setActing(a) : post(`/api/v1/dossiers/${encodeURIComponent(code)}/${a.name}`, { version: d.version }).then(done).catch(setError))}>${actionText(a.name, a.label)}</button>`)}</div>`
+          : html`<p class="muted">${t('noActions')}</p>`}
+        ${unavailable.length > 0 && html`<details class="why"><summary>${t('whyNot')}</summary>
+          <ul>${unavailable.map((a) => html`<li key=${a.name}><strong>${actionText(a.name, a.label)}</strong>: ${lang() === 'en' ? t(`block_${a.reason}`) : a.reason_label}</li>`)}</ul></details>`}
+        ${acting && html`<${ActionForm} offer=${acting} dossier=${d} onDone=${done} onCancel=${() => setActing(null)} key=${acting.name} />`}
         <h3>${t('forms')}</h3>
         <ul>${FORMS.filter(([, ok]) => ok(d)).map(([f]) => html`<li key=${f}><a href=${`/api/v1/dossiers/${encodeURIComponent(code)}/forms/${f}.pdf`} target="_blank" rel="noopener">${f} — ${FORM_NAMES[f]}</a></li>`)}</ul>
       </section>
@@ -125,7 +113,7 @@ export function Dossier({ params, session }) {
     <section aria-labelledby="h-history"><h2 id="h-history">${t('history')}</h2>
       <div class="scroll"><table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('actions')}</th><th scope="col">${t('unit')}</th>
         <th scope="col">${t('giver')}</th><th scope="col">${t('receiverP')}</th><th scope="col">${t('due')}</th><th scope="col">${t('result')}</th><th scope="col">${t('note')}</th></tr></thead>
-      <tbody>${rows.map((r, i) => html`<tr key=${i}><td>${when(r.at)}</td><td>${lang() === 'en' ? label(r.action) : r.label}</td>
+      <tbody>${rows.map((r, i) => html`<tr key=${i}><td>${when(r.at)}</td><td>${actionText(r.action, r.label)}</td>
         <td>${r.unit.name}${r.to_unit ? ` → ${r.to_unit.name}` : ''}</td><td>${r.giver || ''}</td><td>${r.receiver || ''}</td>
         <td>${when(r.step_due_at)}</td><td>${r.timeliness ? t(r.timeliness) : ''}</td><td>${r.note || ''}</td></tr>`)}</tbody></table></div>
     </section>`;

@@ -1,0 +1,52 @@
+/*
+ * What a caller may do to a dossier now: one rule, used both to list the
+ * actions a caller is offered (with the fields each asks for) and to refuse
+ * an action taken anyway. It adds to the action table (core/workflow.h) the
+ * facts a status alone does not tell: who the caller is at the dossier's
+ * units, where the dossier stands in its process, open consultations and an
+ * apology already made.
+ */
+#ifndef CORE_ACTIONS_H
+#define CORE_ACTIONS_H
+
+#include "core/workflow.h"
+
+struct action_context {
+    int status;
+    int step, nsteps;  /* the current step (1-based) and the process's length; 0 before handover */
+    int approval_step; /* the current step is a leader's approval */
+    int open_children; /* consultations not answered yet */
+    int apologized;    /* the appointment was re-set once already */
+    int filer;         /* the caller filed the dossier */
+    int desk;          /* the caller receives at the dossier's receiving unit */
+    int processor, leader; /* the caller processes / approves at the unit holding it */
+};
+
+/* Why an action cannot be taken. */
+enum action_block {
+    BLOCK_NONE,
+    BLOCK_STATUS,      /* not from this status */
+    BLOCK_ROLE,        /* not the caller's to take */
+    BLOCK_WAITING,     /* consulted agencies have not answered */
+    BLOCK_FIRST_STEP,  /* nothing to send back to */
+    BLOCK_LAST_STEP,   /* finish with the result instead */
+    BLOCK_APPROVAL,    /* the step is a leader's approval: approve, not forward */
+    BLOCK_NO_APPROVAL, /* the step is no approval: forward, not approve */
+    BLOCK_APOLOGIZED,  /* the appointment was re-set once already */
+    BLOCK_COUNT
+};
+
+/* BLOCK_NONE when the caller may take the action now; else the first reason it may not. */
+int action_block(int action, const struct action_context *c);
+/* A stable name for a reason ("last_step"), for clients to translate. */
+const char *action_block_name(int block);
+/* The reason in Vietnamese, as the web shows it. */
+const char *action_block_label(int block);
+
+/*
+ * The fields an action's request carries, space-separated; a trailing '?'
+ * marks an optional one ("agency days? note?").
+ */
+const char *action_fields(int action);
+
+#endif
