@@ -1,5 +1,6 @@
 /* Application context: database per thread, sessions, scopes, calendar loading. */
 #include "api/app.h"
+#include "core/agency.h"
 #include "core/date.h"
 #include "core/roles.h"
 #include "lib/crypto.h"
@@ -187,8 +188,7 @@ int user_can_at(const struct user *u, int capability, const char *agency_path)
             continue;
         if (!ro->agency)
             return 1;
-        if (agency_path && ro->agency_path &&
-            !strncmp(agency_path, ro->agency_path, strlen(ro->agency_path)))
+        if (agency_under(agency_path, ro->agency_path))
             return 1;
     }
     return 0;
@@ -202,9 +202,7 @@ unsigned user_roles_at(const struct user *u, const char *agency_path)
     for (i = 0; u && i < u->nroles; i++) {
         const struct user_role *ro = &u->roles[i];
         int role = role_parse(ro->role);
-        if (role >= 0 &&
-            (!ro->agency || (agency_path && ro->agency_path &&
-                             !strncmp(agency_path, ro->agency_path, strlen(ro->agency_path)))))
+        if (role >= 0 && (!ro->agency || agency_under(agency_path, ro->agency_path)))
             mask |= ROLE_BIT(role);
     }
     return mask;

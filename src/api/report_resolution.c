@@ -8,6 +8,7 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/reports.h"
+#include "core/agency.h"
 #include "core/date.h"
 #include "store/procedures.h"
 #include "store/stats.h"
@@ -77,7 +78,7 @@ static struct line *line_of(struct req *r, int group, const struct data *d, stru
         if (i == d->nagencies)
             return NULL;
         for (size_t k = 1; k < l->n; k++)
-            if (!strncmp(d->agencies[i].path, l->v[k].path, strlen(l->v[k].path)))
+            if (agency_under(d->agencies[i].path, l->v[k].path))
                 return &l->v[k];
         return &l->v[0]; /* the agency itself */
     case BY_PROCEDURE:

@@ -7,6 +7,7 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/reports.h"
+#include "core/agency.h"
 #include "core/date.h"
 #include "core/sindex.h"
 #include "lib/json.h"
@@ -44,11 +45,6 @@ struct inputs {
     size_t ngrades;
 };
 
-static int under(const char *path, const char *root)
-{
-    return !strncmp(path, root, strlen(root));
-}
-
 /*
  * A procedure is the unit's when its agency is under the unit, or when it is
  * published above for a level of government the unit has (the province
@@ -59,11 +55,12 @@ static int procedure_of(const struct procedure_brief *p, const char *unit_path,
 {
     size_t i;
 
-    if (under(p->agency_path, unit_path))
+    if (agency_under(p->agency_path, unit_path))
         return 1;
     for (i = 0; i < in->nagencies; i++)
-        if (under(in->agencies[i].path, unit_path) && !strcmp(in->agencies[i].level, p->level) &&
-            under(in->agencies[i].path, p->agency_path))
+        if (agency_under(in->agencies[i].path, unit_path) &&
+            !strcmp(in->agencies[i].level, p->level) &&
+            agency_under(in->agencies[i].path, p->agency_path))
             return 1;
     return 0;
 }
@@ -124,7 +121,7 @@ static void gather(struct req *r, const struct inputs *in, struct unit *units, s
     for (i = 0; i < in->nagencies; i++) {
         m[i].id = in->agencies[i].id;
         for (k = 1; k < n; k++)
-            if (under(in->agencies[i].path, units[k].ag->path))
+            if (agency_under(in->agencies[i].path, units[k].ag->path))
                 m[i].unit = k;
     }
     qsort(m, in->nagencies, sizeof(*m), member_cmp);

@@ -1,5 +1,6 @@
 /* Dossier statuses, transitions, codes and classification. */
 #include "core/dossier.h"
+#include "core/agency.h"
 #include "core/date.h"
 
 #include <ctype.h>
@@ -210,12 +211,9 @@ int dossier_index_late(int timeliness, int supplement_requests)
 int dossier_receivable(const char *procedure_agency_path, const char *unit_path,
                        const char *unit_level, int any_place)
 {
-    const char *slash = strchr(unit_path, '/');
-    size_t root = slash ? (size_t)(slash - unit_path) + 1 : 0;
-
-    if (!strncmp(unit_path, procedure_agency_path, strlen(procedure_agency_path)))
+    if (agency_under(unit_path, procedure_agency_path))
         return 1;
-    if (!root || strncmp(unit_path, procedure_agency_path, root))
+    if (!agency_same_root(unit_path, procedure_agency_path))
         return 0; /* another province */
     return any_place || !strcmp(unit_level, "centre");
 }

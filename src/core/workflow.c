@@ -1,5 +1,6 @@
 /* The action table. */
 #include "core/workflow.h"
+#include "core/agency.h"
 
 #include <string.h>
 
@@ -76,8 +77,7 @@ int action_actor(int action, int status)
 int workflow_processed_where_received(const char *procedure_agency_path, const char *unit_path,
                                       const char *unit_level)
 {
-    return !strncmp(unit_path, procedure_agency_path, strlen(procedure_agency_path)) &&
-           strcmp(unit_level, "centre");
+    return agency_under(unit_path, procedure_agency_path) && strcmp(unit_level, "centre");
 }
 
 int workflow_resume_status(int before_request)

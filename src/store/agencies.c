@@ -1,5 +1,6 @@
 /* Agencies in SQL, with materialised paths for subtree queries. */
 #include "store/agencies.h"
+#include "core/agency.h"
 
 #include <string.h>
 
@@ -49,8 +50,8 @@ int agency_list(struct db *db, struct arena *a, const char *root, struct agency 
         prefix = ra.path;
     }
     return db_all(db, a, read_row, sizeof(**out), out, n, e,
-                  "SELECT " AGENCY_COLUMNS " FROM agencies WHERE substr(path, 1, length(?1)) = ?1"
-                  " ORDER BY path",
+                  "SELECT " AGENCY_COLUMNS
+                  " FROM agencies WHERE " AGENCY_UNDER_SQL("path", "?1") " ORDER BY path",
                   "t", prefix);
 }
 
@@ -116,7 +117,7 @@ int agency_update(struct db *db, struct arena *a, const struct agency *ag, int64
                 }
                 return -1;
             }
-            if (!strncmp(parent.path, old.path, strlen(old.path)))
+            if (agency_under(parent.path, old.path))
                 return err_field(e, "parent", "an agency cannot move under itself or its units");
             path = arena_printf(a, "%s%s/", parent.path, ag->id);
         } else {
@@ -125,7 +126,7 @@ int agency_update(struct db *db, struct arena *a, const struct agency *ag, int64
         /* move the subtree: children first keep their relative paths */
         if (db_run(db, e,
                    "UPDATE agencies SET path = ?1 || substr(path, length(?2) + 1)"
-                   " WHERE substr(path, 1, length(?2)) = ?2 AND id <> ?3",
+                   " WHERE " AGENCY_UNDER_SQL("path", "?2") " AND id <> ?3",
                    "ttt", path, old.path, ag->id) < 0)
             return -1;
     }
@@ -145,7 +146,7 @@ int agency_within(struct db *db, const char *root, const char *id, struct err *e
 
     if (db_int(db, &n, e,
                "SELECT count(*) FROM agencies c, agencies r WHERE c.id = ? AND r.id = ?"
-               " AND substr(c.path, 1, length(r.path)) = r.path",
+               " AND " AGENCY_UNDER_SQL("c.path", "r.path"),
                "tt", id, root) < 0)
         return -1;
     return n > 0;

@@ -7,6 +7,14 @@
 #include "lib/arena.h"
 #include "store/db.h"
 
+/*
+ * core/agency.h's agency_under in SQL: the agency whose path is `path` (a
+ * column) is the one whose path is `root` (a column or a parameter: "?1", or
+ * "?" bound twice) or lies under it. A prefix match, like the C; NULL never
+ * matches.
+ */
+#define AGENCY_UNDER_SQL(path, root) "substr(" path ", 1, length(" root ")) = " root
+
 struct agency {
     const char *id; /* electronic identifier, e.g. 000.00.04.H43 */
     const char *name;

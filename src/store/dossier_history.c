@@ -1,6 +1,7 @@
 /* A dossier's control sheet and process steps, the register of a unit (form 06), the units it
  * passes. */
 #include "store/dossiers.h"
+#include "store/agencies.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -133,21 +134,22 @@ static void read_register(struct db_stmt *st, struct arena *a, void *out)
 int dossier_register(struct db *db, struct arena *a, const char *agency_path, int64_t from,
                      int64_t to, size_t max, struct register_row **out, size_t *n, struct err *e)
 {
-    return db_all(db, a, read_register, sizeof(**out), out, n, e,
-                  "SELECT d.code, p.name, d.applicant_name, d.applicant_address, d.applicant_phone,"
-                  " la.name,"
-                  " d.close_reason, d.sets, d.status, d.received_at, d.due_at,"
-                  " (SELECT min(at) FROM dossier_events e WHERE e.dossier_id = d.id"
-                  "  AND e.action = 'handover'), d.finished_at, d.returned_at,"
-                  " a.path, cu.path, d.submitted_by"
-                  " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
-                  " JOIN agencies la ON la.id = coalesce(d.lead_agency, p.agency)"
-                  " JOIN agencies a ON a.id = d.agency"
-                  " LEFT JOIN agencies cu ON cu.id = d.current_unit"
-                  " WHERE substr(a.path, 1, length(?1)) = ?1 AND d.received_at >= ?2"
-                  " AND d.received_at < ?3 AND d.parent_id IS NULL"
-                  " ORDER BY d.received_at, d.id LIMIT ?4",
-                  "tIIi", agency_path, from, to, (int)max);
+    return db_all(
+        db, a, read_register, sizeof(**out), out, n, e,
+        "SELECT d.code, p.name, d.applicant_name, d.applicant_address, d.applicant_phone,"
+        " la.name,"
+        " d.close_reason, d.sets, d.status, d.received_at, d.due_at,"
+        " (SELECT min(at) FROM dossier_events e WHERE e.dossier_id = d.id"
+        "  AND e.action = 'handover'), d.finished_at, d.returned_at,"
+        " a.path, cu.path, d.submitted_by"
+        " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
+        " JOIN agencies la ON la.id = coalesce(d.lead_agency, p.agency)"
+        " JOIN agencies a ON a.id = d.agency"
+        " LEFT JOIN agencies cu ON cu.id = d.current_unit"
+        " WHERE " AGENCY_UNDER_SQL("a.path", "?1") " AND d.received_at >= ?2"
+                                                   " AND d.received_at < ?3 AND d.parent_id IS NULL"
+                                                   " ORDER BY d.received_at, d.id LIMIT ?4",
+        "tIIi", agency_path, from, to, (int)max);
 }
 
 int dossier_unit_paths(struct db *db, struct arena *a, int64_t dossier_id, const char ***out,

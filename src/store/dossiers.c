@@ -1,5 +1,6 @@
 /* Dossiers in SQL. */
 #include "store/dossiers.h"
+#include "store/agencies.h"
 #include "store/stats.h"
 #include "lib/strbuf.h"
 
@@ -415,7 +416,7 @@ static void w_num(struct where *w, const char *cond, int64_t v)
 /* "col lies under path": a prefix match on the materialised path. */
 static void w_under(struct where *w, const char *col, const char *path)
 {
-    strbuf_addf(&w->sql, "substr(%s, 1, length(?)) = ?", col);
+    strbuf_addf(&w->sql, AGENCY_UNDER_SQL("%s", "?"), col);
     w->arg[w->n++].text = path;
     w->arg[w->n++].text = path;
 }

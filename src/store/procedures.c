@@ -1,5 +1,6 @@
 /* Procedures in SQL; search through the FTS5 table procedure_search over folded text. */
 #include "store/procedures.h"
+#include "store/agencies.h"
 #include "lib/strbuf.h"
 
 #include <ctype.h>
@@ -128,33 +129,40 @@ int procedure_list(struct db *db, struct arena *a, const struct procedure_filter
     if (f->folded_query)
         match_expr(f->folded_query, &match);
     if (match.len) {
-        sql = "SELECT " PROCEDURE_COLUMNS " FROM procedure_search s"
-              " JOIN procedures p ON p.id = s.rowid JOIN agencies a ON a.id = p.agency"
-              " WHERE procedure_search MATCH ?1"
-              " AND (?2 IS NULL OR substr(a.path, 1, length(?2)) = ?2)"
-              " AND (?3 IS NULL OR p.field = ?3) AND (?4 IS NULL OR p.level = ?4)"
-              " AND (?5 OR p.status = 'active')"
-              " ORDER BY s.rank, p.id LIMIT ?6 OFFSET ?7";
+        sql =
+            "SELECT " PROCEDURE_COLUMNS " FROM procedure_search s"
+            " JOIN procedures p ON p.id = s.rowid JOIN agencies a ON a.id = p.agency"
+            " WHERE procedure_search MATCH ?1"
+            " AND (?2 IS NULL OR " AGENCY_UNDER_SQL(
+                "a.path", "?2") ")"
+                                " AND (?3 IS NULL OR p.field = ?3) AND (?4 IS NULL OR p.level = ?4)"
+                                " AND (?5 OR p.status = 'active')"
+                                " ORDER BY s.rank, p.id LIMIT ?6 OFFSET ?7";
         if (db_query(db, &st, e, sql, "ttttiii", match.buf, f->agency_path, f->field, f->level,
                      f->include_withdrawn, limit + 1, f->offset) < 0)
             goto out;
     } else if (f->popular) {
-        sql = "SELECT " PROCEDURE_COLUMNS " FROM procedures p JOIN agencies a ON a.id = p.agency"
-              " WHERE (?1 IS NULL OR substr(a.path, 1, length(?1)) = ?1)"
-              " AND (?2 IS NULL OR p.field = ?2) AND (?3 IS NULL OR p.level = ?3)"
-              " AND (?4 OR p.status = 'active')"
-              " ORDER BY (SELECT count(*) FROM dossiers d WHERE d.procedure_id = p.id) DESC, p.id"
-              " LIMIT ?5 OFFSET ?6";
+        sql =
+            "SELECT " PROCEDURE_COLUMNS " FROM procedures p JOIN agencies a ON a.id = p.agency"
+            " WHERE (?1 IS NULL OR " AGENCY_UNDER_SQL(
+                "a.path", "?1") ")"
+                                " AND (?2 IS NULL OR p.field = ?2) AND (?3 IS NULL OR p.level = ?3)"
+                                " AND (?4 OR p.status = 'active')"
+                                " ORDER BY (SELECT count(*) FROM dossiers d WHERE d.procedure_id = "
+                                "p.id) DESC, p.id"
+                                " LIMIT ?5 OFFSET ?6";
         if (db_query(db, &st, e, sql, "tttiii", f->agency_path, f->field, f->level,
                      f->include_withdrawn, limit + 1, f->offset) < 0)
             goto out;
     } else {
-        sql = "SELECT " PROCEDURE_COLUMNS " FROM procedures p JOIN agencies a ON a.id = p.agency"
-              " WHERE p.id > ?1"
-              " AND (?2 IS NULL OR substr(a.path, 1, length(?2)) = ?2)"
-              " AND (?3 IS NULL OR p.field = ?3) AND (?4 IS NULL OR p.level = ?4)"
-              " AND (?5 OR p.status = 'active')"
-              " ORDER BY p.id LIMIT ?6";
+        sql =
+            "SELECT " PROCEDURE_COLUMNS " FROM procedures p JOIN agencies a ON a.id = p.agency"
+            " WHERE p.id > ?1"
+            " AND (?2 IS NULL OR " AGENCY_UNDER_SQL(
+                "a.path", "?2") ")"
+                                " AND (?3 IS NULL OR p.field = ?3) AND (?4 IS NULL OR p.level = ?4)"
+                                " AND (?5 OR p.status = 'active')"
+                                " ORDER BY p.id LIMIT ?6";
         if (db_query(db, &st, e, sql, "Itttii", f->after_id, f->agency_path, f->field, f->level,
                      f->include_withdrawn, limit + 1) < 0)
             goto out;

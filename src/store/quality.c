@@ -1,5 +1,6 @@
 /* Late dossiers, late steps per officer, ratings summed. */
 #include "store/quality.h"
+#include "store/agencies.h"
 #include "store/stats.h"
 
 #include <string.h>
@@ -10,8 +11,8 @@
         "d.") ", coalesce(d.finished_at, 0),"                                                      \
               " coalesce(d.apology_at, 0), coalesce(d.paused_at, 0), g.office_hours"               \
               " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"                        \
-              " JOIN agencies g ON g.id = d.lead_agency WHERE substr(g.path, 1, length(?)) = ?"    \
-              " AND d.parent_id IS NULL AND "
+              " JOIN agencies g ON g.id = d.lead_agency WHERE " AGENCY_UNDER_SQL(                  \
+                  "g.path", "?") " AND d.parent_id IS NULL AND "
 
 static void read_late(struct db_stmt *st, struct arena *a, void *out)
 {
@@ -73,8 +74,8 @@ int late_officers(struct db *db, struct arena *a, const char *path, int64_t star
                   "SELECT coalesce(e.actor_name, ''), e.unit, g.name, count(*)"
                   " FROM dossier_events e JOIN agencies g ON g.id = e.unit"
                   " WHERE e.timeliness = 'late' AND e.at >= ? AND e.at < ?"
-                  " AND substr(g.path, 1, length(?)) = ?"
-                  " GROUP BY e.actor_name, e.unit, g.name ORDER BY 4 DESC, 1",
+                  " AND " AGENCY_UNDER_SQL(
+                      "g.path", "?") " GROUP BY e.actor_name, e.unit, g.name ORDER BY 4 DESC, 1",
                   "IItt", start, end, path, path);
 }
 
@@ -86,7 +87,7 @@ int late_officers(struct db *db, struct arena *a, const char *path, int64_t star
     " sum(r.feedback), count(r.feedback)"                                                          \
     " FROM ratings r JOIN dossiers d ON d.id = r.dossier_id"                                       \
     " JOIN agencies g ON g.id = d.lead_agency"                                                     \
-    " WHERE r.created_at >= ? AND r.created_at < ? AND substr(g.path, 1, length(?)) = ?"
+    " WHERE r.created_at >= ? AND r.created_at < ? AND " AGENCY_UNDER_SQL("g.path", "?")
 
 static void read_sums(struct db_stmt *st, struct arena *a, void *out)
 {

@@ -1,5 +1,6 @@
 /* The statistics counters summed for reports: over periods, units, procedures, months. */
 #include "store/stats.h"
+#include "store/agencies.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,8 +58,9 @@ static void group_by_sql(struct strbuf *sql, unsigned by, const char *agency_col
         strbuf_addf(sql, "%s%s", sep, month_expr);
 }
 
-#define UNDER_PATH "agency IN (SELECT id FROM agencies WHERE substr(path, 1, length(?)) = ?)"
-#define UNDER_LEAD "lead_agency IN (SELECT id FROM agencies WHERE substr(path, 1, length(?)) = ?)"
+#define UNDER_PATH "agency IN (SELECT id FROM agencies WHERE " AGENCY_UNDER_SQL("path", "?") ")"
+#define UNDER_LEAD                                                                                 \
+    "lead_agency IN (SELECT id FROM agencies WHERE " AGENCY_UNDER_SQL("path", "?") ")"
 
 /* Adds the rows of one grain over [lo, hi] (period texts) to *out. */
 static int sum_part(struct db *db, struct arena *a, const char *path, unsigned by, int grain,

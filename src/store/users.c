@@ -1,5 +1,6 @@
 /* Users, roles and sessions in SQL. */
 #include "store/users.h"
+#include "store/agencies.h"
 #include "lib/log.h"
 
 int user_create(struct db *db, const struct user *u, int64_t now, int64_t *id, struct err *e)
@@ -172,7 +173,7 @@ int user_list(struct db *db, struct arena *a, const char *agency_path, struct us
                                   "SELECT DISTINCT u.id, u.username, u.full_name, u.email, u.phone,"
                                   " u.active FROM users u JOIN user_roles r ON r.user_id = u.id"
                                   " JOIN agencies g ON g.id = r.agency"
-                                  " WHERE substr(g.path, 1, length(?1)) = ?1 ORDER BY u.username",
+                                  " WHERE " AGENCY_UNDER_SQL("g.path", "?1") " ORDER BY u.username",
                                   "t", agency_path)
                          : db_all(db, a, read_user, sizeof(**out), out, n, e,
                                   "SELECT id, username, full_name, email, phone, active FROM users"
