@@ -9,19 +9,26 @@
 
 static const struct {
     const char *name, *label;
-    int final, clock;
 } statuses[DOSSIER_STATUS_MAX + 1] = {
-    [DOSSIER_NEW] = {"new", "Mới đăng ký", 0, 0},
-    [DOSSIER_RECEIVED] = {"received", "Đã tiếp nhận", 0, 1},
-    [DOSSIER_REFUSED] = {"refused", "Không được tiếp nhận", 1, 0},
-    [DOSSIER_PROCESSING] = {"processing", "Đang xử lý", 0, 1},
-    [DOSSIER_SUPPLEMENT] = {"supplement", "Yêu cầu bổ sung", 0, 0},
-    [DOSSIER_FINANCIAL] = {"financial", "Chờ thực hiện nghĩa vụ tài chính", 0, 1},
-    [DOSSIER_WITHDRAWN] = {"withdrawn", "Rút hồ sơ theo yêu cầu", 1, 0},
-    [DOSSIER_STOPPED] = {"stopped", "Dừng xử lý", 1, 0},
-    [DOSSIER_PROCESSED] = {"processed", "Đã có kết quả", 0, 0},
-    [DOSSIER_RETURNED] = {"returned", "Đã trả kết quả", 1, 0},
+    [DOSSIER_NEW] = {"new", "Mới đăng ký"},
+    [DOSSIER_RECEIVED] = {"received", "Đã tiếp nhận"},
+    [DOSSIER_REFUSED] = {"refused", "Không được tiếp nhận"},
+    [DOSSIER_PROCESSING] = {"processing", "Đang xử lý"},
+    [DOSSIER_SUPPLEMENT] = {"supplement", "Yêu cầu bổ sung"},
+    [DOSSIER_FINANCIAL] = {"financial", "Chờ thực hiện nghĩa vụ tài chính"},
+    [DOSSIER_WITHDRAWN] = {"withdrawn", "Rút hồ sơ theo yêu cầu"},
+    [DOSSIER_STOPPED] = {"stopped", "Dừng xử lý"},
+    [DOSSIER_PROCESSED] = {"processed", "Đã có kết quả"},
+    [DOSSIER_RETURNED] = {"returned", "Đã trả kết quả"},
 };
+
+/* The sets that are another's complement or subset, held to it by the compiler. */
+_Static_assert(DOSSIER_SET(DOSSIERS_OPEN) == (DOSSIER_STATUSES_ALL & ~DOSSIER_SET(DOSSIERS_FINAL)),
+               "open is every status but the final ones");
+_Static_assert((DOSSIER_SET(DOSSIERS_CLOSED) & ~DOSSIER_SET(DOSSIERS_FINAL)) == 0,
+               "closed statuses are final");
+_Static_assert((DOSSIER_SET(DOSSIERS_IN_PROGRESS) & ~DOSSIER_SET(DOSSIERS_OPEN)) == 0,
+               "in progress is open");
 
 /*
  * transitions[from] is a bit set of the statuses reachable from `from`.
@@ -65,14 +72,19 @@ int dossier_status_parse(const char *name)
     return -1;
 }
 
+int dossier_status_in(int status, unsigned set)
+{
+    return dossier_status_valid(status) && (set >> status & 1u);
+}
+
 int dossier_status_final(int status)
 {
-    return dossier_status_valid(status) && statuses[status].final;
+    return dossier_status_in(status, DOSSIER_SET(DOSSIERS_FINAL));
 }
 
 int dossier_status_clock_runs(int status)
 {
-    return dossier_status_valid(status) && statuses[status].clock;
+    return dossier_status_in(status, DOSSIER_SET(DOSSIERS_CLOCK_RUNS));
 }
 
 int dossier_transition_allowed(int from, int to)

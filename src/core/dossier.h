@@ -33,6 +33,32 @@ enum applicant_kind {
     APPLICANT_OTHER = 4,
 };
 
+/*
+ * Named sets of statuses, each written once as a list of the portal's numbers
+ * (an X-macro list: X(n) for each status), so that C takes a bit set from it
+ * (DOSSIER_SET) and SQL an "IN (...)" list (store/stats.h, STATUS_IN_SQL)
+ * from the same text.
+ */
+/* nothing more happens; the others are open: in someone's hands */
+#define DOSSIERS_FINAL(X) X(3) X(7) X(8) X(10)
+#define DOSSIERS_OPEN(X)  X(1) X(2) X(4) X(5) X(6) X(9)
+/* received, and the deadline clock runs */
+#define DOSSIERS_CLOCK_RUNS(X) X(2) X(4) X(6)
+/* waiting for the applicant's supplement: the clock stands */
+#define DOSSIERS_WAITING(X) X(5)
+/* received, without a result and not ended */
+#define DOSSIERS_IN_PROGRESS(X) DOSSIERS_CLOCK_RUNS(X) DOSSIERS_WAITING(X)
+/* ended without a result: refused, withdrawn, stopped */
+#define DOSSIERS_CLOSED(X) X(3) X(7) X(8)
+
+#define DOSSIER_BIT(status)  (1u << (status))
+#define DOSSIER_SET_BIT_(s)  | DOSSIER_BIT(s)
+#define DOSSIER_SET(list)    (0u list(DOSSIER_SET_BIT_))
+#define DOSSIER_STATUSES_ALL (((1u << (DOSSIER_STATUS_MAX + 1)) - 1) & ~1u)
+
+/* 1 when a valid status is in a set of DOSSIER_BIT()s. */
+int dossier_status_in(int status, unsigned set);
+
 int dossier_status_valid(int status);
 /* "received", ... (API names); NULL for an invalid status. */
 const char *dossier_status_name(int status);

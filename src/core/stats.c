@@ -62,6 +62,19 @@ static void resolved(const struct stat_facts *f, int64_t at, struct stat_hit *ou
         t != TIMELY_LATE && dossier_index_late(t, f->supplement_count));
 }
 
+/* Waiting for a supplement asked at or before the due time: the clock stood in time. */
+static int paused_in_time(const struct stat_facts *f)
+{
+    return dossier_status_in(f->status, DOSSIER_SET(DOSSIERS_WAITING)) && f->paused_at &&
+           f->paused_at <= f->due_at;
+}
+
+int stat_overdue_at(const struct stat_facts *f, int64_t now)
+{
+    return f->received_at && f->due_at && f->due_at < now &&
+           dossier_status_in(f->status, DOSSIER_SET(DOSSIERS_IN_PROGRESS)) && !paused_in_time(f);
+}
+
 size_t stats_of(const struct stat_facts *f, struct stat_hit out[STAT_HITS_MAX])
 {
     size_t n = 0;
@@ -89,9 +102,7 @@ size_t stats_of(const struct stat_facts *f, struct stat_hit out[STAT_HITS_MAX])
     }
     if (received && f->status == DOSSIER_RETURNED && f->returned_at)
         hit(out, &n, f->returned_at, ST_RETURNED, 1);
-    if (f->closed_at && !finished &&
-        (f->status == DOSSIER_REFUSED || f->status == DOSSIER_WITHDRAWN ||
-         f->status == DOSSIER_STOPPED)) {
+    if (f->closed_at && !finished && dossier_status_in(f->status, DOSSIER_SET(DOSSIERS_CLOSED))) {
         if (received) {
             hit(out, &n, f->closed_at,
                 f->status == DOSSIER_REFUSED     ? ST_REFUSED
@@ -105,8 +116,7 @@ size_t stats_of(const struct stat_facts *f, struct stat_hit out[STAT_HITS_MAX])
         }
     }
     /* overdue unless ended in time, or waiting for a supplement asked before the due time */
-    if (received && f->due_at && (!ended || ended > f->due_at) &&
-        !(f->status == DOSSIER_SUPPLEMENT && f->paused_at && f->paused_at <= f->due_at)) {
+    if (received && f->due_at && (!ended || ended > f->due_at) && !paused_in_time(f)) {
         hit(out, &n, f->due_at, ST_OVERDUE_FROM, 1);
         if (ended)
             hit(out, &n, ended, ST_ENDED_LATE, 1);

@@ -63,6 +63,14 @@ struct stat_facts {
     int64_t rated_at;
 };
 
+/*
+ * In progress past the law's due time at `now`: received, without a result
+ * and not ended (DOSSIERS_IN_PROGRESS), due before now, and not waiting for a
+ * supplement asked at or before the due time (the clock stood in time).
+ * store/stats.h's OVERDUE_SQL says the same in SQL.
+ */
+int stat_overdue_at(const struct stat_facts *f, int64_t now);
+
 /* One count: n added to a column on a local day. */
 struct stat_hit {
     int64_t day;

@@ -465,7 +465,7 @@ static int build_where(struct where *w, const struct dossier_filter *f)
         strbuf_addch(&w->sql, ')');
     }
     if (f->active)
-        strbuf_addstr(&w->sql, " AND d.status IN (1, 2, 4, 5, 6, 9)");
+        strbuf_addstr(&w->sql, " AND " STATUS_IN_SQL("d.status", DOSSIERS_OPEN));
     if (f->status)
         w_num(w, " AND d.status = ?", f->status);
     if (f->procedure_id)

@@ -73,7 +73,7 @@ struct dossier_filter {
     size_t nwork;
     const char *agency_path;  /* only this agency's subtree, or NULL */
     int status;               /* 0: any */
-    int active;               /* only dossiers still in someone's hands (1, 2, 4, 5, 6, 9) */
+    int active;               /* only dossiers still in someone's hands (DOSSIERS_OPEN) */
     int64_t procedure_id;     /* 0: any */
     int64_t from, to;         /* submitted in [from, to); 0: open */
     int64_t due_from, due_to; /* due in [due_from, due_to); 0: open */

@@ -42,9 +42,9 @@ int late_dossiers(struct db *db, struct arena *a, const char *path, int64_t star
     size_t nopen, i, cap;
 
     if (db_all(db, a, read_late, sizeof(**out), out, n, e,
-               LATE_SELECT "d.finished_at > " DUE_SQL("d.") " AND d.finished_at >= ?"
-                                                            " AND d.finished_at < ?"
-                                                            " ORDER BY d.finished_at LIMIT ?",
+               LATE_SELECT LATE_SQL("d.") " AND d.finished_at >= ?"
+                                          " AND d.finished_at < ?"
+                                          " ORDER BY d.finished_at LIMIT ?",
                "ttIII", path, path, start, end, (int64_t)max) < 0 ||
         db_all(db, a, read_late, sizeof(*open), &open, &nopen, e,
                LATE_SELECT OVERDUE_SQL("d.") " AND d.received_at < ? ORDER BY " DUE_SQL(

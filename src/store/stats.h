@@ -9,18 +9,33 @@
 #include <stdio.h>
 
 #include "core/date.h"
+#include "core/dossier.h"
 #include "core/stats.h"
 #include "store/db.h"
 
 /*
+ * A status set of core/dossier.h (a DOSSIERS_* list) in SQL, generated from
+ * the list itself: STATUS_IN_SQL("d.status", DOSSIERS_OPEN) is d.status IN a
+ * list of 0 (no status: the column's CHECK keeps it out) and the set's numbers.
+ */
+#define STATUS_SQL_ITEM_(s)     ", " #s
+#define STATUS_IN_SQL(col, set) col " IN (0" set(STATUS_SQL_ITEM_) ")"
+
+/*
  * A dossier in progress past the law's due time at a moment (the one bound
- * parameter), as core/stats.c counts it: received, its clock running, or
- * waiting for a supplement asked after the due time. P is the table's prefix.
+ * parameter), as core/stats.c's stat_overdue_at says: received, its clock
+ * running, or waiting for a supplement asked after the due time. P is the
+ * table's prefix. LATE_SQL: finished after the due time (core's
+ * dossier_timeliness, TIMELY_LATE).
  */
 #define DUE_SQL(P) "coalesce(" P "original_due_at, " P "due_at)"
+#define PAUSED_LATE_SQL(P)                                                                         \
+    "(" STATUS_IN_SQL(P "status", DOSSIERS_WAITING) " AND (" P "paused_at IS NULL OR " P           \
+                                                    "paused_at > " DUE_SQL(P) "))"
 #define OVERDUE_SQL(P)                                                                             \
-    "(" P "status IN (2, 4, 6) OR (" P "status = 5 AND (" P "paused_at IS NULL OR " P              \
-    "paused_at > " DUE_SQL(P) "))) AND " P "received_at IS NOT NULL AND " DUE_SQL(P) " < ?"
+    "(" STATUS_IN_SQL(P "status", DOSSIERS_CLOCK_RUNS) " OR " PAUSED_LATE_SQL(                     \
+        P) ") AND " P "received_at IS NOT NULL AND " DUE_SQL(P) " < ?"
+#define LATE_SQL(P) P "finished_at > " DUE_SQL(P)
 
 enum stat_grain { GRAIN_DAY = 1, GRAIN_MONTH = 2, GRAIN_PROC_DAY = 3, GRAIN_PROC_MONTH = 4 };
 

@@ -215,13 +215,51 @@ static void receivable(void **state)
                                     "division", 0));
 }
 
+/* The named status sets, by the statuses' names, and membership. */
+static void status_sets(void **state)
+{
+#define B(s) DOSSIER_BIT(DOSSIER_##s)
+    (void)state;
+    assert_int_equal(DOSSIER_SET(DOSSIERS_FINAL),
+                     B(REFUSED) | B(WITHDRAWN) | B(STOPPED) | B(RETURNED));
+    assert_int_equal(DOSSIER_SET(DOSSIERS_OPEN), B(NEW) | B(RECEIVED) | B(PROCESSING) |
+                                                     B(SUPPLEMENT) | B(FINANCIAL) | B(PROCESSED));
+    assert_int_equal(DOSSIER_SET(DOSSIERS_CLOCK_RUNS), B(RECEIVED) | B(PROCESSING) | B(FINANCIAL));
+    assert_int_equal(DOSSIER_SET(DOSSIERS_WAITING), B(SUPPLEMENT));
+    assert_int_equal(DOSSIER_SET(DOSSIERS_IN_PROGRESS),
+                     B(RECEIVED) | B(PROCESSING) | B(SUPPLEMENT) | B(FINANCIAL));
+    assert_int_equal(DOSSIER_SET(DOSSIERS_CLOSED), B(REFUSED) | B(WITHDRAWN) | B(STOPPED));
+#undef B
+    for (int s = 0; s <= DOSSIER_STATUS_MAX + 1; s++) {
+        assert_int_equal(dossier_status_in(s, DOSSIER_STATUSES_ALL), dossier_status_valid(s));
+        assert_int_equal(dossier_status_in(s, DOSSIER_SET(DOSSIERS_FINAL)),
+                         dossier_status_final(s));
+        assert_int_equal(dossier_status_in(s, DOSSIER_SET(DOSSIERS_CLOCK_RUNS)),
+                         dossier_status_clock_runs(s));
+        /* a final status has no way out; an open one has */
+        if (dossier_status_valid(s)) {
+            int out[DOSSIER_STATUS_MAX];
+            assert_int_equal(dossier_transitions_from(s, out) == 0,
+                             dossier_status_in(s, DOSSIER_SET(DOSSIERS_FINAL)));
+        }
+    }
+    assert_false(dossier_status_in(0, ~0u));
+    assert_false(dossier_status_in(-1, ~0u));
+    assert_false(dossier_status_in(31, ~0u));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(statuses),         cmocka_unit_test(parent_paths),
-        cmocka_unit_test(transition_table), cmocka_unit_test(channels),
-        cmocka_unit_test(agency_ids),       cmocka_unit_test(codes),
-        cmocka_unit_test(timeliness),       cmocka_unit_test(applicant_fields),
+        cmocka_unit_test(statuses),
+        cmocka_unit_test(parent_paths),
+        cmocka_unit_test(status_sets),
+        cmocka_unit_test(transition_table),
+        cmocka_unit_test(channels),
+        cmocka_unit_test(agency_ids),
+        cmocka_unit_test(codes),
+        cmocka_unit_test(timeliness),
+        cmocka_unit_test(applicant_fields),
         cmocka_unit_test(receivable),
     };
     return cmocka_run_group_tests_name("core/dossier", tests, NULL, NULL);

@@ -228,11 +228,43 @@ static void splits(void **state)
     split_of("2026-03-03", "2026-03-02", "");
 }
 
+/* In progress past the due time at a moment: the rule OVERDUE_SQL repeats. */
+static void overdue_at(void **state)
+{
+    struct stat_facts f = {0};
+    int64_t now = T("2026-03-10 08:00");
+    int s;
+
+    (void)state;
+    f.received_at = T("2026-03-02 08:00");
+    f.due_at = T("2026-03-09 17:00");
+    for (s = DOSSIER_STATUS_MIN; s <= DOSSIER_STATUS_MAX; s++) {
+        f.status = s;
+        assert_int_equal(stat_overdue_at(&f, now),
+                         s == DOSSIER_RECEIVED || s == DOSSIER_PROCESSING ||
+                             s == DOSSIER_FINANCIAL || s == DOSSIER_SUPPLEMENT);
+    }
+    f.status = DOSSIER_PROCESSING;
+    assert_false(stat_overdue_at(&f, f.due_at)); /* at the due time: not yet */
+    assert_true(stat_overdue_at(&f, f.due_at + 1));
+    f.status = DOSSIER_SUPPLEMENT;
+    f.paused_at = f.due_at; /* asked in time: the clock stands */
+    assert_false(stat_overdue_at(&f, now));
+    f.paused_at = f.due_at + 1; /* asked too late */
+    assert_true(stat_overdue_at(&f, now));
+    f.received_at = 0; /* never received */
+    assert_false(stat_overdue_at(&f, now));
+    f.received_at = T("2026-03-02 08:00");
+    f.due_at = 0; /* no due time */
+    assert_false(stat_overdue_at(&f, now));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(counter_dossier_early),
         cmocka_unit_test(late_and_overdue),
+        cmocka_unit_test(overdue_at),
         cmocka_unit_test(closed_without_result),
         cmocka_unit_test(fees_and_supplements),
         cmocka_unit_test(rates),
