@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/procedure_input.h"
 #include "core/dossier.h"
+#include "core/worktime.h"
 #include "lib/json.h"
 #include "store/agencies.h"
 #include "store/audit.h"
@@ -102,16 +103,16 @@ static void read_variant(struct arena *a, json_t *item, const char *prefix,
         if ((role = jv_string(s, sp, "role", 0, 20, e)) &&
             jv_choice(role, step_roles, sp, "role", e) >= 0)
             p->role = role;
-        if (jv_number(s, sp, "hours", JV_REQUIRED, 0.25, 3650 * 8, &d, e) == 1) {
+        if (jv_number(s, sp, "hours", JV_REQUIRED, 0.25, 3650 * WORKDAY_HOURS, &d, e) == 1) {
             p->hours = d;
             hours += d;
         }
     }
     if (!strcmp(v->duration_kind, "working") && v->duration_days > 0 &&
-        hours > v->duration_days * 8 + 1e-9)
+        hours > v->duration_days * WORKDAY_HOURS + 1e-9)
         err_field(e, arena_printf(a, "%s.steps", prefix),
                   "the steps take %g working hours, more than the %g the duration allows", hours,
-                  v->duration_days * 8);
+                  v->duration_days * WORKDAY_HOURS);
 }
 
 /* 1 (with the field's error) when a step names no agency, or on another error; 0 when it does. */

@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/fold.h"
+#include "core/worktime.h"
 #include "lib/json.h"
 #include "lib/strbuf.h"
 #include "store/agencies.h"
@@ -146,7 +147,7 @@ void procedure_check_duration(const char *field, double days, const char *kind, 
 {
     if (!strcmp(kind, "calendar") && days != floor(days))
         err_field(e, field, "calendar-day durations are whole days");
-    else if (days * 8 != floor(days * 8))
+    else if (days * WORKDAY_HOURS != floor(days * WORKDAY_HOURS))
         err_field(e, field, "must be a whole number of working hours (a multiple of 0.125 day)");
 }
 

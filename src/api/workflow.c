@@ -229,7 +229,7 @@ static int consult(struct move *m, struct err *e)
     if (dossier_insert(m->r->db, &child, e) < 0)
         return -1;
     step.unit = ag.id;
-    step.hours = m->in->days * 8;
+    step.hours = m->in->days * WORKDAY_HOURS;
     step.started_at = m->r->now;
     step.due_at = child.due_at;
     ev.at = m->r->now;

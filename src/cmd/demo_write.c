@@ -411,7 +411,7 @@ int demo_write_life(struct demo *c, const struct demo_wish *w, struct life *l)
             return -1;
     if (d.step) {
         step.unit = l->proc_unit;
-        step.hours = l->dp->days * 8;
+        step.hours = l->dp->days * WORKDAY_HOURS;
         step.started_at = l->handover;
         step.due_at = d.paused_at ? l->due : l->due_final; /* moved when the pause ends */
         step.finished_at = d.finished_at;

@@ -13,6 +13,7 @@
 
 #define OFFICE_PERIODS_MAX    4
 #define WORKDAY_MINUTES       480
+#define WORKDAY_HOURS         (WORKDAY_MINUTES / 60)
 #define OFFICE_HOURS_TEXT_MAX 64
 
 struct office_period {
