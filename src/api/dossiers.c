@@ -144,18 +144,12 @@ static int may_file(struct req *r, int channel, const struct agency *ag, struct 
 /* Inside the write transaction: number, code, due time, rows. */
 static int insert(struct req *r, struct dossier *d, const struct agency *ag, struct err *e)
 {
-    char code[DOSSIER_CODE_MAX], day[8];
+    char code[DOSSIER_CODE_MAX];
     const struct user *u = req_user(r);
     struct dossier_event ev = {0};
-    int64_t local_day = date_local_day(r->now);
-    int y, m, dd, number;
 
-    date_civil_from_days(local_day, &y, &m, &dd);
-    snprintf(day, sizeof(day), "%02d%02d%02d", y % 100, m, dd);
-    if (dossier_next_number(r->db, ag->id, day, &number, e) < 0)
+    if (dossier_next_code(r->db, ag->id, r->now, code, e) < 0)
         return -1;
-    if (dossier_code_format(ag->id, local_day, number, code) < 0)
-        return err_set(e, 503, "counter_full", "agency %s has used every code for today", ag->id);
     d->code = arena_strdup(&r->arena, code);
     if (d->status == DOSSIER_RECEIVED) {
         d->received_at = r->now;

@@ -187,9 +187,7 @@ static int consult(struct move *m, struct err *e)
     struct dossier_step step = {
         1, "Cho ý kiến, phối hợp giải quyết", NULL, NULL, "consult", 0, 0, 0, 0};
     struct dossier_event ev = {0};
-    char code[DOSSIER_CODE_MAX], day[8];
-    int64_t local_day = date_local_day(m->r->now);
-    int y, mo, dd, number;
+    char code[DOSSIER_CODE_MAX];
 
     if (agency_get(m->r->db, &m->r->arena, m->in->agency, &ag, e) < 0 || !ag.active) {
         if (e->http && e->http != 404)
@@ -199,10 +197,7 @@ static int consult(struct move *m, struct err *e)
     }
     if (!strcmp(ag.id, d->current_unit))
         return err_field(e, "agency", "a dossier is not sent for consultation to its own unit");
-    date_civil_from_days(local_day, &y, &mo, &dd);
-    snprintf(day, sizeof(day), "%02d%02d%02d", y % 100, mo, dd);
-    if (dossier_next_number(m->r->db, ag.id, day, &number, e) < 0 ||
-        dossier_code_format(ag.id, local_day, number, code) < 0)
+    if (dossier_next_code(m->r->db, ag.id, m->r->now, code, e) < 0)
         return -1;
     child = *d;
     child.id = 0;

@@ -49,14 +49,9 @@ static void add_components(struct demo *c, const struct demo_procedure *dp, stru
 
 static int next_code(struct demo *c, const char *unit, int64_t t, const char **out)
 {
-    char day[8], code[DOSSIER_CODE_MAX];
-    int y, m, d, number;
-    int64_t local = date_local_day(t);
+    char code[DOSSIER_CODE_MAX];
 
-    date_civil_from_days(local, &y, &m, &d);
-    snprintf(day, sizeof(day), "%02d%02d%02d", y % 100, m, d);
-    if (dossier_next_number(c->db, unit, day, &number, &c->e) < 0 ||
-        dossier_code_format(unit, local, number, code) < 0)
+    if (dossier_next_code(c->db, unit, t, code, &c->e) < 0)
         return -1;
     *out = arena_strdup(&c->a, code);
     return 0;

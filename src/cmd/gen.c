@@ -260,11 +260,11 @@ static int add_dossier(struct gen *g, int64_t day)
 /* The day's code counters, then a fresh count for the next day. */
 static int end_day(struct gen *g, int64_t day)
 {
-    char text[8];
-    int y, m, d, u;
+    char text[DOSSIER_CODE_DAY_MAX];
+    int u;
 
-    date_civil_from_days(day, &y, &m, &d);
-    snprintf(text, sizeof(text), "%02d%02d%02d", y % 100, m, d);
+    if (dossier_code_day(day, text) < 0)
+        return err_set(&g->e, 500, "gen", "no dossier code for a day outside 2000-2099");
     for (u = 0; u < g->nunits; u++) {
         if (!g->numbers[u])
             continue;

@@ -155,17 +155,26 @@ int agency_id_valid(const char *s)
            all_digits(s + 11, 2);
 }
 
-int dossier_code_format(const char *agency_id, int64_t local_day, int counter,
-                        char out[DOSSIER_CODE_MAX])
+int dossier_code_day(int64_t local_day, char out[DOSSIER_CODE_DAY_MAX])
 {
     int y, m, d;
 
-    if (!agency_id_valid(agency_id) || counter < 1 || counter > DOSSIER_COUNTER_MAX)
-        return -1;
     date_civil_from_days(local_day, &y, &m, &d);
     if (y < 2000 || y > 2099)
         return -1;
-    snprintf(out, DOSSIER_CODE_MAX, "%s-%02d%02d%02d-%04d", agency_id, y % 100, m, d, counter);
+    snprintf(out, DOSSIER_CODE_DAY_MAX, "%02d%02d%02d", y % 100, m, d);
+    return 0;
+}
+
+int dossier_code_format(const char *agency_id, int64_t local_day, int counter,
+                        char out[DOSSIER_CODE_MAX])
+{
+    char day[DOSSIER_CODE_DAY_MAX];
+
+    if (!agency_id_valid(agency_id) || counter < 1 || counter > DOSSIER_COUNTER_MAX ||
+        dossier_code_day(local_day, day) < 0)
+        return -1;
+    snprintf(out, DOSSIER_CODE_MAX, "%s-%s-%04d", agency_id, day, counter);
     return 0;
 }
 

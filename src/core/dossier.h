@@ -94,10 +94,18 @@ int agency_id_valid(const char *s);
  */
 size_t agency_parent_path_len(const char *path);
 
-#define DOSSIER_CODE_MAX 32
+
+#define DOSSIER_CODE_MAX     32
+#define DOSSIER_CODE_DAY_MAX 7
+/*
+ * A code's day part, "yyMMdd" of a local day (2000-2099), which also keys the
+ * unit's counter of that day. Returns 0, or -1 for a day outside the century.
+ */
+int dossier_code_day(int64_t local_day, char out[DOSSIER_CODE_DAY_MAX]);
 /*
  * Code "{agency id}-{yyMMdd}-{NNNN}": the counter is zero-padded to four digits
  * and may grow to six. Returns 0, or -1 when the parts cannot form a code.
+ * store/dossiers.h's dossier_next_code moves the counter and calls this.
  */
 int dossier_code_format(const char *agency_id, int64_t local_day, int counter,
                         char out[DOSSIER_CODE_MAX]);

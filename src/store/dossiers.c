@@ -2,21 +2,29 @@
 #include "store/dossiers.h"
 #include "store/agencies.h"
 #include "store/stats.h"
+#include "core/date.h"
 #include "lib/strbuf.h"
 
 #include <stdio.h>
 #include <string.h>
 
-int dossier_next_number(struct db *db, const char *agency, const char *day, int *out, struct err *e)
+int dossier_next_code(struct db *db, const char *agency, int64_t at, char out[DOSSIER_CODE_MAX],
+                      struct err *e)
 {
-    int64_t n;
+    char day[DOSSIER_CODE_DAY_MAX];
+    int64_t n, local_day = date_local_day(at);
 
+    if (dossier_code_day(local_day, day) < 0)
+        return err_set(e, 500, "clock", "no dossier code for a day outside 2000-2099");
     if (db_int(db, &n, e,
                "INSERT INTO code_counters (agency, day, last) VALUES (?, ?, 1)"
                " ON CONFLICT (agency, day) DO UPDATE SET last = last + 1 RETURNING last",
                "tt", agency, day) != DB_ROW)
         return -1;
-    *out = (int)n;
+    if (n > DOSSIER_COUNTER_MAX)
+        return err_set(e, 503, "counter_full", "agency %s has used every code for today", agency);
+    if (dossier_code_format(agency, local_day, (int)n, out) < 0)
+        return err_set(e, 500, "code", "%s is not an agency identifier", agency);
     return 0;
 }
 

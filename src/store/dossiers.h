@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "core/dossier.h"
 #include "lib/arena.h"
 #include "store/db.h"
 
@@ -88,9 +89,14 @@ struct dossier_filter {
 /* How many dossiers a filter selects (limit and paging ignored). */
 int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *out, struct err *e);
 
-/* The next number of the unit's counter for a day ("yyMMdd"); call inside the write transaction. */
-int dossier_next_number(struct db *db, const char *agency, const char *day, int *out,
-                        struct err *e);
+/*
+ * The unit's next dossier code for the local day of `at` (core's
+ * dossier_code_day and dossier_code_format around the unit's counter of that
+ * day); call inside the write transaction. 503 "counter_full" when the day's
+ * numbers are spent.
+ */
+int dossier_next_code(struct db *db, const char *agency, int64_t at, char out[DOSSIER_CODE_MAX],
+                      struct err *e);
 /* Inserts the dossier and its components; sets d->id and d->version. */
 int dossier_insert(struct db *db, struct dossier *d, struct err *e);
 /*

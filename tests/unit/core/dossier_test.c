@@ -110,7 +110,7 @@ static void agency_ids(void **state)
 
 static void codes(void **state)
 {
-    char code[DOSSIER_CODE_MAX];
+    char code[DOSSIER_CODE_MAX], day[DOSSIER_CODE_DAY_MAX];
     static const char *const bad[] = {
         "",
         "000.00.04.H43-240315-001",     /* three digits */
@@ -128,6 +128,14 @@ static void codes(void **state)
     size_t i;
 
     (void)state;
+    assert_int_equal(dossier_code_day(D("2024-03-15"), day), 0);
+    assert_string_equal(day, "240315");
+    assert_int_equal(dossier_code_day(D("2000-01-01"), day), 0);
+    assert_string_equal(day, "000101");
+    assert_int_equal(dossier_code_day(D("2099-12-31"), day), 0);
+    assert_string_equal(day, "991231");
+    assert_int_equal(dossier_code_day(D("1999-12-31"), day), -1);
+    assert_int_equal(dossier_code_day(D("2100-01-01"), day), -1);
     assert_int_equal(dossier_code_format("000.00.04.H43", D("2024-03-15"), 1, code), 0);
     assert_string_equal(code, "000.00.04.H43-240315-0001");
     assert_true(dossier_code_valid(code));

@@ -77,16 +77,29 @@ static void counters(void **state)
 {
     struct fixture *f = *state;
     struct err e = ERR_INIT;
-    int n, i;
+    char code[DOSSIER_CODE_MAX], want[DOSSIER_CODE_MAX];
+    int i;
 
     for (i = 1; i <= 3; i++) {
-        assert_int_equal(dossier_next_number(f->db, "000.00.31.H43", "240315", &n, &e), 0);
-        assert_int_equal(n, i);
+        assert_int_equal(dossier_next_code(f->db, "000.00.31.H43", T("2024-03-15 09:00"), code, &e),
+                         0);
+        snprintf(want, sizeof(want), "000.00.31.H43-240315-%04d", i);
+        assert_string_equal(code, want);
     }
-    assert_int_equal(dossier_next_number(f->db, "000.00.32.H43", "240315", &n, &e), 0);
-    assert_int_equal(n, 1);
-    assert_int_equal(dossier_next_number(f->db, "000.00.31.H43", "240316", &n, &e), 0);
-    assert_int_equal(n, 1);
+    assert_int_equal(dossier_next_code(f->db, "000.00.32.H43", T("2024-03-15 16:00"), code, &e), 0);
+    assert_string_equal(code, "000.00.32.H43-240315-0001");
+    /* the local day: 06:00 on the 16th is still the 15th in UTC */
+    assert_int_equal(dossier_next_code(f->db, "000.00.31.H43", T("2024-03-16 06:00"), code, &e), 0);
+    assert_string_equal(code, "000.00.31.H43-240316-0001");
+    /* a day's numbers spent */
+    assert_int_equal(db_run(f->db, &e,
+                            "UPDATE code_counters SET last = 999999 WHERE agency = '000.00.32.H43'",
+                            ""),
+                     1);
+    assert_int_equal(dossier_next_code(f->db, "000.00.32.H43", T("2024-03-15 17:00"), code, &e),
+                     -1);
+    assert_int_equal(e.http, 503);
+    assert_string_equal(e.code, "counter_full");
 }
 
 static void rows_and_events(void **state)
