@@ -101,8 +101,7 @@ static void check_one(struct checker *k, const struct dossier *d, const struct d
     int64_t times[] = {d->submitted_at, d->received_at, d->finished_at, d->returned_at,
                        d->closed_at,    d->paused_at,   d->apology_at,  d->updated_at};
     size_t i, open = 0;
-    int closed = d->status == DOSSIER_REFUSED || d->status == DOSSIER_WITHDRAWN ||
-                 d->status == DOSSIER_STOPPED;
+    int closed = dossier_status_in(d->status, DOSSIER_SET(DOSSIERS_CLOSED));
 
     k->dossiers++;
     if (!dossier_status_valid(d->status) || !n) {

@@ -251,10 +251,27 @@ static void range_and_bad_durations(void **state)
     assert_true(worktime_years_needed(2024, 0, 600) >= 2027);
 }
 
+/* A working day is WORKDAY_HOURS hours: one day's due time is that many hours of work away. */
+static void workday(void **state)
+{
+    struct err e = ERR_INIT;
+    int64_t by_hours = 0, by_day = 0;
+
+    (void)state;
+    assert_int_equal(WORKDAY_HOURS * 60, WORKDAY_MINUTES);
+    assert_int_equal(WORKDAY_HOURS, 8);
+    assert_int_equal(
+        worktime_add(&cal, OH, T("2024-03-11 10:00"), WORKDAY_HOURS * 60, &by_hours, &e), 0);
+    assert_int_equal(
+        worktime_due(&cal, OH, T("2024-03-11 10:00"), DURATION_WORKING, 1, &by_day, &e), 0);
+    assert_int_equal(by_hours, by_day);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(working_days),
+        cmocka_unit_test(workday),
         cmocka_unit_test(outside_office_hours),
         cmocka_unit_test(across_holidays),
         cmocka_unit_test(calendar_days),
