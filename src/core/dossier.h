@@ -94,7 +94,6 @@ int agency_id_valid(const char *s);
  */
 size_t agency_parent_path_len(const char *path);
 
-
 #define DOSSIER_CODE_MAX     32
 #define DOSSIER_CODE_DAY_MAX 7
 /*
