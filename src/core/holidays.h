@@ -62,13 +62,15 @@ int holidays_of_year(int year, const struct holiday_rule *rules, size_t nrules,
 
 /*
  * A working calendar over whole years: for each day, whether it is off.
- * Built from rules and overrides; owns its memory (workcal_release).
+ * Built from rules and overrides; owns its memory (workcal_release). The
+ * server's is published in a struct calcell (core/calcell.h) with a version.
  */
 struct workcal {
     int year_from, year_to;
     int64_t day0; /* January 1 of year_from */
     int ndays;
     unsigned char *off;
+    int64_t version; /* of the data it was built from; 0 unless the builder sets it */
 };
 
 int workcal_build(struct workcal *c, int year_from, int year_to, const struct holiday_rule *rules,

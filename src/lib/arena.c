@@ -15,9 +15,26 @@ struct arena_chunk {
     alignas(max_align_t) unsigned char data[];
 };
 
+struct arena_defer {
+    struct arena_defer *next;
+    void (*fn)(void *);
+    void *arg;
+};
+
 void arena_init(struct arena *a)
 {
     a->head = NULL;
+    a->defers = NULL;
+}
+
+void arena_defer(struct arena *a, void (*fn)(void *), void *arg)
+{
+    struct arena_defer *d = arena_alloc(a, sizeof(*d));
+
+    d->fn = fn;
+    d->arg = arg;
+    d->next = a->defers;
+    a->defers = d;
 }
 
 void *arena_alloc(struct arena *a, size_t n)
@@ -104,9 +121,15 @@ void *arena_push(struct arena *a, void *items, size_t *n, size_t *cap, size_t si
 
 void arena_release(struct arena *a)
 {
-    struct arena_chunk *c = a->head, *next;
+    struct arena_chunk *c, *next;
+    struct arena_defer *d;
 
-    for (; c; c = next) {
+    /* a deferred call may defer another: run until none is left */
+    while ((d = a->defers) != NULL) {
+        a->defers = d->next;
+        d->fn(d->arg);
+    }
+    for (c = a->head; c; c = next) {
         next = c->next;
         free(c);
     }

@@ -9,9 +9,11 @@
 #include <stddef.h>
 
 struct arena_chunk;
+struct arena_defer;
 
 struct arena {
     struct arena_chunk *head;
+    struct arena_defer *defers;
 };
 
 #define ARENA_INIT                                                                                 \
@@ -33,7 +35,12 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
  * the first push). Returns the new element.
  */
 void *arena_push(struct arena *a, void *items, size_t *n, size_t *cap, size_t size);
-/* Frees every allocation; the arena can be used again. */
+/*
+ * Calls fn(arg) when the arena is released, before its memory is freed (the
+ * last deferred first): how a request lets go of what it holds beyond its arena.
+ */
+void arena_defer(struct arena *a, void (*fn)(void *), void *arg);
+/* Runs the deferred calls, frees every allocation; the arena can be used again. */
 void arena_release(struct arena *a);
 
 #endif

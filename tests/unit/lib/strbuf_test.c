@@ -36,6 +36,29 @@ static void strbuf_basics(void **state)
     free(p);
 }
 
+static char defer_log[8];
+
+static void record(void *arg)
+{
+    defer_log[strlen(defer_log)] = *(const char *)arg;
+}
+
+/* Deferred calls run at release, the last one first, and once. */
+static void arena_defers(void **state)
+{
+    struct arena a = ARENA_INIT;
+
+    (void)state;
+    arena_defer(&a, record, "a");
+    arena_defer(&a, record, "b");
+    assert_string_equal(defer_log, "");
+    arena_release(&a);
+    assert_string_equal(defer_log, "ba");
+    assert_null(a.defers);
+    arena_release(&a);
+    assert_string_equal(defer_log, "ba");
+}
+
 static void arena_basics(void **state)
 {
     struct arena a = ARENA_INIT;
@@ -84,6 +107,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strbuf_basics),
         cmocka_unit_test(arena_basics),
+        cmocka_unit_test(arena_defers),
         cmocka_unit_test(arena_arrays),
     };
     return cmocka_run_group_tests_name("lib/strbuf", tests, NULL, NULL);
