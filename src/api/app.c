@@ -158,7 +158,7 @@ int app_begin(struct req *r, struct err *e)
     struct user *u;
 
     r->db = app_thread_db(app, e);
-    if (!r->db)
+    if (!r->db || !app_calendar(r, e))
         return -1;
     if (!token || strlen(token) != CRYPTO_TOKEN_LEN)
         return 0;

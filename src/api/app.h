@@ -80,6 +80,24 @@ int app_calendar_data(struct db *db, struct arena *a, int year_from, int year_to
 /* A working calendar covering the given years, from the database's rules and overrides. */
 int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, struct err *e);
 
+/*
+ * The process's working calendar (api/app_calendar.c): one immutable value
+ * over the lunar calendar's whole range, built from the database and tagged
+ * with the database's calendar version (store/calendar.h).
+ *
+ * app_calendar_load builds and publishes it when the database holds a newer
+ * version than the published one: at start, and after a handler commits a
+ * change. app_calendar is the calendar of a request: taken once (the begin
+ * hook does it), kept in r->cal and given back when the request's arena is
+ * released, so a request answers from one calendar even if a new one is
+ * published meanwhile. At most once a second it also looks at the database's
+ * version, so changes made by another process are picked up.
+ */
+int app_calendar_load(struct db *db, struct err *e);
+const struct workcal *app_calendar(struct req *r, struct err *e);
+/* Drops the process's calendar (at exit). */
+void app_calendar_free(void);
+
 /* JSON helpers: an ISO 8601 (+07:00) string, or null for 0. */
 json_t *json_time(int64_t t);
 /* A string, or null for NULL. */

@@ -8,6 +8,7 @@
 #include "core/holidays.h"
 #include "core/worktime.h"
 #include "lib/json.h"
+#include "lib/log.h"
 #include "store/agencies.h"
 #include "store/audit.h"
 #include "store/calendar.h"
@@ -65,6 +66,19 @@ int calendar_holidays(struct req *r, struct err *e)
     return resp_json(r, 200, json_pack("{s:i, s:o}", "year", year, "items", items));
 }
 
+/*
+ * After a committed change: the process's calendar is built again and swapped
+ * in whole; requests in flight keep the one they took. A failed build leaves
+ * the old calendar until the next look at the database's version (a second).
+ */
+static void reload(struct req *r)
+{
+    struct err e = ERR_INIT;
+
+    if (app_calendar_load(r->db, &e) < 0)
+        log_error("the working calendar was not rebuilt: %s", e.msg);
+}
+
 int calendar_override_put(struct req *r, struct err *e)
 {
     static const char *const keys[] = {"working", "name", NULL};
@@ -97,6 +111,7 @@ int calendar_override_put(struct req *r, struct err *e)
         db_rollback(r->db);
         goto out;
     }
+    reload(r);
     rc = resp_json(r, 200,
                    json_pack("{s:s, s:b, s:s}", "date", o.day, "working", working, "name", o.name));
 out:
@@ -123,6 +138,7 @@ int calendar_override_delete(struct req *r, struct err *e)
         db_rollback(r->db);
         return -1;
     }
+    reload(r);
     r->resp.status = 204;
     return 0;
 }
@@ -133,12 +149,12 @@ int calendar_due(struct req *r, struct err *e)
     const char *from = req_query(r, "from"), *days_s = req_query(r, "days");
     const char *kind_s = req_query(r, "kind"), *agency = req_query(r, "agency");
     struct office_hours oh = office_hours_default;
-    struct workcal cal;
+    const struct workcal *cal;
     struct agency ag;
     int64_t start, due;
     double days;
     char *end;
-    int kind = DURATION_WORKING, y, m, d, rc;
+    int kind = DURATION_WORKING, y, m, d;
 
     if (!from || date_parse_iso(from, &start) < 0)
         return err_set(e, 400, "invalid_query", "from must be an ISO 8601 time");
@@ -159,15 +175,9 @@ int calendar_due(struct req *r, struct err *e)
     date_civil_from_days(date_local_day(start), &y, &m, &d);
     if (y < 1900 || y > 2100)
         return err_set(e, 400, "invalid_query", "the calendar covers 1900 to 2100");
-    if (app_workcal(r->db, y,
-                    worktime_years_needed(y, kind, days) > 2100
-                        ? 2100
-                        : worktime_years_needed(y, kind, days),
-                    &cal, e) < 0)
+    if (!(cal = app_calendar(r, e)))
         return -1;
-    rc = worktime_due(&cal, &oh, start, kind, days, &due, e);
-    workcal_release(&cal);
-    if (rc < 0) {
+    if (worktime_due(cal, &oh, start, kind, days, &due, e) < 0) {
         if (e->http == 422)
             e->http = 400;
         return -1;

@@ -154,7 +154,7 @@ static int insert(struct req *r, struct dossier *d, const struct agency *ag, str
     if (d->status == DOSSIER_RECEIVED) {
         d->received_at = r->now;
         d->received_by = u->id;
-        if (deadline_due(r->db, ag->office_hours, d->received_at, d->duration_kind,
+        if (deadline_due(r->cal, ag->office_hours, d->received_at, d->duration_kind,
                          d->duration_days, &d->due_at, e) < 0)
             return -1;
         d->original_due_at = d->due_at;

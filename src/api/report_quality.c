@@ -55,27 +55,18 @@ static const struct xlsx_column late_columns[] = {
 static int late_minutes(struct req *r, const struct late_row *rows, size_t n, int64_t *out,
                         struct err *e)
 {
-    struct workcal cal;
-    int64_t first = r->now;
-    int y0, y1, m, d, rc = 0;
+    const struct workcal *cal = app_calendar(r, e);
+    int rc = cal ? 0 : -1;
     size_t i;
 
-    for (i = 0; i < n; i++)
-        if (rows[i].due_at && rows[i].due_at < first)
-            first = rows[i].due_at;
-    date_civil_from_days(date_local_day(first), &y0, &m, &d);
-    date_civil_from_days(date_local_day(r->now), &y1, &m, &d);
-    if (app_workcal(r->db, y0, y1 + 1, &cal, e) < 0)
-        return -1;
     for (i = 0; i < n && rc == 0; i++) {
         const struct late_row *x = &rows[i];
         struct office_hours oh = office_hours_default;
         int64_t end = x->finished_at ? x->finished_at : x->paused_at ? x->paused_at : r->now;
         if (x->office_hours && office_hours_parse(x->office_hours, &oh, e) < 0)
             err_clear(e), oh = office_hours_default;
-        rc = worktime_between(&cal, &oh, x->due_at, end, &out[i], e);
+        rc = worktime_between(cal, &oh, x->due_at, end, &out[i], e);
     }
-    workcal_release(&cal);
     return rc;
 }
 

@@ -62,7 +62,7 @@ static int start_step(struct move *m, struct dossier_step *s, int64_t due, struc
 
     s->due_at = due;
     if (!due && (load_unit(m, s->unit, &ag, e) < 0 ||
-                 deadline_add(m->r->db, ag.office_hours, m->r->now, (int64_t)(s->hours * 60),
+                 deadline_add(m->r->cal, ag.office_hours, m->r->now, (int64_t)(s->hours * 60),
                               &s->due_at, e) < 0))
         return -1;
     s->started_at = m->r->now;
@@ -99,7 +99,7 @@ static int receive_now(struct move *m, struct err *e)
 
     d->received_at = m->r->now;
     d->received_by = req_user_id(m->r);
-    if (deadline_due(m->r->db, m->unit.office_hours, d->received_at, d->duration_kind,
+    if (deadline_due(m->r->cal, m->unit.office_hours, d->received_at, d->duration_kind,
                      d->duration_days, &d->due_at, e) < 0)
         return -1;
     d->original_due_at = d->due_at;
@@ -134,7 +134,7 @@ static int handover(struct move *m, struct err *e)
     steps = arena_calloc(&m->r->arena, n, sizeof(*steps));
     if (!v || !v->nsteps) {
         /* no process defined: one step for the whole time left */
-        if (deadline_between(m->r->db, m->unit.office_hours, m->r->now, d->due_at, &left, e) < 0)
+        if (deadline_between(m->r->cal, m->unit.office_hours, m->r->now, d->due_at, &left, e) < 0)
             return -1;
         steps[0] =
             (struct dossier_step){1,         "Thụ lý, giải quyết hồ sơ",        processing, NULL,
@@ -217,7 +217,7 @@ static int consult(struct move *m, struct err *e)
     child.supplement_count = child.open_children = 0;
     child.components = NULL;
     child.ncomponents = 0;
-    if (deadline_due(m->r->db, ag.office_hours, m->r->now, "working", m->in->days, &child.due_at,
+    if (deadline_due(m->r->cal, ag.office_hours, m->r->now, "working", m->in->days, &child.due_at,
                      e) < 0)
         return -1;
     child.original_due_at = child.due_at;
@@ -334,14 +334,14 @@ static int restart_clock(struct move *m, struct err *e)
     size_t n;
 
     if (d->paused_at) {
-        if (deadline_resume(m->r->db, m->unit.office_hours, d->due_at, d->paused_at, m->r->now,
+        if (deadline_resume(m->r->cal, m->unit.office_hours, d->due_at, d->paused_at, m->r->now,
                             &d->due_at, e) < 0 ||
-            deadline_resume(m->r->db, m->unit.office_hours, d->original_due_at, d->paused_at,
+            deadline_resume(m->r->cal, m->unit.office_hours, d->original_due_at, d->paused_at,
                             m->r->now, &d->original_due_at, e) < 0)
             return -1;
         if (d->step) {
             if (current_step(m, &steps, &n, &cur, e) < 0 || load_unit(m, cur->unit, &ag, e) < 0 ||
-                deadline_resume(m->r->db, ag.office_hours, cur->due_at, d->paused_at, m->r->now,
+                deadline_resume(m->r->cal, ag.office_hours, cur->due_at, d->paused_at, m->r->now,
                                 &cur->due_at, e) < 0 ||
                 dossier_step_update(m->r->db, d->id, cur, e) < 0)
                 return -1;
@@ -380,7 +380,7 @@ static int apologize(struct move *m, struct err *e)
     case 4:
         return err_field(e, "new_due_at", "must be at most a year after the current appointment");
     }
-    in_hours = deadline_in_office_hours(m->r->db, m->unit.office_hours, m->in->new_due, e);
+    in_hours = deadline_in_office_hours(m->r->cal, m->unit.office_hours, m->in->new_due, e);
     if (in_hours < 0)
         return -1;
     if (!in_hours)

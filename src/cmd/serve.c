@@ -35,6 +35,19 @@ static void print_demo_accounts(const char *path)
     arena_release(&a);
 }
 
+/* The working calendar, built once before the first request (api/app_calendar.c). */
+static int load_calendar(const char *path, struct err *e)
+{
+    struct db *db;
+    int rc;
+
+    if (db_open(path, &db, e) < 0)
+        return -1;
+    rc = app_calendar_load(db, e);
+    db_close(db);
+    return rc;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     struct config conf;
@@ -83,7 +96,8 @@ int cmd_serve(int argc, char **argv)
     app.data_dir = conf.data ? conf.data : cmd_data_dir(conf.db);
     app.public_url = conf.public_url ? conf.public_url : public_url;
     snprintf(public_url, sizeof(public_url), "http://%s", conf.listen);
-    if (app_prepare_db(app.db_path, time(NULL), &e) < 0 || app_prepare_data(app.data_dir, &e) < 0)
+    if (app_prepare_db(app.db_path, time(NULL), &e) < 0 || app_prepare_data(app.data_dir, &e) < 0 ||
+        load_calendar(app.db_path, &e) < 0)
         return cmd_fail("%s", e.msg);
 
     /* block the signals before threads start, so that only sigwait sees them */
@@ -143,5 +157,6 @@ int cmd_serve(int argc, char **argv)
     server_stop(srv);
     sender_stop(mail);
     ratelimit_free(app.limits);
+    app_calendar_free();
     return 0;
 }

@@ -51,6 +51,7 @@ struct upload {
 };
 
 struct route;
+struct workcal;
 
 struct req {
     struct arena arena;
@@ -60,12 +61,13 @@ struct req {
     int nparams;
     struct strbuf body;
     int body_too_large;
-    int64_t now;      /* the request's clock, Unix seconds */
-    const char *peer; /* the client's address (see req_peer) */
-    void *conn;       /* the server's connection (opaque) */
-    void *app;        /* the application (opaque to http) */
-    struct db *db;    /* this thread's database connection, set by the begin hook */
-    void *user;       /* the authenticated principal, or NULL */
+    int64_t now;               /* the request's clock, Unix seconds */
+    const char *peer;          /* the client's address (see req_peer) */
+    void *conn;                /* the server's connection (opaque) */
+    void *app;                 /* the application (opaque to http) */
+    struct db *db;             /* this thread's database connection, set by the begin hook */
+    const struct workcal *cal; /* the working calendar of the whole request (begin hook) */
+    void *user;                /* the authenticated principal, or NULL */
     unsigned role_mask;
     const char *csrf;      /* the session's CSRF token, when authenticated */
     struct upload *upload; /* for routes that take a multipart body */

@@ -2,6 +2,8 @@
 #include "store/calendar.h"
 #include "store/meta.h"
 
+#include <stdlib.h>
+
 int calendar_seed_rules(struct db *db, const struct holiday_rule_row *rows, size_t n, struct err *e)
 {
     const char *seeded;
@@ -78,9 +80,33 @@ int calendar_overrides(struct db *db, struct arena *a, const char *from, const c
                   "tt", from, to);
 }
 
+/* Every change of the calendar's data moves its version, in the same transaction. */
+static int bump_version(struct db *db, struct err *e)
+{
+    return db_run(db, e,
+                  "INSERT INTO meta (key, value) VALUES ('calendar_version', '1')"
+                  " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                  "") < 0
+               ? -1
+               : 0;
+}
+
+int calendar_version(struct db *db, int64_t *out, struct err *e)
+{
+    struct arena a = ARENA_INIT;
+    const char *v;
+    int rc = meta_get(db, &a, "calendar_version", &v, e);
+
+    *out = rc == 0 && v ? strtoll(v, NULL, 10) : 0;
+    arena_release(&a);
+    return rc;
+}
+
 int calendar_set_override(struct db *db, const struct override_row *o, int64_t now, int64_t user_id,
                           struct err *e)
 {
+    if (bump_version(db, e) < 0)
+        return -1;
     return db_run(db, e,
                   "INSERT INTO calendar_overrides (day, work, name, updated_at, updated_by)"
                   " VALUES (?, ?, ?, ?, ?) ON CONFLICT (day) DO UPDATE SET work = excluded.work,"
@@ -94,5 +120,8 @@ int calendar_set_override(struct db *db, const struct override_row *o, int64_t n
 int calendar_delete_override(struct db *db, const char *day, struct err *e)
 {
     int64_t n = db_run(db, e, "DELETE FROM calendar_overrides WHERE day = ?", "t", day);
+
+    if (n > 0 && bump_version(db, e) < 0)
+        return -1;
     return n < 0 ? -1 : n > 0;
 }

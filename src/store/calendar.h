@@ -28,6 +28,12 @@ int calendar_rules(struct db *db, struct arena *a, struct holiday_rule_row **out
 /* Overrides with from <= day <= to (YYYY-MM-DD strings compare in date order). */
 int calendar_overrides(struct db *db, struct arena *a, const char *from, const char *to,
                        struct override_row **out, size_t *n, struct err *e);
+/*
+ * The version of the calendar's data (meta "calendar_version", 0 until the
+ * first change): every write below moves it in its own transaction, from any
+ * process, so a server can tell that its calendar is out of date.
+ */
+int calendar_version(struct db *db, int64_t *out, struct err *e);
 /* Sets (insert or replace) an override. */
 int calendar_set_override(struct db *db, const struct override_row *o, int64_t now, int64_t user_id,
                           struct err *e);

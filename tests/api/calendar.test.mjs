@@ -1,7 +1,7 @@
 // Holidays, announced overrides and due times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, motcua } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, dossierBody } from './helpers.mjs';
 
 let server, admin, anon;
 before(async () => { server = await startServer(); admin = await as(server, 'admin'); anon = new Client(server); });
@@ -68,4 +68,44 @@ test('the due-time calculator: calendar days, agencies, bad input', async () => 
   problem(null, await anon.get('/api/v1/calendar/due?from=2025-01-27&days=-1'), 400);
   problem(null, await anon.get('/api/v1/calendar/due?from=2025-01-27&days=2&kind=lunar'), 400);
   problem(null, await anon.get('/api/v1/calendar/due?from=2025-01-27&days=2&agency=nope'), 400);
+});
+
+// The server holds one working calendar, built at start and swapped whole on a change.
+test('a changed override is the very next answer and the next intake; earlier dossiers keep their due time', async () => {
+  const receiver = await as(server, 'receiver1');
+  const version = () => Number(sql(server.db, "SELECT coalesce((SELECT value FROM meta WHERE key = 'calendar_version'), 0)"));
+  const dueFrom = async (from) => (await anon.get(`/api/v1/calendar/due?from=${encodeURIComponent(from)}&days=1`)).json.due_at;
+  const localDay = (iso) => iso.slice(0, 10);
+  const before = await receiver.post('/api/v1/dossiers', dossierBody());
+  assert.equal(before.status, 201, before.text);
+  const probe = before.json.received_at;
+  const due0 = await dueFrom(probe);
+  // the day the first dossier is due is a working day; announce it as a day off
+  const day = localDay(before.json.due_at);
+  const v0 = version();
+  const r = await admin.put(`/api/v1/calendar/overrides/${day}`, { working: false, name: 'Nghỉ theo thông báo' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(version(), v0 + 1);
+  const due1 = await dueFrom(probe);
+  assert.ok(due1 > due0, `${due1} after ${due0}`);
+  assert.notEqual(localDay(due1), day);
+  const after = await receiver.post('/api/v1/dossiers', dossierBody());
+  assert.equal(after.status, 201, after.text);
+  assert.ok(localDay(after.json.due_at) > day, `${after.json.due_at} after ${day}`);
+  assert.equal(after.json.due_at, await dueFrom(after.json.received_at));
+  // the dossier received before the change keeps the due time it was given
+  const again = await receiver.get(`/api/v1/dossiers/${before.json.code}`);
+  assert.equal(again.json.due_at, before.json.due_at);
+  // removing it brings the old answer back, again without a restart
+  assert.equal((await admin.del(`/api/v1/calendar/overrides/${day}`)).status, 204);
+  assert.equal(version(), v0 + 2);
+  assert.equal(await dueFrom(probe), due0);
+  // another process changing the database: the server looks at the version once a second
+  sql(server.db, `INSERT INTO calendar_overrides (day, work, name, updated_at) VALUES ('${day}', 0, 'x', 0);
+    UPDATE meta SET value = value + 1 WHERE key = 'calendar_version'`);
+  let seen;
+  for (let i = 0; i < 40 && (seen = await dueFrom(probe)) === due0; i++) await new Promise((ok) => setTimeout(ok, 100));
+  assert.equal(seen, due1);
+  assert.equal((await admin.del(`/api/v1/calendar/overrides/${day}`)).status, 204);
+  assert.equal(await dueFrom(probe), due0);
 });
