@@ -39,6 +39,8 @@ struct move {
     int notice;              /* a notification to send, or -1 */
     int action;
     int from; /* the status before the move */
+    /* a second row after it: a consultation's result handed back (processed → returned) */
+    struct dossier_event then;
 };
 
 static const char *actor_name(struct req *r)
@@ -253,9 +255,17 @@ static int answer_parent(struct move *m, struct err *e)
     struct dossier *d = m->d, parent;
     struct dossier_event ev = {0};
 
-    d->status = DOSSIER_RETURNED;
+    /* processed, then handed back to the asking agency: two moves of the status table */
     d->returned_at = m->r->now;
     d->return_method = "inter-agency";
+    m->then.at = m->r->now;
+    m->then.action = action_get(ACT_RETURN)->name;
+    m->then.from_status = DOSSIER_PROCESSED;
+    m->then.to_status = DOSSIER_RETURNED;
+    m->then.actor_id = req_user_id(m->r);
+    m->then.actor_name = actor_name(m->r);
+    m->then.unit = d->agency;
+    m->then.note = "Trả kết quả cho cơ quan đề nghị lấy ý kiến";
     if (dossier_by_id(m->r->db, &m->r->arena, d->parent_id, &parent, e) < 0)
         return -1;
     if (parent.open_children > 0)
@@ -505,8 +515,18 @@ int dossiers_act(struct req *r, struct err *e)
     if (!m.ev.note)
         m.ev.note = in.note;
     m.ev.to_status = d.status;
+    if (m.then.action)
+        d.status = m.then.to_status;
+    /* every move is one the status table allows: the action table cannot go around it */
+    if ((m.ev.to_status != from && !dossier_transition_allowed(from, m.ev.to_status)) ||
+        (m.then.action && !dossier_transition_allowed(m.then.from_status, m.then.to_status))) {
+        err_set(e, 500, "internal", "%s from %s breaks the status table", action_get(action)->name,
+                dossier_status_name(from));
+        goto out;
+    }
     d.updated_at = r->now;
     if (dossier_update(r->db, &d, e) < 0 || dossier_add_event(r->db, d.id, &m.ev, e) < 0 ||
+        (m.then.action && dossier_add_event(r->db, d.id, &m.then, e) < 0) ||
         (m.notice >= 0 && notify(r, &d, m.notice, e) < 0) ||
         audit_append(r->db, r->now, req_user_id(r),
                      arena_printf(&r->arena, "dossier.%s", action_get(action)->name),

@@ -11,60 +11,6 @@
 #include "lib/arena.h"
 #include "store/db.h"
 
-struct dossier_component {
-    const char *name, *kind;
-    int count, received, digitized;
-};
-
-struct dossier {
-    int64_t id;
-    const char *code;
-    int64_t procedure_id;
-    const char *procedure_code, *procedure_name;    /* read only */
-    const char *agency, *agency_name, *agency_path; /* name and path read only */
-    const char *lead_agency; /* answers for the result: where it is counted (NULL: agency) */
-    int channel, status, applicant_kind, sets, version;
-    const char *applicant_name, *applicant_id_number, *applicant_phone, *applicant_email,
-        *applicant_address;
-    const char *delegate_name, *delegate_id_number, *delegate_phone;
-    const char *phone_last4, *summary;
-    double duration_days;
-    const char *duration_kind;
-    int64_t submitted_at, received_at, due_at, original_due_at, finished_at, returned_at, closed_at;
-    int64_t submitted_by, received_by;
-    int64_t created_at, updated_at;
-    /* the workflow */
-    int64_t variant_id, parent_id;
-    const char *current_unit, *current_unit_path; /* path read only */
-    int step, resume_status, supplement_count, open_children, result_electronic;
-    int64_t paused_at, apology_at, apology_previous_due_at, fee_amount, fee_paid_amount,
-        fee_paid_at;
-    const char *supplement_request, *apology_reason, *apology_cause, *result_number, *result_date,
-        *result_signer, *return_method, *return_tracking, *fee_method, *fee_receipt, *close_reason;
-    struct dossier_component *components;
-    size_t ncomponents;
-};
-
-/* One step of a dossier's own process (copied from its procedure variant at handover). */
-struct dossier_step {
-    int position;
-    const char *name, *unit, *unit_name, *role;
-    double hours;
-    int64_t started_at, due_at, finished_at;
-};
-
-struct dossier_event {
-    int64_t id, at;
-    const char *action;
-    int from_status, to_status; /* from_status 0: none */
-    int64_t actor_id;
-    const char *actor_name, *unit, *unit_name, *note;
-    int64_t step_due_at;
-    const char *to_unit, *to_unit_name; /* a handover's receiving unit */
-    int step;                           /* the process step concerned, 0 for none */
-    const char *timeliness;             /* a finished step: early, on_time, late */
-};
-
 #define DOSSIER_SCOPES_MAX 8
 
 struct dossier_filter {

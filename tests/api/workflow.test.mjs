@@ -239,6 +239,9 @@ test('consulting another agency: a child dossier with its own deadline; the pare
   r = await act(leader2, child.code, 'finish', { result_number: '45/XM', result_date: today(), signer: 'Chủ tịch UBND xã' });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.status, 'returned');
+  // processed, then handed back: two moves the status table allows, one row each
+  const ch = (await leader2.get(`/api/v1/dossiers/${child.code}/history`)).json.rows.slice(-2);
+  assert.deepEqual(ch.map((x) => [x.action, x.from_status, x.to_status]), [['finish', 'processing', 'processed'], ['return', 'processed', 'returned']]);
   const parent = await jproc.get(`/api/v1/dossiers/${d.code}`);
   assert.equal(parent.json.open_consultations, 0);
   const h = await jproc.get(`/api/v1/dossiers/${d.code}/history`);
