@@ -118,6 +118,7 @@ int cmd_serve(int argc, char **argv)
     cfg.connections = (unsigned)conf.connections;
     cfg.connections_per_address = (unsigned)conf.connections_per_address;
     cfg.header_timeout = (unsigned)conf.header_timeout;
+    cfg.idle_timeout = (unsigned)conf.idle_timeout;
     cfg.body_timeout = (unsigned)conf.body_timeout;
     snprintf(upload_dir, sizeof(upload_dir), "%s/tmp", app.data_dir);
     cfg.router.routes = api_routes;

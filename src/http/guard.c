@@ -14,6 +14,7 @@ struct guard_conn {
     struct guard_conn *prev, *next;
     int fd;
     _Atomic int64_t deadline; /* monotonic milliseconds; 0: none */
+    int idle;                 /* waiting for a kept-alive connection's next request */
 };
 
 struct guard {
@@ -104,7 +105,7 @@ struct guard_conn *guard_open(struct guard *g, int fd)
     struct guard_conn *c = xcalloc(1, sizeof(*c));
 
     c->fd = fd;
-    guard_expect_headers(g, c);
+    atomic_store(&c->deadline, now_ms() + (int64_t)g->lim.header_timeout * 1000);
     pthread_mutex_lock(&g->lock);
     c->next = g->head.next;
     c->prev = &g->head;
@@ -125,22 +126,36 @@ void guard_close(struct guard *g, struct guard_conn *c)
     free(c);
 }
 
+void guard_idle(struct guard *g, struct guard_conn *c)
+{
+    if (!c)
+        return;
+    c->idle = 1;
+    atomic_store(&c->deadline, now_ms() + (int64_t)g->lim.idle_timeout * 1000);
+}
+
 void guard_expect_headers(struct guard *g, struct guard_conn *c)
 {
-    if (c)
-        atomic_store(&c->deadline, now_ms() + (int64_t)g->lim.header_timeout * 1000);
+    if (!c || !c->idle)
+        return;
+    c->idle = 0;
+    atomic_store(&c->deadline, now_ms() + (int64_t)g->lim.header_timeout * 1000);
 }
 
 void guard_expect_body(struct guard *g, struct guard_conn *c, uint64_t bytes)
 {
-    if (c)
-        atomic_store(
-            &c->deadline,
-            now_ms() + ((int64_t)g->lim.body_timeout + (int64_t)(bytes / g->lim.body_rate)) * 1000);
+    if (!c)
+        return;
+    c->idle = 0;
+    atomic_store(&c->deadline,
+                 now_ms() +
+                     ((int64_t)g->lim.body_timeout + (int64_t)(bytes / g->lim.body_rate)) * 1000);
 }
 
 void guard_working(struct guard_conn *c)
 {
-    if (c)
-        atomic_store(&c->deadline, 0);
+    if (!c)
+        return;
+    c->idle = 0;
+    atomic_store(&c->deadline, 0);
 }

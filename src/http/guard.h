@@ -1,12 +1,13 @@
 /*
  * The connection guard: a deadline for each connection's current wait, kept
- * by a reaper thread. A connection waiting for a request's header block has
- * header_timeout seconds in all, counted from its opening or the end of its
- * previous request (bytes trickled in do not extend it); one sending a body
- * has body_timeout seconds plus one per body_rate bytes declared. A
- * connection past its deadline is shut down, so its worker closes it.
- * While a request is being handled and answered there is no deadline (the
- * server's idle timeout applies).
+ * by a reaper thread; bytes trickled in never extend it. A new connection has
+ * header_timeout seconds for its first header block; a kept-alive one may
+ * wait idle_timeout seconds for its next request, then, once the request line
+ * is in, header_timeout seconds for the rest of the block; a body has
+ * body_timeout seconds plus one per body_rate bytes declared. A connection
+ * past its deadline is shut down, so its worker closes it. While a request is
+ * handled and answered there is no deadline (the server's idle timeout
+ * applies).
  */
 #ifndef HTTP_GUARD_H
 #define HTTP_GUARD_H
@@ -17,6 +18,7 @@
 
 struct guard_limits {
     unsigned header_timeout; /* seconds for a whole header block */
+    unsigned idle_timeout;   /* seconds a kept-alive connection waits for its next request */
     unsigned body_timeout;   /* seconds for a body, plus ... */
     unsigned body_rate;      /* ... one more second per this many bytes */
 };
@@ -33,7 +35,9 @@ struct guard_conn *guard_open(struct guard *g, int fd);
 /* The connection is closing: forget it (its socket is still open). */
 void guard_close(struct guard *g, struct guard_conn *gc);
 
-/* The connection waits for the next header block (opened, or a request ended). */
+/* A request ended: the connection may wait idle_timeout for the next one. */
+void guard_idle(struct guard *g, struct guard_conn *gc);
+/* A request line is in: the rest of the header block, unless that clock already runs. */
 void guard_expect_headers(struct guard *g, struct guard_conn *gc);
 /* The headers are in and a body of this many bytes follows. */
 void guard_expect_body(struct guard *g, struct guard_conn *gc, uint64_t bytes);

@@ -319,13 +319,13 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     struct conn_state *cs = xcalloc(1, sizeof(*cs));
 
-    (void)cls;
     clock_gettime(CLOCK_MONOTONIC, &cs->started);
     arena_init(&cs->r.arena);
     strbuf_init(&cs->r.body, 0);
     strbuf_init(&cs->r.resp.body, 0);
     cs->target = arena_strdup(&cs->r.arena, uri);
     cs->guard = ci ? ci->socket_context : NULL;
+    guard_expect_headers(((struct server *)cls)->guard, cs->guard);
     return cs;
 }
 
@@ -392,7 +392,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     if (!cs)
         return;
     if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
-        guard_expect_headers(s->guard, cs->guard);
+        guard_idle(s->guard, cs->guard);
     clock_gettime(CLOCK_MONOTONIC, &now);
     if (cs->begun)
         log_request(cs->r.method, cs->r.path, cs->r.resp.status,
@@ -472,7 +472,8 @@ static unsigned connection_room(unsigned wanted)
 
 int server_start(const struct server_config *cfg, struct server **out, struct err *e)
 {
-    struct guard_limits lim = {cfg->header_timeout, cfg->body_timeout, SERVER_BODY_RATE};
+    struct guard_limits lim = {cfg->header_timeout, cfg->idle_timeout, cfg->body_timeout,
+                               SERVER_BODY_RATE};
     struct sockaddr_in sa;
     struct server *s;
 
@@ -489,8 +490,8 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, NULL, NULL, on_request,
         s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
-        MHD_OPTION_CONNECTION_LIMIT, connection_room(cfg->connections),
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT,
+        cfg->idle_timeout, MHD_OPTION_CONNECTION_LIMIT, connection_room(cfg->connections),
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->trusted_proxy ? 0u : cfg->connections_per_address,
         MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!s->d) {

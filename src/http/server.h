@@ -19,6 +19,7 @@ struct server_config {
     unsigned connections;      /* open connections at most */
     unsigned connections_per_address; /* from one client address (0: no limit) */
     unsigned header_timeout;          /* seconds to send a whole header block */
+    unsigned idle_timeout; /* seconds a connection may stay idle (between requests, or stalled) */
     unsigned body_timeout; /* seconds to send a body, plus one per SERVER_BODY_RATE bytes */
     struct router router;
     void *app; /* passed to handlers as req->app */

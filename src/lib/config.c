@@ -45,7 +45,9 @@ static const struct setting {
      "open connections from one client address (0: no limit; not applied behind"
      " --trusted-proxy)"},
     {"header-timeout", NUMBER, offsetof(struct config, header_timeout), 1, 3600, "20",
-     "seconds a connection has to send a whole request header block, idle time included"},
+     "seconds a connection has to send a whole request header block"},
+    {"idle-timeout", NUMBER, offsetof(struct config, idle_timeout), 1, 3600, "60",
+     "seconds a kept-alive connection may wait for its next request, or stall"},
     {"body-timeout", NUMBER, offsetof(struct config, body_timeout), 1, 86400, "30",
      "seconds a connection has to send a request body, plus one per 32 KiB declared"},
     {"data", TEXT, offsetof(struct config, data), 0, 0, NULL,

@@ -26,6 +26,7 @@ struct config {
     long connections;             /* --connections: open connections at most */
     long connections_per_address; /* --connections-per-address: from one address, 0: any */
     long header_timeout;          /* --header-timeout: seconds for a whole header block */
+    long idle_timeout;            /* --idle-timeout: seconds between requests, or stalled */
     long body_timeout;            /* --body-timeout: seconds for a body, plus its size's share */
     const char *data;  /* --data, MOTCUA_DATA: stored files; "<db's directory>/files" if NULL */
     long upload_limit; /* --upload-limit, MOTCUA_UPLOAD_LIMIT: bytes of one file */

@@ -12,7 +12,7 @@ let server, slow, r1;
 before(async () => {
   server = await startServer();
   r1 = await as(server, 'receiver1');
-  slow = await startServer({ seedFixtures: false, args: ['--header-timeout', '2', '--body-timeout', '2'] });
+  slow = await startServer({ seedFixtures: false, args: ['--header-timeout', '2', '--body-timeout', '2', '--idle-timeout', '3'] });
 });
 after(async () => {
   await server.stop();

@@ -122,6 +122,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     cfg.upload_limit = 1 << 16;
     cfg.connections = 64;
     cfg.header_timeout = 10;
+    cfg.idle_timeout = 10;
     cfg.body_timeout = 10;
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;
