@@ -172,3 +172,11 @@ test('a body trickled byte by byte is cut at its deadline; an idle kept-alive co
   assert.deepEqual(statusLines(idle.out), ['HTTP/1.1 200']);
   assert.equal(idle.how, 'closed');
 });
+
+test('a kept-alive connection may wait longer than the header deadline for its next request', async () => {
+  // the client's event loop is busy for longer than --header-timeout (2 s) but less than
+  // --idle-timeout (3 s): its kept-alive connection must still carry the next request
+  assert.equal((await fetch(`${slow.base}/healthz`)).status, 200);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
+  assert.equal((await fetch(`${slow.base}/healthz`)).status, 200);
+});
