@@ -1,7 +1,8 @@
 /*
  * The application behind the routes: settings, the per-thread database
  * connection, the authenticated principal and its scopes, and helpers shared
- * by the resource files.
+ * by the resource files. Each part lives in its own file, named at its section:
+ * app_db.c, session.c, permissions.c, app_calendar.c and params.c.
  */
 #ifndef API_APP_H
 #define API_APP_H
@@ -34,6 +35,8 @@ struct app {
     struct ratelimit_rule login_account, login_address, lookup, lookup_code;
 };
 
+/* api/app_db.c: the data directory, the database, per-thread connections. */
+
 /* Creates the data directory and its tmp/ (for uploads in progress). */
 int app_prepare_data(const char *data_dir, struct err *e);
 
@@ -42,7 +45,7 @@ int app_prepare_db(const char *path, int64_t now, struct err *e);
 /* This thread's connection, opened on first use and closed when the thread ends. */
 struct db *app_thread_db(struct app *app, struct err *e);
 
-/* The router's begin hook: database connection and session. */
+/* api/session.c: the router's begin hook: database connection, calendar and session. */
 int app_begin(struct req *r, struct err *e);
 
 /* The authenticated user (NULL when anonymous). */
@@ -54,6 +57,8 @@ static inline int64_t req_user_id(struct req *r)
 {
     return r->user ? ((struct user *)r->user)->id : 0;
 }
+
+/* api/permissions.c */
 
 /* 1 when a role of the user with this capability covers the agency (by its path). */
 int user_can_at(const struct user *u, int capability, const char *agency_path);
@@ -67,6 +72,8 @@ int user_can(const struct user *u, int capability);
  */
 void user_scopes(const struct user *u, int capability, struct arena *a, const char ***paths,
                  size_t *n);
+
+/* api/app_calendar.c */
 
 /* The database's holiday rules, and its overrides of years [year_from, year_to], as core data. */
 struct calendar_data {
@@ -98,12 +105,14 @@ const struct workcal *app_calendar(struct req *r, struct err *e);
 /* Drops the process's calendar (at exit). */
 void app_calendar_free(void);
 
+/* api/params.c */
+
 /* JSON helpers: an ISO 8601 (+07:00) string, or null for 0. */
 json_t *json_time(int64_t t);
 /* A string, or null for NULL. */
 json_t *json_str(const char *s);
 
-/* The public view of a user and its roles. */
+/* The public view of a user and its roles (api/auth.c). */
 json_t *user_json(const struct user *u);
 
 /* Parses a positive integer path parameter; 404 with `what` otherwise. */

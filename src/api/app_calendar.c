@@ -1,11 +1,17 @@
-/* The process's working calendar: built once, swapped whole when its data changes. */
+/*
+ * The working calendar: its data read from the database, and the process's
+ * calendar built once and swapped whole when that data changes.
+ */
 #include "api/app.h"
 #include "core/calcell.h"
+#include "core/date.h"
 #include "core/lunar.h"
 #include "lib/log.h"
 #include "store/calendar.h"
 
 #include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 static struct calcell cell = {PTHREAD_MUTEX_INITIALIZER, NULL};
@@ -13,6 +19,50 @@ static struct calcell cell = {PTHREAD_MUTEX_INITIALIZER, NULL};
 static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
 /* the monotonic second of the last look at the database's version */
 static atomic_llong checked_at = -1;
+
+int app_calendar_data(struct db *db, struct arena *a, int year_from, int year_to,
+                      struct calendar_data *out, struct err *e)
+{
+    struct holiday_rule_row *rules;
+    struct override_row *rows;
+    char from[16], to[16];
+    size_t i;
+
+    snprintf(from, sizeof(from), "%04d-01-01", year_from);
+    snprintf(to, sizeof(to), "%04d-12-31", year_to);
+    if (calendar_rules(db, a, &rules, &out->nrules, e) < 0 ||
+        calendar_overrides(db, a, from, to, &rows, &out->noverrides, e) < 0)
+        return -1;
+    out->rules = arena_calloc(a, out->nrules + 1, sizeof(*out->rules));
+    for (i = 0; i < out->nrules; i++)
+        out->rules[i] =
+            (struct holiday_rule){rules[i].name,     !strcmp(rules[i].calendar, "lunar"),
+                                  rules[i].month,    rules[i].day,
+                                  rules[i].offset,   rules[i].length,
+                                  rules[i].adjacent, rules[i].from_year,
+                                  rules[i].to_year};
+    out->overrides = arena_calloc(a, out->noverrides + 1, sizeof(*out->overrides));
+    for (i = 0; i < out->noverrides; i++) {
+        if (date_parse_ymd(rows[i].day, &out->overrides[i].day) < 0)
+            return err_set(e, 500, "db", "bad calendar override day %s", rows[i].day);
+        out->overrides[i].work = rows[i].work;
+        out->overrides[i].name = rows[i].name;
+    }
+    return 0;
+}
+
+int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, struct err *e)
+{
+    struct arena a = ARENA_INIT;
+    struct calendar_data cd;
+    int rc = -1;
+
+    if (app_calendar_data(db, &a, year_from, year_to, &cd, e) == 0)
+        rc = workcal_build(out, year_from, year_to, cd.rules, cd.nrules, cd.overrides,
+                           cd.noverrides, e);
+    arena_release(&a);
+    return rc;
+}
 
 int app_calendar_load(struct db *db, struct err *e)
 {
