@@ -25,9 +25,11 @@ static void context_of(struct req *r, const struct dossier *d, const struct doss
     c->open_children = d->open_children;
     c->apologized = d->apology_at != 0;
     c->filer = u && d->submitted_by && d->submitted_by == u->id;
-    c->desk = user_can_at(u, CAP_RECEIVE, d->agency_path);
-    c->processor = d->current_unit_path && user_can_at(u, CAP_PROCESS, d->current_unit_path);
-    c->leader = d->current_unit_path && user_can_at(u, CAP_APPROVE, d->current_unit_path);
+    c->desk = user_can_at(u, actor_capability(ACTOR_DESK), d->agency_path);
+    c->processor = d->current_unit_path &&
+                   user_can_at(u, actor_capability(ACTOR_PROCESSOR), d->current_unit_path);
+    c->leader = d->current_unit_path &&
+                user_can_at(u, actor_capability(ACTOR_LEADER), d->current_unit_path);
 }
 
 /* [{name, required}] of "agency days? note?" */

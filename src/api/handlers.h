@@ -54,8 +54,8 @@ int calendar_override_put(struct req *r, struct err *e);
 int calendar_override_delete(struct req *r, struct err *e);
 int calendar_due(struct req *r, struct err *e);
 
-/* The route table. */
-extern const struct route api_routes[];
+/* The route table; the roles of its action routes are filled in from core before main runs. */
+extern struct route api_routes[];
 extern const size_t api_routes_len;
 
 /* report_resolution.c */

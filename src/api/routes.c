@@ -1,6 +1,12 @@
-/* The route table: every path of the API in one place. */
+/*
+ * The route table: every path of the API in one place. The roles of the
+ * actions on a dossier come from core's action table (core/actions.h).
+ */
 #include "api/handlers.h"
+#include "core/actions.h"
 #include "core/roles.h"
+
+#include <string.h>
 
 #define PUBLIC           0u
 #define ANY_USER         ROLES_ALL
@@ -12,7 +18,13 @@
 #define DESK             R(RECEIVER)
 #define PROCESSING       (R(PROCESSOR) | R(LEADER))
 
-const struct route api_routes[] = {
+/* A bit no user holds: an action route stays closed until its roles are filled in. */
+#define NOBODY      ROLE_BIT(ROLE_COUNT)
+#define ACTION_PATH "/api/v1/dossiers/{code}/"
+/* An action on a dossier; its roles are action_roles() of the action its path names. */
+#define ACTION(name) "POST", ACTION_PATH name, dossiers_act, NOBODY, BODY_JSON
+
+struct route api_routes[] = {
     {"GET", "/healthz", health_get, PUBLIC, BODY_NONE},
     {"GET", "/api/v1/openapi.yaml", openapi_get, PUBLIC, BODY_NONE},
 
@@ -43,23 +55,22 @@ const struct route api_routes[] = {
     {"GET", "/api/v1/dossiers/{code}", dossiers_get, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
     {"GET", "/api/v1/dossiers/{code}/history", dossiers_history, DOSSIER_VIEWERS | R(CITIZEN),
      BODY_NONE},
-    {"POST", "/api/v1/dossiers/{code}/accept", dossiers_act, DESK, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/refuse", dossiers_act, DESK, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/handover", dossiers_act, DESK, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/request-supplement", dossiers_act, DESK | PROCESSING,
-     BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/supplement", dossiers_act, DESK, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/forward", dossiers_act, PROCESSING, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/approve", dossiers_act, R(LEADER), BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/send-back", dossiers_act, PROCESSING, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/consult", dossiers_act, PROCESSING, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/request-payment", dossiers_act, PROCESSING, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/pay", dossiers_act, DESK, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/finish", dossiers_act, R(LEADER), BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/return", dossiers_act, DESK, BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/withdraw", dossiers_act, DESK | R(CITIZEN), BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/stop", dossiers_act, R(LEADER), BODY_JSON},
-    {"POST", "/api/v1/dossiers/{code}/apologize", dossiers_act, DESK | PROCESSING, BODY_JSON},
+    {ACTION("accept")},
+    {ACTION("refuse")},
+    {ACTION("handover")},
+    {ACTION("request-supplement")},
+    {ACTION("supplement")},
+    {ACTION("forward")},
+    {ACTION("approve")},
+    {ACTION("send-back")},
+    {ACTION("consult")},
+    {ACTION("request-payment")},
+    {ACTION("pay")},
+    {ACTION("finish")},
+    {ACTION("return")},
+    {ACTION("withdraw")},
+    {ACTION("stop")},
+    {ACTION("apologize")},
 
     {"POST", "/api/v1/dossiers/{code}/files", files_upload, DESK | PROCESSING | R(CITIZEN),
      BODY_UPLOAD},
@@ -89,3 +100,24 @@ const struct route api_routes[] = {
 };
 
 const size_t api_routes_len = sizeof(api_routes) / sizeof(api_routes[0]);
+
+/*
+ * Fills in the roles of the action routes from core before main runs, so the
+ * server and `motcua routes` see the same table. A path naming no action keeps
+ * NOBODY.
+ */
+__attribute__((constructor)) static void action_route_roles(void)
+{
+    size_t i, n = strlen(ACTION_PATH);
+
+    for (i = 0; i < api_routes_len; i++) {
+        struct route *rt = &api_routes[i];
+        int action;
+
+        if (rt->handler != dossiers_act || strncmp(rt->pattern, ACTION_PATH, n))
+            continue;
+        action = action_parse(rt->pattern + n);
+        if (action >= 0 && action_roles(action))
+            rt->roles = action_roles(action);
+    }
+}

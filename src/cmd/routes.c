@@ -6,9 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-extern const struct route api_routes[];
-extern const size_t api_routes_len;
-
 int cmd_routes(int argc, char **argv)
 {
     size_t i;

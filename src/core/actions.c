@@ -1,5 +1,6 @@
 /* What a caller may do to a dossier now. */
 #include "core/actions.h"
+#include "core/roles.h"
 
 static const char *const fields[ACT_COUNT] = {
     [ACT_ACCEPT] = "",
@@ -33,16 +34,44 @@ static const char *const names[BLOCK_COUNT][2] = {
     [BLOCK_APOLOGIZED] = {"apologized", "Đã xin lỗi và hẹn lại một lần"},
 };
 
+/* An action the applicant who filed the dossier may take as well. */
+static int applicant_may(int action)
+{
+    return action == ACT_WITHDRAW;
+}
+
 /* Whether the caller is the one the action belongs to. */
 static int actor_ok(int action, const struct action_context *c)
 {
-    if (action == ACT_WITHDRAW && c->filer)
+    if (applicant_may(action) && c->filer)
         return 1;
     switch (action_actor(action, c->status)) {
     case ACTOR_DESK: return c->desk;
     case ACTOR_PROCESSOR: return c->processor;
     default: return c->leader;
     }
+}
+
+int actor_capability(int actor)
+{
+    switch (actor) {
+    case ACTOR_DESK: return CAP_RECEIVE;
+    case ACTOR_PROCESSOR: return CAP_PROCESS;
+    default: return CAP_APPROVE;
+    }
+}
+
+unsigned action_roles(int action)
+{
+    unsigned mask = 0;
+    int s;
+
+    for (s = DOSSIER_STATUS_MIN; s <= DOSSIER_STATUS_MAX; s++)
+        if (action_allowed_from(action, s))
+            mask |= roles_with(actor_capability(action_actor(action, s)));
+    if (mask && applicant_may(action))
+        mask |= roles_with(CAP_SUBMIT_ONLINE);
+    return mask;
 }
 
 int action_block(int action, const struct action_context *c)

@@ -43,6 +43,18 @@ const char *action_block_name(int block);
 /* The reason in Vietnamese, as the web shows it. */
 const char *action_block_label(int block);
 
+/* The capability that makes a caller an actor at a unit: CAP_RECEIVE, CAP_PROCESS or CAP_APPROVE.
+ */
+int actor_capability(int actor);
+
+/*
+ * The roles (ROLE_BIT()s) that may take the action from some status: those
+ * holding the capability of each actor the action has (the desk for requests
+ * at intake), and the citizen for an action an applicant takes on their own
+ * dossier. The API admits these roles to the action's route; 0 for no action.
+ */
+unsigned action_roles(int action);
+
 /*
  * The fields an action's request carries, space-separated; a trailing '?'
  * marks an optional one ("agency days? note?").

@@ -1,6 +1,7 @@
 /* Tests for src/core/actions.c */
 #include "../test.h"
 #include "core/actions.h"
+#include "core/roles.h"
 
 #include <stdio.h>
 
@@ -86,6 +87,72 @@ static void status_first(void **state)
         }
 }
 
+#define R(x) ROLE_BIT(ROLE_##x)
+
+/* The roles of each action's route: its actors' roles, the desk at intake, the applicant's
+ * withdrawal. */
+static void roles_of_actions(void **state)
+{
+    static const unsigned want[ACT_COUNT] = {
+        [ACT_ACCEPT] = R(RECEIVER),
+        [ACT_REFUSE] = R(RECEIVER),
+        [ACT_HANDOVER] = R(RECEIVER),
+        [ACT_REQUEST_SUPPLEMENT] = R(RECEIVER) | R(PROCESSOR) | R(LEADER),
+        [ACT_SUPPLEMENT] = R(RECEIVER),
+        [ACT_FORWARD] = R(PROCESSOR) | R(LEADER),
+        [ACT_APPROVE] = R(LEADER),
+        [ACT_SEND_BACK] = R(PROCESSOR) | R(LEADER),
+        [ACT_CONSULT] = R(PROCESSOR) | R(LEADER),
+        [ACT_REQUEST_PAYMENT] = R(PROCESSOR) | R(LEADER),
+        [ACT_PAY] = R(RECEIVER),
+        [ACT_FINISH] = R(LEADER),
+        [ACT_RETURN] = R(RECEIVER),
+        [ACT_WITHDRAW] = R(RECEIVER) | R(CITIZEN),
+        [ACT_STOP] = R(LEADER),
+        [ACT_APOLOGIZE] = R(RECEIVER) | R(PROCESSOR) | R(LEADER),
+    };
+    int a;
+
+    (void)state;
+    for (a = 0; a < ACT_COUNT; a++)
+        if (action_roles(a) != want[a])
+            fail_msg("%s: %#x, want %#x", action_get(a)->name, action_roles(a), want[a]);
+    assert_int_equal(action_roles(-1), 0);
+    assert_int_equal(action_roles(ACT_COUNT), 0);
+    assert_int_equal(actor_capability(ACTOR_DESK), CAP_RECEIVE);
+    assert_int_equal(actor_capability(ACTOR_PROCESSOR), CAP_PROCESS);
+    assert_int_equal(actor_capability(ACTOR_LEADER), CAP_APPROVE);
+}
+
+/*
+ * The same answer as action_block: a caller holding one role at every unit
+ * (and the filer when the role files online) may take the action from some
+ * status exactly when the role is among the action's roles.
+ */
+static void roles_agree_with_block(void **state)
+{
+    int a, r, s;
+
+    (void)state;
+    for (a = 0; a < ACT_COUNT; a++)
+        for (r = 0; r < ROLE_COUNT; r++) {
+            struct action_context c = {0};
+            int may = 0;
+
+            c.desk = role_can(r, actor_capability(ACTOR_DESK));
+            c.processor = role_can(r, actor_capability(ACTOR_PROCESSOR));
+            c.leader = role_can(r, actor_capability(ACTOR_LEADER));
+            c.filer = role_can(r, CAP_SUBMIT_ONLINE);
+            for (s = DOSSIER_STATUS_MIN; s <= DOSSIER_STATUS_MAX; s++) {
+                c.status = s;
+                if (action_allowed_from(a, s) && action_block(a, &c) != BLOCK_ROLE)
+                    may = 1;
+            }
+            if (may != !!(action_roles(a) & ROLE_BIT(r)))
+                fail_msg("%s by %s: %d", action_get(a)->name, role_name(r), may);
+        }
+}
+
 /* Every reason has a name and a Vietnamese label; every action names its fields. */
 static void names_and_fields(void **state)
 {
@@ -106,10 +173,9 @@ static void names_and_fields(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(moves_through_steps),
-        cmocka_unit_test(who_may_act),
-        cmocka_unit_test(status_first),
-        cmocka_unit_test(names_and_fields),
+        cmocka_unit_test(moves_through_steps), cmocka_unit_test(who_may_act),
+        cmocka_unit_test(status_first),        cmocka_unit_test(names_and_fields),
+        cmocka_unit_test(roles_of_actions),    cmocka_unit_test(roles_agree_with_block),
     };
     return cmocka_run_group_tests_name("core/actions", tests, NULL, NULL);
 }
