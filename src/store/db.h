@@ -67,6 +67,15 @@ void db_rollback(struct db *db);
  */
 int db_copy(struct db *from, struct db *to, struct err *e);
 
+/*
+ * For a new database one process fills in large transactions (motcua gen):
+ * commits without waiting for the disk and a large page cache. A crash
+ * leaves a database to throw away.
+ */
+int db_bulk_load(struct db *db, struct err *e);
+/* Lets the database refresh its query planner's statistics (before closing after a bulk load). */
+int db_optimize(struct db *db, struct err *e);
+
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int64_t db_changes(struct db *db);
 

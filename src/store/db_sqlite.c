@@ -11,17 +11,32 @@
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define BUSY_TIMEOUT_MS 10000
-
-struct db {
-    sqlite3 *h;
-    int in_txn; /* 0, DB_READ + 1 or DB_WRITE + 1 */
-};
+#define CACHE_SLOTS     64 /* statements kept prepared per connection */
 
 struct db_stmt {
     struct db *db;
     sqlite3_stmt *s;
+    int cached, busy;    /* kept in the connection's cache; handed out now */
+    uint64_t hash, used; /* the SQL's hash; when it was last handed out */
+};
+
+/*
+ * Each connection keeps the statements it prepared last, keyed by their SQL:
+ * db_prepare() of the same text hands the idle one back and db_finalize()
+ * only resets it, so a repository's statement is compiled once per
+ * connection, not once per call (bulk writers call the same functions
+ * hundreds of thousands of times). A statement in use is never shared; when
+ * the cache is full the idle statement used longest ago makes room.
+ */
+struct db {
+    sqlite3 *h;
+    int in_txn; /* 0, DB_READ + 1 or DB_WRITE + 1 */
+    struct db_stmt cache[CACHE_SLOTS];
+    size_t ncache;
+    uint64_t ticks;
 };
 
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -90,9 +105,13 @@ int db_copy(struct db *from, struct db *to, struct err *e)
 
 void db_close(struct db *db)
 {
+    size_t i;
+
     if (!db)
         return;
     db_rollback(db);
+    for (i = 0; i < db->ncache; i++)
+        sqlite3_finalize(db->cache[i].s);
     sqlite3_close_v2(db->h);
     free(db);
 }
@@ -106,18 +125,69 @@ int db_exec(struct db *db, const char *sql, struct err *e)
     return rc == SQLITE_OK ? 0 : fail(db, rc & 0xff, e, "exec");
 }
 
+/* The length and the first and last bytes are enough to tell statements apart; strcmp decides. */
+static uint64_t sql_hash(const char *sql)
+{
+    uint64_t h = 1469598103934665603u ^ strlen(sql); /* FNV-1a */
+    size_t n = strlen(sql), i;
+
+    for (i = 0; i < n && i < 48; i++)
+        h = (h ^ (unsigned char)sql[i]) * 1099511628211u;
+    for (i = n > 96 ? n - 48 : i; i < n; i++)
+        h = (h ^ (unsigned char)sql[i]) * 1099511628211u;
+    return h;
+}
+
+/* A slot for a new statement: a free one, else the idle one used longest ago (finalized). */
+static struct db_stmt *cache_slot(struct db *db)
+{
+    struct db_stmt *oldest = NULL;
+    size_t i;
+
+    if (db->ncache < CACHE_SLOTS)
+        return &db->cache[db->ncache++];
+    for (i = 0; i < db->ncache; i++)
+        if (!db->cache[i].busy && (!oldest || db->cache[i].used < oldest->used))
+            oldest = &db->cache[i];
+    if (oldest)
+        sqlite3_finalize(oldest->s);
+    return oldest;
+}
+
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
 {
+    uint64_t hash = sql_hash(sql);
+    struct db_stmt *st;
     sqlite3_stmt *s;
-    int rc = sqlite3_prepare_v2(db->h, sql, -1, &s, NULL);
+    size_t i;
+    int rc;
 
-    if (rc != SQLITE_OK) {
-        *out = NULL;
-        return fail(db, rc & 0xff, e, "prepare");
+    *out = NULL;
+    for (i = 0; i < db->ncache; i++) {
+        st = &db->cache[i];
+        if (st->hash == hash && !st->busy && !strcmp(sqlite3_sql(st->s), sql)) {
+            st->busy = 1;
+            st->used = ++db->ticks;
+            *out = st;
+            return 0;
+        }
     }
-    *out = xmalloc(sizeof(**out));
-    (*out)->db = db;
-    (*out)->s = s;
+    rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+    if (rc != SQLITE_OK)
+        return fail(db, rc & 0xff, e, "prepare");
+    st = s ? cache_slot(db) : NULL;
+    if (st) {
+        memset(st, 0, sizeof(*st));
+        st->cached = 1;
+    } else {
+        st = xcalloc(1, sizeof(*st));
+    }
+    st->db = db;
+    st->s = s;
+    st->hash = hash;
+    st->busy = 1;
+    st->used = ++db->ticks;
+    *out = st;
     return 0;
 }
 
@@ -125,6 +195,12 @@ void db_finalize(struct db_stmt *st)
 {
     if (!st)
         return;
+    if (st->cached) {
+        sqlite3_reset(st->s);
+        sqlite3_clear_bindings(st->s);
+        st->busy = 0;
+        return;
+    }
     sqlite3_finalize(st->s);
     free(st);
 }
@@ -230,6 +306,16 @@ void db_rollback(struct db *db)
     if (!sqlite3_get_autocommit(db->h))
         db_exec(db, "ROLLBACK", &ignored);
     end_txn(db);
+}
+
+int db_bulk_load(struct db *db, struct err *e)
+{
+    return db_exec(db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144", e);
+}
+
+int db_optimize(struct db *db, struct err *e)
+{
+    return db_exec(db, "PRAGMA optimize", e);
 }
 
 int64_t db_changes(struct db *db)

@@ -5,6 +5,7 @@
 #include "core/date.h"
 #include "lib/strbuf.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -170,24 +171,33 @@ static int bind_mutable(struct db_stmt *st, const struct dossier *d, int k)
     return k;
 }
 
+static struct strbuf insert_sql = STRBUF_INIT; /* built once: every intake runs it */
+static pthread_once_t insert_once = PTHREAD_ONCE_INIT;
+
+static void build_insert(void)
+{
+    size_t i;
+
+    strbuf_addstr(&insert_sql, "INSERT INTO dossiers (version");
+    for (i = 0; i < NFIXED; i++)
+        strbuf_addf(&insert_sql, ", %s", fixed_cols[i]);
+    for (i = 0; i < NMUTABLE; i++)
+        strbuf_addf(&insert_sql, ", %s", mutable_cols[i]);
+    strbuf_addstr(&insert_sql, ") VALUES (1");
+    for (i = 0; i < NFIXED + NMUTABLE; i++)
+        strbuf_addstr(&insert_sql, ", ?");
+    strbuf_addstr(&insert_sql, ") RETURNING id");
+}
+
 int dossier_insert(struct db *db, struct dossier *d, struct err *e)
 {
-    struct strbuf sql = STRBUF_INIT;
     struct db_stmt *st = NULL;
     struct stat_mark mark = {0}; /* a new dossier counted for nothing before */
     size_t i;
     int rc = -1;
 
-    strbuf_addstr(&sql, "INSERT INTO dossiers (version");
-    for (i = 0; i < NFIXED; i++)
-        strbuf_addf(&sql, ", %s", fixed_cols[i]);
-    for (i = 0; i < NMUTABLE; i++)
-        strbuf_addf(&sql, ", %s", mutable_cols[i]);
-    strbuf_addstr(&sql, ") VALUES (1");
-    for (i = 0; i < NFIXED + NMUTABLE; i++)
-        strbuf_addstr(&sql, ", ?");
-    strbuf_addstr(&sql, ") RETURNING id");
-    if (db_prepare(db, sql.buf, &st, e) < 0)
+    pthread_once(&insert_once, build_insert);
+    if (db_prepare(db, insert_sql.buf, &st, e) < 0)
         goto out;
     bind_mutable(st, d, bind_fixed(st, d, 1));
     rc = db_step(st, e);
@@ -213,7 +223,6 @@ int dossier_insert(struct db *db, struct dossier *d, struct err *e)
     rc = stats_track_end(db, &mark, e);
 out:
     db_finalize(st);
-    strbuf_release(&sql);
     return rc;
 }
 

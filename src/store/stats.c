@@ -2,6 +2,7 @@
 #include "store/stats.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,11 +74,13 @@ int stats_track_begin(struct db *db, int64_t dossier_id, struct stat_mark *m, st
 /* A counter row's key: grain, period (a day, or a month's first day) and procedure. */
 struct stat_key {
     int64_t grain, period, procedure_id;
+    int64_t owner; /* in a batch: its agency's index + 1; else 0 */
 };
 
 static int key_equal(const struct stat_key *x, const struct stat_key *y)
 {
-    return x->grain == y->grain && x->period == y->period && x->procedure_id == y->procedure_id;
+    return x->grain == y->grain && x->period == y->period && x->procedure_id == y->procedure_id &&
+           x->owner == y->owner;
 }
 
 struct delta {
@@ -111,7 +114,7 @@ static size_t add_hits(struct delta *d, size_t nd, int64_t procedure_id, const s
         for (g = GRAIN_DAY; g <= GRAIN_PROC_MONTH; g++) {
             struct stat_key k = {
                 g, g == GRAIN_DAY || g == GRAIN_PROC_DAY ? h[i].day : stats_month_of(h[i].day),
-                g >= GRAIN_PROC_DAY ? procedure_id : 0};
+                g >= GRAIN_PROC_DAY ? procedure_id : 0, 0};
             for (j = 0; j < nd; j++)
                 if (key_equal(&d[j].k, &k))
                     break;
@@ -122,8 +125,12 @@ static size_t add_hits(struct delta *d, size_t nd, int64_t procedure_id, const s
     return nd;
 }
 
-static void upsert_sql(struct strbuf *sql)
+static struct strbuf upsert = STRBUF_INIT; /* built once: it is run for every change */
+static pthread_once_t upsert_once = PTHREAD_ONCE_INIT;
+
+static void build_upsert(void)
 {
+    struct strbuf *sql = &upsert;
     int c;
 
     strbuf_addstr(sql, "INSERT INTO stats (agency, grain, period, procedure_id");
@@ -138,17 +145,21 @@ static void upsert_sql(struct strbuf *sql)
                     stat_col_name(c), stat_col_name(c));
 }
 
-/* Adds the rows' values to the counters of the agency (skipping rows of zeros). */
-static int write_rows(struct db *db, const char *agency, const struct delta *d, size_t n,
-                      struct err *e)
+static int batch_add(struct db *db, const char *agency, const struct delta *d, size_t n);
+
+/*
+ * Adds the rows' values to the counters (skipping rows of zeros): of the
+ * agency, or with names, of the agency names[k.owner - 1] of each row.
+ */
+static int upsert_rows(struct db *db, const char *agency, const char (*names)[16],
+                       const struct delta *d, size_t n, struct err *e)
 {
-    struct strbuf sql = STRBUF_INIT;
     struct db_stmt *st = NULL;
     size_t i;
     int c, rc = -1;
 
-    upsert_sql(&sql);
-    if (db_prepare(db, sql.buf, &st, e) < 0)
+    pthread_once(&upsert_once, build_upsert);
+    if (db_prepare(db, upsert.buf, &st, e) < 0)
         goto out;
     for (i = 0; i < n; i++) {
         char period[DATE_ISO_MAX];
@@ -159,7 +170,7 @@ static int write_rows(struct db *db, const char *agency, const struct delta *d, 
             continue;
         stats_period_text(d[i].k.grain, d[i].k.period, period);
         db_reset(st);
-        db_bind_text(st, 1, agency);
+        db_bind_text(st, 1, names ? names[d[i].k.owner - 1] : agency);
         db_bind_int(st, 2, d[i].k.grain);
         db_bind_text(st, 3, period);
         db_bind_int(st, 4, d[i].k.procedure_id);
@@ -171,8 +182,14 @@ static int write_rows(struct db *db, const char *agency, const struct delta *d, 
     rc = 0;
 out:
     db_finalize(st);
-    strbuf_release(&sql);
     return rc;
+}
+
+/* The agency's rows: into the open batch, else into the counters. */
+static int write_rows(struct db *db, const char *agency, const struct delta *d, size_t n,
+                      struct err *e)
+{
+    return batch_add(db, agency, d, n) ? 0 : upsert_rows(db, agency, NULL, d, n, e);
 }
 
 static int apply(struct db *db, const struct stat_mark *m, int sign, struct err *e)
@@ -218,7 +235,9 @@ static uint64_t key_hash(const struct stat_key *k)
     uint64_t h = (uint64_t)k->grain * 0x9E3779B97F4A7C15u;
     h ^= (uint64_t)k->period + 0x632BE59BD9B4E019u + (h << 6) + (h >> 2);
     h ^= (uint64_t)k->procedure_id + 0x8CB92BA72F3D8DD7u + (h << 6) + (h >> 2);
-    return h * 0xFF51AFD7ED558CCDu;
+    h ^= (uint64_t)k->owner + 0x2545F4914F6CDD1Du + (h << 6) + (h >> 2);
+    h *= 0xFF51AFD7ED558CCDu;
+    return h ^ (h >> 32); /* the table uses the low bits: fold the high ones in */
 }
 
 static struct delta *table_slot(struct table *t, const struct stat_key *k)
@@ -294,6 +313,137 @@ static void table_release(struct table *t)
 {
     free(t->slots);
     memset(t, 0, sizeof(*t));
+}
+
+/* ---- batching the changes of many dossiers ---- */
+
+/*
+ * The batch of this thread's connection `db`, when one is open: the rows of
+ * every agency appended in `rows`, found through a small open-addressing
+ * index of (hash tag << 32 | row + 1), so that adding touches little memory.
+ */
+static _Thread_local struct {
+    struct db *db;
+    char (*names)[16]; /* the agencies, by index */
+    size_t nnames, capnames;
+    struct delta *rows;
+    size_t n, cap;
+    uint64_t *index;
+    size_t icap; /* a power of two, at least twice n */
+} batch;
+
+static void batch_grow(void)
+{
+    size_t icap = batch.icap ? 2 * batch.icap : 4096, i, j;
+    uint64_t *index = calloc(icap, sizeof(*index));
+
+    if (!index)
+        abort();
+    for (i = 0; i < batch.n; i++) {
+        uint64_t h = key_hash(&batch.rows[i].k);
+        for (j = h & (icap - 1); index[j]; j = (j + 1) & (icap - 1))
+            ;
+        index[j] = (h >> 32 << 32) | (i + 1);
+    }
+    free(batch.index);
+    batch.index = index;
+    batch.icap = icap;
+}
+
+/* The batch's row of a key, added (zero) when missing. */
+static struct delta *batch_row(const struct stat_key *k)
+{
+    uint64_t h, tag;
+    size_t j;
+
+    if ((batch.n + 1) * 2 > batch.icap)
+        batch_grow();
+    h = key_hash(k);
+    tag = h >> 32 << 32;
+    for (j = h & (batch.icap - 1); batch.index[j]; j = (j + 1) & (batch.icap - 1)) {
+        struct delta *d = &batch.rows[(batch.index[j] & 0xffffffffu) - 1];
+        if ((batch.index[j] & ~(uint64_t)0xffffffffu) == tag && key_equal(&d->k, k))
+            return d;
+    }
+    if (batch.n == batch.cap) {
+        batch.cap = batch.cap ? 2 * batch.cap : 4096;
+        batch.rows = realloc(batch.rows, batch.cap * sizeof(*batch.rows));
+        if (!batch.rows)
+            abort();
+    }
+    batch.index[j] = tag | (batch.n + 1);
+    memset(&batch.rows[batch.n], 0, sizeof(*batch.rows));
+    batch.rows[batch.n].k = *k;
+    return &batch.rows[batch.n++];
+}
+
+/* 1 when the rows went into the open batch of db, 0 when there is none. */
+static int batch_add(struct db *db, const char *agency, const struct delta *d, size_t n)
+{
+    size_t i, j, owner = 0;
+
+    if (!batch.db || batch.db != db)
+        return 0;
+    for (i = batch.nnames; i > 0 && !owner; i--) /* the newest first: a dossier's own */
+        if (!strcmp(batch.names[i - 1], agency))
+            owner = i;
+    if (!owner) {
+        if (batch.nnames == batch.capnames) {
+            batch.capnames = batch.capnames ? 2 * batch.capnames : 64;
+            batch.names = realloc(batch.names, batch.capnames * sizeof(*batch.names));
+            if (!batch.names)
+                abort();
+        }
+        snprintf(batch.names[batch.nnames], sizeof(batch.names[0]), "%s", agency);
+        owner = ++batch.nnames;
+    }
+    for (i = 0; i < n; i++) {
+        struct stat_key k = d[i].k;
+        struct delta *row;
+        k.owner = (int64_t)owner;
+        row = batch_row(&k);
+        for (j = 0; j < ST_COUNT; j++)
+            row->v[j] += d[i].v[j];
+    }
+    return 1;
+}
+
+/* The order of the counters' primary key: agency, grain, period, procedure. */
+static int batch_cmp(const void *a, const void *b)
+{
+    const struct stat_key *x = &((const struct delta *)a)->k, *y = &((const struct delta *)b)->k;
+    int c = x->owner == y->owner ? 0 : strcmp(batch.names[x->owner - 1], batch.names[y->owner - 1]);
+
+    return c ? c : key_cmp(a, b);
+}
+
+void stats_batch_begin(struct db *db)
+{
+    stats_batch_end(db);
+    batch.db = db;
+}
+
+int stats_batch_flush(struct db *db, struct err *e)
+{
+    int rc;
+
+    if (batch.db != db || !batch.n)
+        return 0;
+    qsort(batch.rows, batch.n, sizeof(*batch.rows), batch_cmp); /* the counters' order */
+    rc = upsert_rows(db, NULL, (const char(*)[16])batch.names, batch.rows, batch.n, e);
+    memset(batch.index, 0, batch.icap * sizeof(*batch.index));
+    batch.n = 0;
+    return rc;
+}
+
+void stats_batch_end(struct db *db)
+{
+    if (batch.db != db)
+        return;
+    free(batch.names);
+    free(batch.rows);
+    free(batch.index);
+    memset(&batch, 0, sizeof(batch));
 }
 
 /* The agencies that have dossiers or counters. */

@@ -61,6 +61,19 @@ struct stat_mark {
 int stats_track_begin(struct db *db, int64_t dossier_id, struct stat_mark *m, struct err *e);
 int stats_track_end(struct db *db, const struct stat_mark *m, struct err *e);
 
+/*
+ * Batching, for a writer of many dossiers in one transaction (motcua gen):
+ * after stats_batch_begin(db), what the tracking of changes on this
+ * connection (by this thread) moves adds up in memory, one row per counter;
+ * stats_batch_flush() writes it into the open write transaction (call it
+ * before each commit) and goes on batching; stats_batch_end() drops what was
+ * not flushed and stops. Counters read inside the transaction before a flush
+ * lack the batch.
+ */
+void stats_batch_begin(struct db *db);
+int stats_batch_flush(struct db *db, struct err *e);
+void stats_batch_end(struct db *db);
+
 /* Sums of the counters, keyed by what a report groups on. */
 struct stat_row {
     const char *agency;   /* with STAT_BY_AGENCY, else "" */
