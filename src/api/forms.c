@@ -38,22 +38,9 @@ static const char *kind_label(const char *kind)
     return "Bản chính";
 }
 
-/* The last control-sheet row of an action, or NULL. */
-static const struct dossier_event *last_of(const struct dossier_event *ev, size_t n,
-                                           const char *action)
-{
-    const struct dossier_event *found = NULL;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (!strcmp(ev[i].action, action))
-            found = &ev[i];
-    return found;
-}
-
 static const char *actor_of(const struct dossier_event *ev, size_t n, const char *action)
 {
-    const struct dossier_event *x = last_of(ev, n, action);
+    const struct dossier_event *x = dossier_last_event(ev, n, action);
     return x ? x->actor_name : NULL;
 }
 
@@ -72,7 +59,7 @@ static int64_t form_day(const struct dossier *d, const char *requires,
     if (!strcmp(requires, "received"))
         return d->received_at;
     if (!strcmp(requires, "supplement"))
-        return (x = last_of(ev, n, "request-supplement")) ? x->at : now;
+        return (x = dossier_last_event(ev, n, "request-supplement")) ? x->at : now;
     if (!strcmp(requires, "apology"))
         return d->apology_at;
     return d->closed_at ? d->closed_at : now; /* refused, stopped */

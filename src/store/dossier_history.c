@@ -22,6 +22,18 @@ int dossier_add_event(struct db *db, int64_t dossier_id, const struct dossier_ev
                : 0;
 }
 
+const struct dossier_event *dossier_last_event(const struct dossier_event *ev, size_t n,
+                                               const char *action)
+{
+    const struct dossier_event *found = NULL;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!strcmp(ev[i].action, action))
+            found = &ev[i];
+    return found;
+}
+
 static void read_event(struct db_stmt *st, struct arena *a, void *out)
 {
     struct dossier_event *ev = out;

@@ -72,6 +72,9 @@ int dossier_add_event(struct db *db, int64_t dossier_id, const struct dossier_ev
 /* By code, with components; 404 when there is none. */
 int dossier_by_code(struct db *db, struct arena *a, const char *code, struct dossier *out,
                     struct err *e);
+/* The last row of an action among a dossier's events (oldest first), or NULL. */
+const struct dossier_event *dossier_last_event(const struct dossier_event *ev, size_t n,
+                                               const char *action);
 /* The events of a dossier, oldest first. */
 int dossier_events(struct db *db, struct arena *a, int64_t dossier_id, struct dossier_event **out,
                    size_t *n, struct err *e);
