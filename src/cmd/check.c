@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char usage[] = "motcua check --db PATH [--now \"YYYY-MM-DD HH:MM\"]";
 
@@ -38,19 +37,6 @@ static void problem(struct checker *k, const struct dossier *d, const char *fmt,
     va_end(ap);
     putchar('\n');
     k->problems++;
-}
-
-/* The last row of an action, or NULL. */
-static const struct dossier_event *last(const struct dossier_event *ev, size_t n,
-                                        const char *action)
-{
-    const struct dossier_event *x = NULL;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (!strcmp(ev[i].action, action))
-            x = &ev[i];
-    return x;
 }
 
 static size_t count(const struct dossier_event *ev, size_t n, const char *action)
@@ -120,21 +106,22 @@ static void check_one(struct checker *k, const struct dossier *d, const struct d
     if (ev[n - 1].at > k->now)
         problem(k, d, "has a control-sheet row after now");
     if (!d->parent_id) {
-        x = last(ev, n, "receive");
+        x = dossier_last_event(ev, n, "receive");
         if (!x)
-            x = last(ev, n, "accept");
-        if (!x && (x = last(ev, n, "supplement")) && x->to_status != DOSSIER_RECEIVED)
+            x = dossier_last_event(ev, n, "accept");
+        if (!x && (x = dossier_last_event(ev, n, "supplement")) && x->to_status != DOSSIER_RECEIVED)
             x = NULL; /* a supplement to an online submission accepts it */
         same_time(k, d, "received_at", d->received_at, x, "a receipt");
     }
     if (d->received_at && (!d->due_at || d->due_at <= d->received_at || !d->original_due_at))
         problem(k, d, "was received without a due time after its receipt");
-    same_time(k, d, "finished_at", d->finished_at, last(ev, n, "finish"), "a result");
+    same_time(k, d, "finished_at", d->finished_at, dossier_last_event(ev, n, "finish"), "a result");
     if ((d->status == DOSSIER_PROCESSED || d->status == DOSSIER_RETURNED) &&
         (!d->finished_at || !d->result_number))
         problem(k, d, "is %s without its result", dossier_status_name(d->status));
     if (!d->parent_id)
-        same_time(k, d, "returned_at", d->returned_at, last(ev, n, "return"), "a return");
+        same_time(k, d, "returned_at", d->returned_at, dossier_last_event(ev, n, "return"),
+                  "a return");
     if ((d->status == DOSSIER_RETURNED) != (d->returned_at != 0))
         problem(k, d, "is %s %s a return time", dossier_status_name(d->status),
                 d->returned_at ? "with" : "without");
@@ -148,7 +135,8 @@ static void check_one(struct checker *k, const struct dossier *d, const struct d
     if ((size_t)d->supplement_count != count(ev, n, "request-supplement"))
         problem(k, d, "counts %d supplement requests, the control sheet %zu", d->supplement_count,
                 count(ev, n, "request-supplement"));
-    same_time(k, d, "apology_at", d->apology_at, last(ev, n, "apologize"), "an apology");
+    same_time(k, d, "apology_at", d->apology_at, dossier_last_event(ev, n, "apologize"),
+              "an apology");
     if (d->apology_at && d->apology_previous_due_at >= d->due_at)
         problem(k, d, "has an apology whose new appointment is not later");
     for (i = 0; i < nchildren; i++)
@@ -199,13 +187,11 @@ static int check_all(struct db *db, struct checker *k, struct err *e)
 
 int cmd_check(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, 0, 'd'}, {"now", required_argument, 0, 'w'}, {0, 0, 0, 0}};
-    struct checker k = {time(NULL), 0, 0};
+    struct cmd_opts o = {0};
+    struct checker k = {0, 0, 0};
     struct err e = ERR_INIT;
     struct db *db = NULL;
-    const char *path = cmd_db_default();
-    int opt, rc = 1;
+    int rc;
 
     if (cmd_wants_help(argc, argv)) {
         printf("usage: %s\n\nChecks every dossier's fields against its status and its control "
@@ -215,22 +201,13 @@ int cmd_check(int argc, char **argv)
                usage);
         return 0;
     }
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (opt) {
-        case 'd': path = optarg; break;
-        case 'w':
-            if ((opt = cmd_parse_now(usage, optarg, &k.now)))
-                return opt;
-            break;
-        default: return cmd_usage(usage, "unknown option");
-        }
-    }
-    if (optind < argc)
-        return cmd_usage(usage, "unexpected argument '%s'", argv[optind]);
-    if (!path)
+    if ((rc = cmd_options(argc, argv, 1, usage, CMD_OPT_DB | CMD_OPT_NOW, NULL, NULL, NULL, &o)))
+        return rc;
+    if (!o.db)
         return cmd_usage(usage, "--db is required");
-    if (db_open(path, &db, &e) < 0 || db_begin(db, DB_READ, &e) < 0 || check_all(db, &k, &e) < 0) {
+    k.now = o.now;
+    rc = 1;
+    if (db_open(o.db, &db, &e) < 0 || db_begin(db, DB_READ, &e) < 0 || check_all(db, &k, &e) < 0) {
         cmd_fail("%s", e.msg);
         goto out;
     }

@@ -43,4 +43,29 @@ const char *cmd_data_dir(const char *db);
  */
 int cmd_parse_now(const char *usage, const char *arg, int64_t *now);
 
+/* The options several commands share, and what they give (cmd_options). */
+enum { CMD_OPT_DB = 1, CMD_OPT_NOW = 2, CMD_OPT_SEED = 4 };
+
+struct cmd_opts {
+    const char *db; /* --db PATH, else $MOTCUA_DB, else NULL */
+    int64_t now;    /* --now, else the present */
+    uint64_t seed;  /* --seed S (made odd), else the value set before the call */
+};
+
+/*
+ * Called for each of a command's own options (its `val` in the table) with
+ * its argument (NULL for a flag): 0, or the exit status of the usage error it
+ * printed.
+ */
+typedef int (*cmd_opt_fn)(void *ctx, int opt, const char *arg);
+
+/*
+ * Reads argv[first..]: the common options named by `common` (CMD_OPT_*) into
+ * *o, the command's own options (`own`, zero-terminated, may be NULL) through
+ * fn; no argument may be left over. 0, or the exit status of the usage error
+ * it printed. --db is not required here: the command says so when it is.
+ */
+int cmd_options(int argc, char **argv, int first, const char *usage, unsigned common,
+                const struct option *own, cmd_opt_fn fn, void *ctx, struct cmd_opts *o);
+
 #endif

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static const char usage[] =
@@ -137,19 +136,27 @@ static int add_users(struct demo *c, struct strbuf *accounts)
     return 0;
 }
 
+static int take_dossiers(void *ctx, int opt, const char *arg)
+{
+    long *dossiers = ctx;
+    char *end;
+
+    (void)opt; /* --dossiers, the one option of the demo's own */
+    *dossiers = strtol(arg, &end, 10);
+    if (!*arg || *end || *dossiers < 0 || *dossiers > 10000000)
+        return cmd_usage(usage, "--dossiers must be from 0 to 10000000");
+    return 0;
+}
+
 int cmd_demo(int argc, char **argv)
 {
-    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
-                                         {"dossiers", required_argument, 0, 'n'},
-                                         {"seed", required_argument, 0, 's'},
-                                         {"now", required_argument, 0, 'w'},
-                                         {0, 0, 0, 0}};
+    static const struct option own[] = {{"dossiers", required_argument, 0, 'n'}, {0, 0, 0, 0}};
     struct strbuf accounts = STRBUF_INIT;
+    struct cmd_opts o = {.seed = 20261122};
     struct demo c = {0};
-    const char *path = cmd_db_default();
+    const char *path;
     long dossiers = 6000, wished, i;
-    int opt, y, m, d, rc = 1;
-    char *end;
+    int y, m, d, rc;
 
     if (cmd_wants_help(argc, argv)) {
         printf("usage: %s\n\nCreates a new database at PATH with the demo province tỉnh Sơn Hà "
@@ -160,38 +167,21 @@ int cmd_demo(int argc, char **argv)
                usage, demo_agencies_len, demo_procedures_len, DEMO_PASSWORD);
         return 0;
     }
-    rng_seed(&c.rng, 20261122);
-    c.now = time(NULL);
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (opt) {
-        case 'd': path = optarg; break;
-        case 'n':
-            dossiers = strtol(optarg, &end, 10);
-            if (!*optarg || *end || dossiers < 0 || dossiers > 10000000)
-                return cmd_usage(usage, "--dossiers must be from 0 to 10000000");
-            break;
-        case 's':
-            rng_seed(&c.rng, strtoull(optarg, &end, 10) | 1);
-            if (!*optarg || *end)
-                return cmd_usage(usage, "--seed must be a number");
-            break;
-        case 'w':
-            if ((opt = cmd_parse_now(usage, optarg, &c.now)))
-                return opt;
-            break;
-        default: return cmd_usage(usage, "unknown option");
-        }
-    }
-    if (optind < argc)
-        return cmd_usage(usage, "unexpected argument '%s'", argv[optind]);
+    if ((rc = cmd_options(argc, argv, 1, usage, CMD_OPT_DB | CMD_OPT_NOW | CMD_OPT_SEED, own,
+                          take_dossiers, &dossiers, &o)))
+        return rc;
+    rc = 1;
+    path = o.db;
+    c.now = o.now;
+    rng_seed(&c.rng, o.seed);
     if (!path)
         return cmd_usage(usage, "--db is required");
     if (access(path, F_OK) == 0)
         return cmd_fail("%s exists; the demo makes a new database", path);
     arena_init(&c.a);
     date_civil_from_days(date_local_day(c.now), &y, &m, &d);
-    if (app_prepare_db(path, c.now, &c.e) < 0 || demo_store_scan(&c, cmd_data_dir(path)) < 0 ||
+    if (app_prepare_db(path, c.now, &c.e) < 0 ||
+        demo_sample_scan(cmd_data_dir(path), c.scan_sha, &c.scan_size, &c.e) < 0 ||
         db_open(path, &c.db, &c.e) < 0 || db_begin(c.db, DB_WRITE, &c.e) < 0 || add_swaps(&c) < 0 ||
         app_workcal(c.db, y - 3, y + 2, &c.cal, &c.e) < 0 ||
         demo_add_catalog(c.db, &c.a, c.now, 0, c.procedure_ids, &c.e) < 0 ||

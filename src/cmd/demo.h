@@ -32,9 +32,6 @@ struct demo {
     int64_t scan_size;
 };
 
-/* Stores the sample scan (a one-page PDF) in the database's files directory. */
-int demo_store_scan(struct demo *c, const char *data_dir);
-
 /* How a dossier's life ends when nothing cuts it short. */
 enum demo_end { END_RESULT, END_REFUSED, END_WITHDRAWN, END_STOPPED };
 

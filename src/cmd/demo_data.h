@@ -41,4 +41,10 @@ struct err;
 int demo_add_catalog(struct db *db, struct arena *a, int64_t now, int extra_communes,
                      int64_t procedure_ids[], struct err *e);
 
+/*
+ * Stores the sample scan (a one-page PDF) in the files directory data_dir:
+ * what every demo or generated file row points to. Sets its SHA-256 and size.
+ */
+int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct err *e);
+
 #endif

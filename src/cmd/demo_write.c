@@ -221,7 +221,7 @@ static void apply(struct demo *c, struct life *l, int kind, int64_t t, struct do
     d->updated_at = t;
 }
 
-int demo_store_scan(struct demo *c, const char *data_dir)
+int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct err *e)
 {
     static const char *const objects[] = {
         "<< /Type /Catalog /Pages 2 0 R >>",
@@ -252,23 +252,23 @@ int demo_store_scan(struct demo *c, const char *data_dir)
     for (i = 0; i < 5; i++)
         strbuf_addf(&pdf, "%010zu 00000 n \n", offsets[i]);
     strbuf_addf(&pdf, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
-    crypto_sha256_hex(pdf.buf, pdf.len, c->scan_sha);
-    c->scan_size = (int64_t)pdf.len;
-    snprintf(dir, sizeof(dir), "%s/%.2s", data_dir, c->scan_sha);
-    snprintf(path, sizeof(path), "%s/%s", dir, c->scan_sha);
+    crypto_sha256_hex(pdf.buf, pdf.len, sha);
+    *size = (int64_t)pdf.len;
+    snprintf(dir, sizeof(dir), "%s/%.2s", data_dir, sha);
+    snprintf(path, sizeof(path), "%s/%s", dir, sha);
     if ((mkdir(data_dir, 0750) < 0 && errno != EEXIST) ||
         (mkdir(dir, 0750) < 0 && errno != EEXIST)) {
-        err_storage(&c->e, errno, dir);
+        err_storage(e, errno, dir);
         goto out;
     }
     if (!(f = fopen(path, "wb"))) {
-        err_storage(&c->e, errno, path);
+        err_storage(e, errno, path);
         goto out;
     }
     rc = fwrite(pdf.buf, 1, pdf.len, f) == pdf.len ? 0 : -1;
     if (fclose(f) != 0 || rc < 0) {
         rc = -1;
-        err_storage(&c->e, errno, path);
+        err_storage(e, errno, path);
     }
 out:
     strbuf_release(&pdf);
