@@ -149,3 +149,30 @@ test('report verify finds a counter that disagrees with the dossiers; rebuild me
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('gen writes each dossier with its control sheet, step and counters, reproducibly', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-gen-'));
+  const gen = (name, ...more) => motcua('gen', '--db', join(dir, name), '--dossiers', '3000',
+    '--seed', '11', '--communes', '24', '--now', '2026-11-20 10:00', ...more);
+  try {
+    gen('a.db');
+    gen('b.db');
+    const a = join(dir, 'a.db');
+    assert.match(motcua('check', '--db', a, '--now', '2026-11-20 10:00'), /3000 dossiers checked, 0 disagreements/);
+    assert.match(motcua('report', 'verify', '--db', a), /every counter agrees/);
+    // every dossier has its control sheet; those handed over have their step; codes from the counters
+    assert.equal(sql(a, 'SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = d.id)'), '0');
+    assert.equal(sql(a, "SELECT count(*) FROM dossiers d WHERE status <> 3 AND NOT EXISTS (SELECT 1 FROM dossier_steps s WHERE s.dossier_id = d.id)"), '0');
+    assert.equal(sql(a, 'SELECT sum(last) FROM code_counters'), '3000');
+    assert.equal(sql(a, 'SELECT count(*) FROM dossiers WHERE result_electronic = 1 AND id NOT IN (SELECT dossier_id FROM files WHERE kind = \'result\')'), '0');
+    // the same seed and moment make the same rows
+    const rows = (db) => sql(db, 'SELECT group_concat(code || status || coalesce(finished_at, 0), \',\') FROM (SELECT * FROM dossiers ORDER BY id)');
+    assert.equal(rows(a), rows(join(dir, 'b.db')));
+    // shared options: unknown ones and stray arguments are usage errors
+    assert.equal(run('gen', '--db', join(dir, 'c.db'), '--dossiers', '1', '--seed', 'x').status, 2);
+    assert.equal(run('check', '--db', a, 'extra').status, 2);
+    assert.equal(run('demo', '--db', join(dir, 'd.db'), '--bogus').status, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

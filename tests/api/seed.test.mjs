@@ -7,7 +7,6 @@ import { startServer, Client, motcua } from './helpers.mjs';
 let server, admin;
 before(async () => {
   server = await startServer({
-    check: false, // gen writes no control sheets
     prepare: (db) => motcua('gen', '--db', db, '--dossiers', '363424', '--resolved', '--late', '1555',
       '--from', '2018-01-01', '--to', '2021-12-31', '--communes', '24', '--seed', '2018'),
   });
