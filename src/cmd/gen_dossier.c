@@ -157,16 +157,10 @@ static void draw_applicant(struct gen *g, struct draw *x)
 /* The code from the unit's counter for the day, as intake takes it. */
 static int take_code(struct gen *g, const char *unit, int64_t day, const char **code)
 {
-    char text[8], buf[DOSSIER_CODE_MAX];
-    int y, m, d, number;
+    char buf[DOSSIER_CODE_MAX];
 
-    date_civil_from_days(day, &y, &m, &d);
-    snprintf(text, sizeof(text), "%02d%02d%02d", y % 100, m, d);
-    if (dossier_next_number(g->db, unit, text, &number, &g->e) < 0)
+    if (dossier_next_code(g->db, unit, date_utc_of_local(day, 12 * 60), buf, &g->e) < 0)
         return -1;
-    if (dossier_code_format(unit, day, number, buf) < 0)
-        return err_set(&g->e, 500, "gen", "more than %d dossiers in a day at %s",
-                       DOSSIER_COUNTER_MAX, unit);
     *code = arena_strdup(&g->d, buf);
     return 0;
 }
