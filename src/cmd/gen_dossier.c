@@ -189,7 +189,7 @@ static void fill(struct gen *g, const struct draw *x, struct dossier *d)
     d->finished_at = x->finish;
     d->returned_at = x->returned;
     d->closed_at = x->closed;
-    d->step = 1;
+    d->step = x->status != DOSSIER_REFUSED; /* the desk refuses before any step */
     d->supplement_count = x->supplements;
     d->result_electronic = x->e_result;
     d->result_number =

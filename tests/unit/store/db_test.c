@@ -4,6 +4,7 @@
 #include "store/meta.h"
 
 #include <pthread.h>
+#include <stdio.h>
 
 static void migrations(void **state)
 {
@@ -89,6 +90,43 @@ struct writer {
     int ok;
 };
 
+/* The connection's statement cache: an idle statement comes back reset; one in use is never shared.
+ */
+static void statement_cache(void **state)
+{
+    struct fixture *f = *state;
+    struct err e = ERR_INIT;
+    struct db_stmt *x, *y, *z;
+    char sql[64];
+    int64_t v;
+    int i;
+
+    assert_int_equal(db_prepare(f->db, "SELECT ?", &x, &e), 0);
+    db_bind_int(x, 1, 41);
+    assert_int_equal(db_step(x, &e), DB_ROW);
+    assert_int_equal(db_prepare(f->db, "SELECT ?", &y, &e), 0); /* x is stepping: another */
+    assert_ptr_not_equal(x, y);
+    db_bind_int(y, 1, 42);
+    assert_int_equal(db_step(y, &e), DB_ROW);
+    assert_int_equal(db_col_int(x, 0), 41);
+    assert_int_equal(db_col_int(y, 0), 42);
+    db_finalize(x);
+    assert_int_equal(db_prepare(f->db, "SELECT ?", &z, &e), 0); /* x again, reset and unbound */
+    assert_ptr_equal(z, x);
+    assert_int_equal(db_step(z, &e), DB_ROW);
+    assert_true(db_col_is_null(z, 0));
+    db_finalize(z);
+    db_finalize(y);
+    /* more statements than the cache holds: the oldest idle ones make room */
+    for (i = 0; i < 200; i++) {
+        snprintf(sql, sizeof(sql), "SELECT %d + ?", i);
+        assert_int_equal(db_int(f->db, &v, &e, sql, "i", 1), DB_ROW);
+        assert_int_equal(v, i + 1);
+    }
+    assert_int_equal(db_int(f->db, &v, &e, "SELECT 5 + ?", "i", 2), DB_ROW);
+    assert_int_equal(v, 7);
+}
+
 static void *write_many(void *p)
 {
     struct writer *w = p;
@@ -150,6 +188,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(transactions_and_conflicts, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(one_writer_at_a_time, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(statement_cache, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests_name("store/db", tests, NULL, NULL);
 }
