@@ -64,7 +64,7 @@ int reports_resolution(struct req *r, struct err *e);
 /* report_quality.c */
 int reports_late(struct req *r, struct err *e);
 int reports_satisfaction(struct req *r, struct err *e);
-/* sindex.c */
+/* sindex.c, sindex_parts.c */
 int sindex_get(struct req *r, struct err *e);
 int sindex_parts_get(struct req *r, struct err *e);
 int sindex_parts_put(struct req *r, struct err *e);
