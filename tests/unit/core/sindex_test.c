@@ -74,6 +74,51 @@ static void worked_example(void **state)
     assert_true(r.max_points > 89.9999 && r.max_points < 90.0001);
 }
 
+/* Scoring at the edges: the cap, a zero full-score rate, den < 0, and parts not recorded. */
+static void edges(void **state)
+{
+    struct sindex_measure m[SI_COUNT] = {{0}};
+    struct sindex_weight w[SI_COUNT];
+    struct sindex_result r;
+
+    (void)state;
+    weights(w);
+    /* past the full-score rate: the maximum and no more (the rate itself is kept) */
+    m[SI_SATISFIED] = (struct sindex_measure){10, 10};
+    m[SI_DOSSIERS_ONLINE] = (struct sindex_measure){9, 10};
+    /* a full-score rate of 0 scores in full whatever the rate */
+    w[SI_DIGITISED].full_at = 0;
+    m[SI_DIGITISED] = (struct sindex_measure){0, 5};
+    /* a recorded part with den < 0 does not apply */
+    m[SI_ON_TIME] = (struct sindex_measure){3, -1};
+    /* a part not recorded scores 0 whatever its measure says, and applies */
+    m[SI_E_COPIES] = (struct sindex_measure){7, 7};
+    sindex_compute(m, w, &r);
+    assert_true(r.part[SI_SATISFIED].points == 6);
+    assert_true(r.part[SI_SATISFIED].rate == 1);
+    assert_true(r.part[SI_DOSSIERS_ONLINE].points == 6);
+    assert_true(r.part[SI_DOSSIERS_ONLINE].rate > 0.8999 &&
+                r.part[SI_DOSSIERS_ONLINE].rate < 0.9001);
+    assert_true(r.part[SI_DIGITISED].points == 4);
+    assert_true(r.part[SI_DIGITISED].rate == 0);
+    assert_false(r.part[SI_ON_TIME].applicable);
+    assert_true(r.part[SI_ON_TIME].rate < 0);
+    assert_true(r.part[SI_E_COPIES].applicable);
+    assert_true(r.part[SI_E_COPIES].points == 0);
+    assert_true(r.part[SI_E_COPIES].rate < 0);
+    assert_int_equal(r.measured, 3);
+    /* 6 + 6 + 4 of the three measured parts, of their 16 and the 32 of the parts not recorded */
+    assert_true(r.points == 16);
+    assert_true(r.max_points == 16 + 32);
+    assert_true(r.total > 33.3333 && r.total < 33.3334);
+    /* a part weighing nothing measures but adds nothing */
+    w[SI_SATISFIED].max_points = 0;
+    sindex_compute(m, w, &r);
+    assert_true(r.part[SI_SATISFIED].applicable);
+    assert_true(r.part[SI_SATISFIED].points == 0);
+    assert_true(r.max_points == 10 + 32);
+}
+
 static void grades(void **state)
 {
     static const double min[] = {90, 80, 70, 50, 0};
@@ -108,10 +153,8 @@ static void nothing_applies(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(codes),
-        cmocka_unit_test(worked_example),
-        cmocka_unit_test(grades),
-        cmocka_unit_test(nothing_applies),
+        cmocka_unit_test(codes),  cmocka_unit_test(worked_example),  cmocka_unit_test(edges),
+        cmocka_unit_test(grades), cmocka_unit_test(nothing_applies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
