@@ -5,7 +5,10 @@
 # child unit, this year so far and the whole of last year. The reference, in
 # the same run: raw SQLite computing the same year's resolution figures from
 # the dossiers table (what a report costs without counters); the figures of
-# both must agree. Then `report verify` on the same database.
+# both must agree: a dossier is resolved when it has its result or was
+# refused, withdrawn or stopped after receipt, early, on time or late against
+# the law's due time (before any apology). Then `report verify` on the same
+# database.
 #
 #   bench/reports.sh              # or: make bench
 #   BENCH_DOSSIERS=1000000 bench/reports.sh
@@ -64,9 +67,9 @@ end=$(TZ=Asia/Ho_Chi_Minh date -d "$year-01-01" +%s)
 raw_sql="SELECT sum(received_at < $start AND (ended IS NULL OR ended >= $start)),
   sum(received_at >= $start AND received_at < $end AND channel = 2),
   sum(received_at >= $start AND received_at < $end AND channel <> 2),
-  sum(finished_at >= $start AND finished_at < $end AND finished_at <= due_at),
-  sum(finished_at >= $start AND finished_at < $end AND finished_at > due_at)
-  FROM (SELECT received_at, channel, finished_at, due_at,
+  sum(ended >= $start AND ended < $end AND ended <= due),
+  sum(ended >= $start AND ended < $end AND ended > due)
+  FROM (SELECT received_at, channel, coalesce(original_due_at, due_at) AS due,
                coalesce(finished_at, CASE WHEN status IN (3, 7, 8) THEN closed_at END) AS ended
         FROM dossiers WHERE parent_id IS NULL AND received_at IS NOT NULL)"
 raw=""
