@@ -5,6 +5,7 @@
 #include "core/filename.h"
 #include "core/personal.h"
 #include "core/roles.h"
+#include "core/stats.h"
 #include "core/workflow.h"
 
 #include <string.h>
@@ -145,6 +146,15 @@ json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal)
     for (i = 0; i < n; i++)
         json_array_append_new(actions, json_string(action_get(list[i])->name));
     json_object_set_new(j, "allowed_actions", actions);
+    {
+        /* past the law's due time now (the queue's "late"): core decides, as the counters do */
+        struct stat_facts f = {0};
+        f.status = d->status;
+        f.received_at = d->received_at;
+        f.due_at = d->original_due_at ? d->original_due_at : d->due_at;
+        f.paused_at = d->paused_at;
+        json_object_set_new(j, "overdue", json_boolean(stat_overdue_at(&f, r->now)));
+    }
     json_object_set_new(j, "current_unit", json_str(d->current_unit));
     json_object_set_new(j, "step", json_integer(d->step));
     json_object_set_new(j, "supplement_count", json_integer(d->supplement_count));

@@ -7,6 +7,8 @@
 /* health.c */
 int health_get(struct req *r, struct err *e);
 int openapi_get(struct req *r, struct err *e);
+/* statuses.c */
+int statuses_get(struct req *r, struct err *e);
 /* auth.c */
 int auth_login(struct req *r, struct err *e);
 int auth_logout(struct req *r, struct err *e);

@@ -27,6 +27,7 @@
 struct route api_routes[] = {
     {"GET", "/healthz", health_get, PUBLIC, BODY_NONE},
     {"GET", "/api/v1/openapi.yaml", openapi_get, PUBLIC, BODY_NONE},
+    {"GET", "/api/v1/statuses", statuses_get, PUBLIC, BODY_NONE},
 
     {"POST", "/api/v1/auth/login", auth_login, PUBLIC, BODY_JSON},
     {"POST", "/api/v1/auth/logout", auth_logout, ANY_USER, BODY_NONE},

@@ -156,6 +156,7 @@ function others(ctx) {
     'PUT /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts', body: { parts: [] } },
     'GET /api/v1/lookup': { scope: 'none', path: '/api/v1/lookup?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
     'POST /api/v1/ratings': { scope: 'none', path: '/api/v1/ratings', body: { code: '000.00.02.H88-261123-9999', phone_last4: '0000', level: 'satisfied' }, ok: (s) => s === 404 || s === 429 },
+    'GET /api/v1/statuses': { scope: 'none', path: '/api/v1/statuses' },
     'GET /api/v1/calendar/holidays': { scope: 'none', path: '/api/v1/calendar/holidays?year=2026' },
     'GET /api/v1/calendar/due': { scope: 'none', path: '/api/v1/calendar/due?from=2026-03-02T08:00:00%2B07:00&days=1' },
     'PUT /api/v1/calendar/overrides/{date}': { scope: 'none', path: '/api/v1/calendar/overrides/2099-03-02', body: { working: false, name: 'Kiểm thử' } },

@@ -1,7 +1,7 @@
 // Dossier intake and the units' queues.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, motcua, A, PROC, applicant, dossierBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, applicant, dossierBody } from './helpers.mjs';
 
 let server, r1, r2, centre, citizen;
 before(async () => {
@@ -197,4 +197,23 @@ test('the queue: scope, filters and pages', async () => {
   assert.ok(own.json.items.every((x) => x.channel === 'online'));
   // a unit administrator has no queue
   problem(null, await (await as(server, 'unitadmin')).get('/api/v1/dossiers'), 403);
+});
+
+test('the statuses come from the server, and each dossier says whether it is overdue by the law', async () => {
+  const s = await new Client(server).get('/api/v1/statuses');
+  assert.equal(s.status, 200);
+  assert.deepEqual(s.json.items.map((x) => [x.code, x.name]), [[1, 'new'], [2, 'received'], [3, 'refused'], [4, 'processing'],
+    [5, 'supplement'], [6, 'financial'], [7, 'withdrawn'], [8, 'stopped'], [9, 'processed'], [10, 'returned']]);
+  assert.equal(s.json.items[3].label, 'Đang xử lý');
+  assert.deepEqual(s.json.items.filter((x) => x.final).map((x) => x.code), [3, 7, 8, 10]);
+  // a dossier received now is not overdue; moved 30 days back, its one working day is long past
+  const fresh = (await r1.post('/api/v1/dossiers', dossierBody())).json;
+  assert.equal(fresh.overdue, false);
+  const old = (await r1.post('/api/v1/dossiers', dossierBody())).json;
+  backdate(server.db, old.code, 30 * 86400);
+  const got = await r1.get(`/api/v1/dossiers/${old.code}`);
+  assert.equal(got.json.overdue, true);
+  const list = (await r1.get('/api/v1/dossiers?status=received&limit=200')).json.items;
+  assert.equal(list.find((d) => d.code === old.code).overdue, true);
+  assert.equal(list.find((d) => d.code === fresh.code).overdue, false);
 });

@@ -5,17 +5,14 @@ import { get } from '../lib/api.js';
 import { t, statusText } from '../lib/i18n.js';
 
 const TABS = ['mine', 'due_soon', 'late', 'open', 'all'];
-const VI = { new: 'Mới đăng ký', received: 'Đã tiếp nhận', processing: 'Đang xử lý', supplement: 'Yêu cầu bổ sung', financial: 'Chờ thực hiện nghĩa vụ tài chính',
-  processed: 'Đã có kết quả', returned: 'Đã trả kết quả', refused: 'Không được tiếp nhận', withdrawn: 'Rút hồ sơ theo yêu cầu', stopped: 'Dừng xử lý' };
-const STATUSES = ['new', 'received', 'processing', 'supplement', 'financial', 'processed', 'returned', 'refused', 'withdrawn', 'stopped'];
 
-export function DossierTable({ items, now = Date.now() }) {
+export function DossierTable({ items }) {
   if (!items.length) return html`<p>${t('noDossiers')}</p>`;
   return html`<div class="scroll"><table class="queue">
     <thead><tr><th scope="col">${t('code')}</th><th scope="col">${t('procedure')}</th><th scope="col">${t('applicant')}</th>
       <th scope="col">${t('status')}</th><th scope="col">${t('received')}</th><th scope="col">${t('due')}</th></tr></thead>
     <tbody>${items.map((d) => {
-      const late = d.due_at && !d.finished_at && ['received', 'processing', 'financial'].includes(d.status) && new Date(d.due_at) < now;
+      const late = d.overdue; // past the law's due time, as the server's rules decide
       return html`<tr key=${d.code} class=${late ? 'late' : ''}>
         <td><a href=${`#/ho-so/${encodeURIComponent(d.code)}`}>${d.code}</a></td><td>${d.procedure.name}</td><td>${d.applicant.name}</td>
         <td>${statusText(d.status, d.status_label)}</td><td>${when(d.received_at || d.submitted_at)}</td>
@@ -31,10 +28,12 @@ export function Queue({ query, session }) {
   const [items, setItems] = useState(null);
   const [cursor, setCursor] = useState(null);
   const [procedures, setProcedures] = useState([]);
+  const [statuses, setStatuses] = useState([]);
   const [error, setError] = useState(null);
 
   const qs = (f) => Object.entries(f).filter(([, v]) => v).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
   useEffect(() => { get('/api/v1/procedures?limit=200').then((r) => setProcedures(r.items)).catch(() => {}); }, []);
+  useEffect(() => { get('/api/v1/statuses').then((r) => setStatuses(r.items)).catch(() => {}); }, []);
   useEffect(() => {
     if (!session.user) return;
     setItems(null);
@@ -56,7 +55,7 @@ export function Queue({ query, session }) {
       <${Field} type="select" label=${t('procedure')} name="procedure" value=${filters.procedure} onInput=${set('procedure')}>
         <option value="">${t('allProcedures')}</option>${procedures.map((p) => html`<option value=${p.id}>${p.name}</option>`)}</${Field}>
       <${Field} type="select" label=${t('status')} name="status" value=${filters.status} onInput=${set('status')}>
-        <option value="">${t('allStatuses')}</option>${STATUSES.map((s) => html`<option value=${s}>${statusText(s, VI[s])}</option>`)}</${Field}>
+        <option value="">${t('allStatuses')}</option>${statuses.map((s) => html`<option value=${s.name} key=${s.name}>${statusText(s.name, s.label)}</option>`)}</${Field}>
       <${Field} type="date" label=${t('fromDate')} name="from" value=${filters.from} onInput=${set('from')} />
       <${Field} type="date" label=${t('toDate')} name="to" value=${filters.to} onInput=${set('to')} />
       <button type="submit">${t('filter')}</button>
