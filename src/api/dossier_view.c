@@ -91,31 +91,23 @@ int dossier_personal_ok(const struct user *u, const struct dossier *d)
 int dossier_access(struct req *r, const struct dossier *d, int *full_personal, struct err *e)
 {
     const struct user *u = req_user(r);
+    int filer = u && d->submitted_by && d->submitted_by == u->id;
+    unsigned here = user_roles_at(u, d->agency_path) |
+                    (d->current_unit_path ? user_roles_at(u, d->current_unit_path) : 0),
+             passed = 0;
 
-    if (d->submitted_by && d->submitted_by == u->id) {
-        *full_personal = 1;
-        return 0;
-    }
-    if (!user_can_at(u, CAP_VIEW_DOSSIERS, d->agency_path) &&
-        !(d->current_unit_path && user_can_at(u, CAP_VIEW_DOSSIERS, d->current_unit_path))) {
+    if (!filer && !(here & roles_with(CAP_VIEW_DOSSIERS))) {
         /* a unit that worked on it keeps seeing it */
         const char **paths;
         size_t n, i;
-        unsigned roles = 0;
-        int seen = 0;
 
         if (dossier_unit_paths(r->db, &r->arena, d->id, &paths, &n, e) < 0)
             return -1;
-        for (i = 0; i < n && !seen; i++)
-            seen = user_can_at(u, CAP_VIEW_DOSSIERS, paths[i]);
-        if (!seen)
-            return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
         for (i = 0; i < n; i++)
-            roles |= user_roles_at(u, paths[i]);
-        *full_personal = personal_full(0, roles);
-        return 0;
+            passed |= user_roles_at(u, paths[i]);
     }
-    *full_personal = dossier_personal_ok(u, d);
+    if (!dossier_sight(filer, here, passed, full_personal))
+        return err_set(e, 404, "not_found", "no dossier with code %s", d->code);
     return 0;
 }
 

@@ -9,6 +9,24 @@ int personal_full(int own, unsigned roles)
     return own || (roles & roles_with(CAP_VIEW_PERSONAL)) != 0;
 }
 
+int dossier_sight(int filer, unsigned here, unsigned passed, int *full)
+{
+    unsigned viewers = roles_with(CAP_VIEW_DOSSIERS);
+
+    *full = 0;
+    if (filer)
+        return *full = 1;
+    if (here & viewers) {
+        *full = personal_full(0, here);
+        return 1;
+    }
+    if (passed & viewers) {
+        *full = personal_full(0, passed);
+        return 1;
+    }
+    return 0;
+}
+
 enum personal_shape personal_shape(int field, int full)
 {
     if (full)

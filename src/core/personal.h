@@ -30,6 +30,16 @@ enum personal_shape { PERSONAL_SHOW, PERSONAL_MASK, PERSONAL_HIDE };
  */
 int personal_full(int own, unsigned roles);
 
+/*
+ * Who sees a dossier at all, and how (the rule dossier lists and reads share):
+ * its filer, whole; else roles that may see dossiers (CAP_VIEW_DOSSIERS) over
+ * its receiving or current unit (`here`); else such roles over a unit that
+ * worked on it (`passed`, looked at only when `here` does not show it).
+ * Returns 0 when the dossier is hidden from the caller; else 1, with *full
+ * set by personal_full over the roles that showed it.
+ */
+int dossier_sight(int filer, unsigned here, unsigned passed, int *full);
+
 /* The shape of a field for a caller who sees (full) or does not see personal data in full. */
 enum personal_shape personal_shape(int field, int full);
 

@@ -70,12 +70,34 @@ static void masks(void **state)
     expect_mask("ắ1234567", "****4567"); /* a masked character is one '*', whatever its bytes */
 }
 
+/* Who sees a dossier at all: the filer, viewers here, else viewers where it passed. */
+static void sight(void **state)
+{
+    unsigned receiver = ROLE_BIT(ROLE_RECEIVER), steering = ROLE_BIT(ROLE_STEERING),
+             citizen = ROLE_BIT(ROLE_CITIZEN);
+    int full = -1;
+
+    (void)state;
+    assert_true(dossier_sight(1, 0, 0, &full));
+    assert_true(full);
+    assert_true(dossier_sight(0, receiver, 0, &full));
+    assert_true(full);
+    assert_true(dossier_sight(0, steering, 0, &full));
+    assert_false(full);                                      /* sees it, masked */
+    assert_true(dossier_sight(0, citizen, receiver, &full)); /* a unit it passed through */
+    assert_true(full);
+    assert_false(dossier_sight(0, citizen, 0, &full)); /* another citizen */
+    assert_false(full);
+    assert_false(dossier_sight(0, 0, 0, &full));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(who),
         cmocka_unit_test(shapes),
         cmocka_unit_test(masks),
+        cmocka_unit_test(sight),
     };
     return cmocka_run_group_tests_name("core/personal", tests, NULL, NULL);
 }
