@@ -56,9 +56,14 @@ int calendar_override_put(struct req *r, struct err *e);
 int calendar_override_delete(struct req *r, struct err *e);
 int calendar_due(struct req *r, struct err *e);
 
-/* The route table; the roles of its action routes are filled in from core before main runs. */
+/*
+ * The route table. Its action routes are closed to everyone until
+ * api_routes_init() fills in their roles from core's action table (call it
+ * before serving or listing the routes; calling it again changes nothing).
+ */
 extern struct route api_routes[];
 extern const size_t api_routes_len;
+void api_routes_init(void);
 
 /* report_resolution.c */
 int reports_resolution(struct req *r, struct err *e);

@@ -103,11 +103,10 @@ struct route api_routes[] = {
 const size_t api_routes_len = sizeof(api_routes) / sizeof(api_routes[0]);
 
 /*
- * Fills in the roles of the action routes from core before main runs, so the
- * server and `motcua routes` see the same table. A path naming no action keeps
- * NOBODY.
+ * Fills in the roles of the action routes from core, so the server and
+ * `motcua routes` see the same table. A path naming no action keeps NOBODY.
  */
-__attribute__((constructor)) static void action_route_roles(void)
+void api_routes_init(void)
 {
     size_t i, n = strlen(ACTION_PATH);
 

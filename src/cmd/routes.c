@@ -18,6 +18,7 @@ int cmd_routes(int argc, char **argv)
     }
     if (argc > 1)
         return cmd_usage("motcua routes", "unexpected argument '%s'", argv[1]);
+    api_routes_init();
     for (i = 0; i < api_routes_len; i++) {
         const struct route *rt = &api_routes[i];
         const char *sep = "";

@@ -121,6 +121,7 @@ int cmd_serve(int argc, char **argv)
     cfg.idle_timeout = (unsigned)conf.idle_timeout;
     cfg.body_timeout = (unsigned)conf.body_timeout;
     snprintf(upload_dir, sizeof(upload_dir), "%s/tmp", app.data_dir);
+    api_routes_init();
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;
     cfg.router.begin = app_begin;

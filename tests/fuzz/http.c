@@ -124,6 +124,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     cfg.header_timeout = 10;
     cfg.idle_timeout = 10;
     cfg.body_timeout = 10;
+    api_routes_init();
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;
     cfg.router.begin = app_begin;
