@@ -14,7 +14,7 @@ struct guard_conn {
     struct guard_conn *prev, *next;
     int fd;
     _Atomic int64_t deadline; /* monotonic milliseconds; 0: none */
-    int idle;                 /* waiting for a kept-alive connection's next request */
+    atomic_int idle;          /* waiting for a kept-alive connection's next request */
 };
 
 struct guard {
@@ -44,18 +44,19 @@ static void sweep(struct guard *g)
 {
     struct guard_conn *c;
     int64_t now = now_ms();
-    int n = 0;
+    int slow = 0;
 
     for (c = g->head.next; c != &g->head; c = c->next) {
         int64_t d = atomic_load(&c->deadline);
         if (d && d <= now) {
             atomic_store(&c->deadline, 0);
             shutdown(c->fd, SHUT_RDWR);
-            n++;
+            slow += !atomic_load(&c->idle); /* an idle kept-alive connection just ends */
         }
     }
-    if (n)
-        log_warn("closed %d connection%s that sent a request too slowly", n, n > 1 ? "s" : "");
+    if (slow)
+        log_warn("closed %d connection%s that sent a request too slowly", slow,
+                 slow > 1 ? "s" : "");
 }
 
 static void *reap(void *arg)
