@@ -1,5 +1,6 @@
 /* Checks of a request's framing before its body is read. */
 #include "http/framing.h"
+#include "lib/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,33 +51,6 @@ static enum MHD_Result each_header(void *cls, enum MHD_ValueKind kind, const cha
     return MHD_YES;
 }
 
-/* Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
-static int utf8_valid(const unsigned char *s)
-{
-    while (*s) {
-        int n = *s < 0x80             ? 0
-                : (*s & 0xe0) == 0xc0 ? 1
-                : (*s & 0xf0) == 0xe0 ? 2
-                : (*s & 0xf8) == 0xf0 ? 3
-                                      : -1;
-        unsigned cp;
-        int i;
-        if (n < 0 || (n == 1 && *s < 0xc2) || *s > 0xf4)
-            return 0;
-        cp = n ? *s & (0x3f >> n) : *s;
-        for (i = 1; i <= n; i++) {
-            if ((s[i] & 0xc0) != 0x80)
-                return 0;
-            cp = cp << 6 | (s[i] & 0x3f);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-            (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-            return 0;
-        s += n + 1;
-    }
-    return 1;
-}
-
 static int content_length(const char *v, uint64_t *out, struct err *e)
 {
     size_t n = strspn(v, "0123456789");
@@ -95,7 +69,7 @@ int framing_check(struct MHD_Connection *c, const char *version, const char *tar
     *length = 0;
     if (strcasestr(target, "%00"))
         return err_set(e, 400, "malformed", "the request target holds an encoded NUL");
-    if (!utf8_valid((const unsigned char *)path))
+    if (!utf8_valid(path, strlen(path)))
         return err_set(e, 400, "malformed", "the request path is not UTF-8");
     MHD_get_connection_values_n(c, MHD_HEADER_KIND, each_header, &h);
     if (h.bad_name)
