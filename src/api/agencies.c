@@ -156,6 +156,7 @@ static int save(struct req *r, struct agency *ag, int creating, struct err *e)
         db_rollback(r->db);
         return -1;
     }
+    app_calendar_reload(r->db); /* the calendar holds each agency's office hours */
     return resp_json(r, creating ? 201 : 200, agency_json(ag));
 }
 

@@ -75,16 +75,22 @@ void user_scopes(const struct user *u, int capability, struct arena *a, const ch
 
 /* api/app_calendar.c */
 
-/* The database's holiday rules, and its overrides of years [year_from, year_to], as core data. */
+/*
+ * The database's holiday rules, its overrides of years [year_from, year_to]
+ * and each agency's office hours (unreadable text counts as the default), as
+ * core data.
+ */
 struct calendar_data {
     struct holiday_rule *rules;
     size_t nrules;
     struct cal_override *overrides;
     size_t noverrides;
+    struct workcal_hours *hours;
+    size_t nhours;
 };
 int app_calendar_data(struct db *db, struct arena *a, int year_from, int year_to,
                       struct calendar_data *out, struct err *e);
-/* A working calendar covering the given years, from the database's rules and overrides. */
+/* A working calendar covering the given years, from the database's calendar data. */
 int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, struct err *e);
 
 /*
@@ -101,6 +107,13 @@ int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, 
  * version, so changes made by another process are picked up.
  */
 int app_calendar_load(struct db *db, struct err *e);
+/*
+ * After a handler commits a change of the calendar's data (an override, an
+ * agency's office hours): the calendar is built again and swapped in whole;
+ * requests in flight keep the one they took. A failed build is logged and
+ * leaves the old calendar until the next look at the database's version.
+ */
+void app_calendar_reload(struct db *db);
 const struct workcal *app_calendar(struct req *r, struct err *e);
 /* Drops the process's calendar (at exit). */
 void app_calendar_free(void);

@@ -6,7 +6,9 @@
 #include "core/calcell.h"
 #include "core/date.h"
 #include "core/lunar.h"
+#include "core/worktime.h"
 #include "lib/log.h"
+#include "store/agencies.h"
 #include "store/calendar.h"
 
 #include <stdatomic.h>
@@ -25,6 +27,8 @@ int app_calendar_data(struct db *db, struct arena *a, int year_from, int year_to
 {
     struct holiday_rule_row *rules;
     struct override_row *rows;
+    struct agency *agencies;
+    struct err ignored = ERR_INIT;
     char from[16], to[16];
     size_t i;
 
@@ -48,6 +52,29 @@ int app_calendar_data(struct db *db, struct arena *a, int year_from, int year_to
         out->overrides[i].work = rows[i].work;
         out->overrides[i].name = rows[i].name;
     }
+    if (agency_list(db, a, NULL, &agencies, &out->nhours, e) < 0)
+        return -1;
+    out->hours = arena_calloc(a, out->nhours + 1, sizeof(*out->hours));
+    for (i = 0; i < out->nhours; i++) {
+        snprintf(out->hours[i].agency, sizeof(out->hours[i].agency), "%s", agencies[i].id);
+        if (office_hours_parse(agencies[i].office_hours ? agencies[i].office_hours : "",
+                               &out->hours[i].oh, &ignored) < 0)
+            out->hours[i].oh = office_hours_default;
+    }
+    return 0;
+}
+
+/* The calendar of the data: the days off, and each agency's office hours. */
+static int build(struct workcal *cal, int year_from, int year_to, const struct calendar_data *cd,
+                 struct err *e)
+{
+    if (workcal_build(cal, year_from, year_to, cd->rules, cd->nrules, cd->overrides, cd->noverrides,
+                      e) < 0)
+        return -1;
+    if (workcal_set_hours(cal, cd->hours, cd->nhours, e) < 0) {
+        workcal_release(cal);
+        return -1;
+    }
     return 0;
 }
 
@@ -58,8 +85,7 @@ int app_workcal(struct db *db, int year_from, int year_to, struct workcal *out, 
     int rc = -1;
 
     if (app_calendar_data(db, &a, year_from, year_to, &cd, e) == 0)
-        rc = workcal_build(out, year_from, year_to, cd.rules, cd.nrules, cd.overrides,
-                           cd.noverrides, e);
+        rc = build(out, year_from, year_to, &cd, e);
     arena_release(&a);
     return rc;
 }
@@ -81,8 +107,7 @@ int app_calendar_load(struct db *db, struct err *e)
         goto out;
     rc = -1;
     if (app_calendar_data(db, &a, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR, &cd, e) < 0 ||
-        workcal_build(&cal, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR, cd.rules, cd.nrules, cd.overrides,
-                      cd.noverrides, e) < 0)
+        build(&cal, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR, &cd, e) < 0)
         goto out;
     cal.version = version;
     calcell_publish(&cell, &cal);
@@ -92,6 +117,14 @@ out:
     pthread_mutex_unlock(&build_lock);
     arena_release(&a);
     return rc;
+}
+
+void app_calendar_reload(struct db *db)
+{
+    struct err e = ERR_INIT;
+
+    if (app_calendar_load(db, &e) < 0)
+        log_error("the working calendar was not rebuilt: %s", e.msg);
 }
 
 /* Another process may have changed the calendar: looked at once a second at most. */

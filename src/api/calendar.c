@@ -8,7 +8,6 @@
 #include "core/holidays.h"
 #include "core/worktime.h"
 #include "lib/json.h"
-#include "lib/log.h"
 #include "store/agencies.h"
 #include "store/audit.h"
 #include "store/calendar.h"
@@ -66,19 +65,6 @@ int calendar_holidays(struct req *r, struct err *e)
     return resp_json(r, 200, json_pack("{s:i, s:o}", "year", year, "items", items));
 }
 
-/*
- * After a committed change: the process's calendar is built again and swapped
- * in whole; requests in flight keep the one they took. A failed build leaves
- * the old calendar until the next look at the database's version (a second).
- */
-static void reload(struct req *r)
-{
-    struct err e = ERR_INIT;
-
-    if (app_calendar_load(r->db, &e) < 0)
-        log_error("the working calendar was not rebuilt: %s", e.msg);
-}
-
 int calendar_override_put(struct req *r, struct err *e)
 {
     static const char *const keys[] = {"working", "name", NULL};
@@ -111,7 +97,7 @@ int calendar_override_put(struct req *r, struct err *e)
         db_rollback(r->db);
         goto out;
     }
-    reload(r);
+    app_calendar_reload(r->db);
     rc = resp_json(r, 200,
                    json_pack("{s:s, s:b, s:s}", "date", o.day, "working", working, "name", o.name));
 out:
@@ -138,7 +124,7 @@ int calendar_override_delete(struct req *r, struct err *e)
         db_rollback(r->db);
         return -1;
     }
-    reload(r);
+    app_calendar_reload(r->db);
     r->resp.status = 204;
     return 0;
 }

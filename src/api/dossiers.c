@@ -6,10 +6,10 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/views.h"
-#include "api/deadline.h"
 #include "api/notify.h"
 #include "core/date.h"
 #include "core/dossier.h"
+#include "core/lifecycle.h"
 #include "core/workflow.h"
 #include "core/roles.h"
 #include "core/worktime.h"
@@ -152,12 +152,8 @@ static int insert(struct req *r, struct dossier *d, const struct agency *ag, str
         return -1;
     d->code = arena_strdup(&r->arena, code);
     if (d->status == DOSSIER_RECEIVED) {
-        d->received_at = r->now;
-        d->received_by = u->id;
-        if (deadline_due(r->cal, ag->office_hours, d->received_at, d->duration_kind,
-                         d->duration_days, &d->due_at, e) < 0)
+        if (dossier_receive(d, r->cal, r->now, u->id, e) < 0)
             return -1;
-        d->original_due_at = d->due_at;
     } else {
         d->submitted_by = u->id;
     }

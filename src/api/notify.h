@@ -7,15 +7,10 @@
 #define API_NOTIFY_H
 
 #include "http/request.h"
+#include "core/lifecycle.h"
 #include "store/dossiers.h"
 
-enum notice {
-    NOTICE_RECEIVED,   /* with the code and the due time */
-    NOTICE_SUPPLEMENT, /* what is missing and why */
-    NOTICE_APOLOGY,    /* the apology and the new appointment */
-    NOTICE_RESULT,     /* the result is ready */
-};
-
+/* The notice (core/lifecycle.h's enum notice) to the dossier's applicant. */
 int notify(struct req *r, const struct dossier *d, int notice, struct err *e);
 
 #endif

@@ -4,6 +4,8 @@
 
 #include <jansson.h>
 
+#include "core/actions.h"
+
 #include "http/request.h"
 #include "store/dossiers.h"
 #include "store/files.h"
@@ -48,8 +50,10 @@ json_t *file_json(struct req *r, const struct stored_file *f);
  */
 json_t *dossier_actions_json(struct req *r, const struct dossier *d,
                              const struct dossier_step *steps, size_t n);
-/* 0 when the caller may take the action now; else 409 or 403 with the reason (the same rule). */
-int dossier_action_check(struct req *r, const struct dossier *d, int action, struct err *e);
+/* The caller's action context for a dossier (core/actions.h): the dossier's facts and their roles.
+ */
+void dossier_action_context(struct req *r, const struct dossier *d,
+                            const struct dossier_step *steps, size_t n, struct action_context *c);
 /*
  * Adds the files, the process steps, the actions this caller may take, the
  * control sheet's rows and the consulted agencies' dossiers.

@@ -1,6 +1,6 @@
 /*
  * Reading a workflow action's body: each field it needs, with its reason when
- * it is wrong; and the checks of those fields that need the dossier.
+ * it is wrong. The checks that need the dossier are core's (core/lifecycle.c).
  */
 #include "api/workflow_input.h"
 #include "core/date.h"
@@ -8,6 +8,7 @@
 #include "core/workflow.h"
 #include "lib/json.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define ITEMS_MAX            30
@@ -17,12 +18,15 @@ static const char *const pay_methods[] = {"cash", "transfer", "card", "online", 
 static const char *const return_methods[] = {"counter", "post", "online", NULL};
 static const char *const late_causes[] = {"subjective", "objective", NULL};
 
-void workflow_read_input(json_t *body, int action, struct input *in, struct err *e)
+void workflow_read_input(json_t *body, int action, struct action_input *in, struct arena *a,
+                         struct err *e)
 {
     unsigned needs = action_get(action)->needs;
     const char *keys[16] = {"version", "note"}, *s;
     size_t nk = 2, i;
-    json_t *item;
+    json_t *items, *item;
+    const char **list;
+    char *text;
     double d;
 
     memset(in, 0, sizeof(*in));
@@ -58,14 +62,28 @@ void workflow_read_input(json_t *body, int action, struct input *in, struct err 
     if (needs & NEED_REASON)
         in->reason = jv_string(body, NULL, "reason", JV_REQUIRED | JV_MULTILINE, 2000, e);
     if ((needs & NEED_ITEMS) &&
-        (in->items = jv_typed(body, NULL, "items", JSON_ARRAY, JV_REQUIRED, e))) {
-        if (!json_array_size(in->items) || json_array_size(in->items) > ITEMS_MAX)
+        (items = jv_typed(body, NULL, "items", JSON_ARRAY, JV_REQUIRED, e))) {
+        if (!json_array_size(items) || json_array_size(items) > ITEMS_MAX)
             err_field(e, "items", "must list 1 to %d missing documents", ITEMS_MAX);
-        json_array_foreach(in->items, i, item) if (!json_is_string(item) ||
-                                                   strspn(json_string_value(item), " ") ==
-                                                       strlen(json_string_value(item)) ||
-                                                   utf8_length(json_string_value(item)) > 500)
-            err_field(e, "items", "each item must be a non-empty text of at most 500 characters");
+        list = arena_calloc(a, json_array_size(items) + 1, sizeof(*list));
+        json_array_foreach(items, i, item)
+        {
+            if (!json_is_string(item) ||
+                strspn(json_string_value(item), " ") == strlen(json_string_value(item)) ||
+                utf8_length(json_string_value(item)) > 500)
+                err_field(e, "items",
+                          "each item must be a non-empty text of at most 500 characters");
+            else
+                list[in->nitems++] = json_string_value(item);
+        }
+        in->items = list;
+        if (in->reason) {
+            json_t *req = json_pack("{s:O, s:s}", "items", items, "reason", in->reason);
+            text = json_dumps(req, JSON_COMPACT);
+            in->request_json = arena_strdup(a, text);
+            free(text);
+            json_decref(req);
+        }
     }
     if (needs & NEED_AMOUNT)
         jv_int(body, NULL, "amount", JV_REQUIRED, 1, 100000000000LL, &in->amount, e);
@@ -106,30 +124,4 @@ void workflow_read_input(json_t *body, int action, struct input *in, struct err 
         if (jv_number(body, NULL, "days", 0, 0.125, 365, &d, e) == 1)
             in->days = d;
     }
-}
-
-int workflow_check_result_date(const struct input *in, const struct dossier *d, int64_t now,
-                               struct err *e)
-{
-    int64_t day, received = d->received_at ? d->received_at : d->submitted_at;
-    char from[DATE_ISO_MAX];
-
-    if (date_parse_ymd(in->result_date, &day) < 0)
-        return err_field_as(e, "result_date", "date", "", "must be a date YYYY-MM-DD");
-    date_format_ymd(date_local_day(received), from);
-    switch (workflow_result_date_check(day, date_local_day(received), date_local_day(now))) {
-    case 1:
-        return err_field(e, "result_date", "must not be before the dossier was received (%s)",
-                         from);
-    case 2: return err_field(e, "result_date", "must not be after today");
-    }
-    return 0;
-}
-
-int workflow_check_payment(const struct input *in, const struct dossier *d, struct err *e)
-{
-    if (workflow_payment_check(d->fee_amount, in->amount))
-        return err_field(e, "amount", "must be the amount due, %lld đồng, paid in full",
-                         (long long)d->fee_amount);
-    return 0;
 }

@@ -6,25 +6,14 @@
 #include <stdint.h>
 
 #include "lib/err.h"
-#include "store/dossiers.h"
+#include "core/lifecycle.h"
+#include "lib/arena.h"
 
-/* What a request may carry, read before the transaction. */
-struct input {
-    const char *reason, *note, *method, *receipt, *tracking, *result_number, *result_date, *signer,
-        *agency, *cause;
-    json_t *items;
-    int64_t amount, version, new_due;
-    double days;
-};
-
-/* Reads what the action needs (core/workflow.h's NEED_*); field errors go to e. */
-void workflow_read_input(json_t *body, int action, struct input *in, struct err *e);
-
-/* The result's date, from the day the dossier was received to today (`now`): 0, or a field error.
+/*
+ * Reads what the action needs (core/workflow.h's NEED_*) into in, each field
+ * checked for its form; field errors go to e. Strings point into body or a.
  */
-int workflow_check_result_date(const struct input *in, const struct dossier *d, int64_t now,
-                               struct err *e);
-/* The payment's amount against the amount due (in full): 0, or a field error. */
-int workflow_check_payment(const struct input *in, const struct dossier *d, struct err *e);
+void workflow_read_input(json_t *body, int action, struct action_input *in, struct arena *a,
+                         struct err *e);
 
 #endif

@@ -6,9 +6,11 @@
  */
 #include "cmd/demo_life.h"
 #include "core/date.h"
-#include "core/worktime.h"
+#include "core/lifecycle.h"
+#include "core/workflow.h"
 #include "lib/crypto.h"
 #include "lib/strbuf.h"
+#include "store/agencies.h"
 #include "store/dossiers.h"
 #include "store/files.h"
 #include "store/ratings.h"
@@ -107,118 +109,105 @@ static int applicant(struct demo *c, struct life *l, struct dossier *d)
     return 0;
 }
 
-/* Applies one event of the life to the dossier and fills its control-sheet row. */
-static void apply(struct demo *c, struct life *l, int kind, int64_t t, struct dossier *d,
-                  struct dossier_event *ev)
+/* The action of a moment of the life (its creation and the marks are none). */
+static int action_of(int kind)
 {
-    const char *officer = !strcmp(l->unit, CENTRE) ? "Nguyễn Thị Lan" : "Cán bộ một cửa";
-
-    ev->at = t;
-    ev->action = demo_kind_action[kind];
-    ev->from_status = kind == EV_SUBMIT || kind == EV_RECEIVE ? 0 : d->status;
-    ev->to_status = demo_kind_to[kind] ? demo_kind_to[kind] : d->status;
-    ev->unit = d->current_unit;
-    ev->actor_name = officer;
     switch (kind) {
-    case EV_SUBMIT: ev->actor_name = d->applicant_name; break;
-    case EV_ACCEPT:
-    case EV_RECEIVE:
-        d->received_at = t;
-        d->received_by = c->receivers[strcmp(l->unit, CENTRE) != 0];
-        d->due_at = d->original_due_at = l->due;
-        ev->step_due_at = l->due;
-        break;
-    case EV_REFUSE:
-    case EV_WITHDRAW:
-    case EV_STOP:
-        d->closed_at = t;
-        d->close_reason = ev->note = kind == EV_REFUSE ? "Hồ sơ không thuộc thẩm quyền giải quyết"
-                                     : kind == EV_WITHDRAW ? "Người nộp đề nghị rút hồ sơ"
-                                                           : "Dừng xử lý theo quy định";
-        if (kind != EV_REFUSE)
-            ev->actor_name = "Cán bộ xử lý";
-        break;
-    case EV_HANDOVER:
-        d->current_unit = ev->to_unit = l->proc_unit;
-        d->step = 1;
-        ev->step_due_at = d->due_at;
-        break;
+    case EV_ACCEPT: return ACT_ACCEPT;
+    case EV_REFUSE: return ACT_REFUSE;
+    case EV_HANDOVER: return ACT_HANDOVER;
+    case EV_CONSULT: return ACT_CONSULT;
+    case EV_CONSULT_DONE: return ACT_FINISH; /* the consulted agency's, on its linked dossier */
+    case EV_SUPPLEMENT_REQUEST: return ACT_REQUEST_SUPPLEMENT;
+    case EV_SUPPLEMENT: return ACT_SUPPLEMENT;
+    case EV_PAYMENT_REQUEST: return ACT_REQUEST_PAYMENT;
+    case EV_PAY: return ACT_PAY;
+    case EV_APOLOGY: return ACT_APOLOGIZE;
+    case EV_FINISH: return ACT_FINISH;
+    case EV_RETURN: return ACT_RETURN;
+    case EV_WITHDRAW: return ACT_WITHDRAW;
+    case EV_STOP: return ACT_STOP;
+    }
+    return -1;
+}
+
+/* Who takes the action, as the control sheet names them. */
+static const char *actor_of(const struct life *l, int kind)
+{
+    switch (action_actor(action_of(kind), DOSSIER_PROCESSING)) {
+    case ACTOR_DESK: return !strcmp(l->unit, CENTRE) ? "Nguyễn Thị Lan" : "Cán bộ một cửa";
+    case ACTOR_PROCESSOR: return kind == EV_CONSULT_DONE ? "Cán bộ phối hợp" : "Cán bộ xử lý";
+    default: return "Lãnh đạo đơn vị";
+    }
+}
+
+/* What the officer enters for the action at time t. */
+static void input_of(struct demo *c, struct life *l, int kind, int64_t t, struct action_input *in)
+{
+    static const char *const missing[] = {"Bản sao giấy tờ còn thiếu"};
+    char *day = arena_alloc(&c->a, DATE_ISO_MAX);
+
+    memset(in, 0, sizeof(*in));
+    switch (kind) {
+    case EV_REFUSE: in->reason = "Hồ sơ không thuộc thẩm quyền giải quyết"; break;
+    case EV_WITHDRAW: in->reason = "Người nộp đề nghị rút hồ sơ"; break;
+    case EV_STOP: in->reason = "Dừng xử lý theo quy định"; break;
     case EV_CONSULT:
-        d->open_children = 1;
-        ev->to_unit = l->consulted;
-        ev->step_due_at = l->consulted_due;
-        ev->actor_name = "Cán bộ xử lý";
-        break;
-    case EV_CONSULT_DONE:
-        d->open_children = 0;
-        ev->unit = l->consulted;
-        ev->to_unit = d->current_unit;
-        ev->actor_name = "Cán bộ phối hợp";
+        in->agency = l->consulted;
+        in->days = 3;
         break;
     case EV_SUPPLEMENT_REQUEST:
-        d->resume_status = d->status;
-        d->paused_at = t;
-        d->supplement_count++;
-        d->supplement_request = "{\"items\":[\"Bản sao giấy tờ còn thiếu\"],"
-                                "\"reason\":\"Hồ sơ chưa đủ thành phần\"}";
-        ev->note = "Hồ sơ chưa đủ thành phần. Cần bổ sung: Bản sao giấy tờ còn thiếu";
-        ev->actor_name = "Cán bộ xử lý";
+        in->reason = "Hồ sơ chưa đủ thành phần";
+        in->items = missing;
+        in->nitems = 1;
+        in->request_json = "{\"items\":[\"Bản sao giấy tờ còn thiếu\"],"
+                           "\"reason\":\"Hồ sơ chưa đủ thành phần\"}";
         break;
-    case EV_SUPPLEMENT:
-        d->paused_at = 0;
-        d->resume_status = 0;
-        d->due_at = d->original_due_at = l->due_final;
-        ev->unit = d->agency;
-        ev->step_due_at = d->due_at;
-        break;
-    case EV_PAYMENT_REQUEST:
-        d->fee_amount = l->dp->fee;
-        ev->note = arena_printf(&c->a, "Số tiền phải nộp: %ld đồng", l->dp->fee);
-        ev->actor_name = "Cán bộ xử lý";
-        break;
+    case EV_PAYMENT_REQUEST: in->amount = l->dp->fee; break;
     case EV_PAY:
-        d->fee_paid_amount = l->dp->fee;
-        d->fee_method = rng_uniform(&c->rng) < 0.35 ? "online" : "cash";
-        d->fee_receipt = arena_printf(&c->a, "BL%06d", rng_pick(&c->rng, 1000000));
-        d->fee_paid_at = t;
-        ev->unit = d->agency;
-        ev->note = arena_printf(&c->a, "Đã nộp %ld đồng (%s), biên lai %s", l->dp->fee,
-                                d->fee_method, d->fee_receipt);
+        in->amount = l->dp->fee;
+        in->method = rng_uniform(&c->rng) < 0.35 ? "online" : "cash";
+        in->receipt = arena_printf(&c->a, "BL%06d", rng_pick(&c->rng, 1000000));
         break;
     case EV_APOLOGY:
-        d->apology_at = t;
-        d->apology_previous_due_at = d->due_at;
-        d->due_at = l->new_due;
-        d->apology_cause = rng_uniform(&c->rng) < 0.6 ? "subjective" : "objective";
-        d->apology_reason = ev->note = "Hồ sơ cần xác minh thêm tại thực địa";
-        ev->step_due_at = l->new_due;
-        ev->actor_name = "Lãnh đạo đơn vị";
+        in->reason = "Hồ sơ cần xác minh thêm tại thực địa";
+        in->new_due = l->new_due;
+        in->cause = rng_uniform(&c->rng) < 0.6 ? "subjective" : "objective";
         break;
-    case EV_FINISH: {
-        char *day = arena_alloc(&c->a, DATE_ISO_MAX);
+    case EV_FINISH:
+    case EV_CONSULT_DONE:
         date_format_ymd(date_local_day(t), day);
-        d->finished_at = t;
-        d->result_number = arena_printf(&c->a, "%d/GCN", 100 + rng_pick(&c->rng, 9000));
-        d->result_date = day;
-        d->result_signer = "Lãnh đạo đơn vị";
-        d->result_electronic = rng_uniform(&c->rng) < 0.6;
-        d->current_unit = ev->to_unit = d->agency;
-        ev->timeliness = timeliness_name(dossier_timeliness(t, d->original_due_at));
-        ev->note = arena_printf(&c->a, "Kết quả số %s ngày %s, người ký: %s", d->result_number,
-                                d->result_date, d->result_signer);
-        ev->actor_name = "Lãnh đạo đơn vị";
+        in->result_number = kind == EV_FINISH
+                                ? arena_printf(&c->a, "%d/GCN", 100 + rng_pick(&c->rng, 9000))
+                                : arena_printf(&c->a, "%d/CV", 100 + rng_pick(&c->rng, 900));
+        in->result_date = day;
+        in->signer = "Lãnh đạo đơn vị";
         break;
-    }
     case EV_RETURN:
-        d->returned_at = t;
-        d->return_method = l->channel == CHANNEL_POST                             ? "post"
-                           : l->channel == CHANNEL_ONLINE && d->result_electronic ? "online"
-                                                                                  : "counter";
+        in->method = l->channel == CHANNEL_POST     ? "post"
+                     : l->channel == CHANNEL_ONLINE ? "online"
+                                                    : "counter";
+        if (l->channel == CHANNEL_POST)
+            in->tracking = arena_printf(&c->a, "EB%09dVN", rng_pick(&c->rng, 1000000000));
         break;
     }
-    if (demo_kind_to[kind])
-        d->status = demo_kind_to[kind];
-    d->updated_at = t;
+}
+
+/* The dossier as created: submitted online, or received at the desk with its due time. */
+static void create(struct demo *c, struct life *l, int kind, int64_t t, struct dossier *d,
+                   struct dossier_event *ev)
+{
+    memset(ev, 0, sizeof(*ev));
+    ev->at = d->updated_at = t;
+    ev->action = demo_kind_action[kind];
+    ev->to_status = d->status = demo_kind_to[kind];
+    ev->unit = d->current_unit;
+    ev->actor_name = kind == EV_SUBMIT ? d->applicant_name : actor_of(l, EV_ACCEPT);
+    if (kind == EV_RECEIVE) {
+        d->received_at = t;
+        d->received_by = c->receivers[strcmp(l->unit, CENTRE) != 0];
+        d->due_at = d->original_due_at = ev->step_due_at = l->due;
+    }
 }
 
 int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct err *e)
@@ -304,121 +293,137 @@ static int add_scans(struct demo *c, const struct dossier *d)
     return file_insert(c->db, &f, &c->e);
 }
 
-/* The consulted agency's linked dossier, answered when the life got that far. */
-static int write_child(struct demo *c, struct life *l, const struct dossier *parent,
-                       const char *code, int answered)
-{
-    struct dossier ch = {0};
-    struct dossier_step step = {
-        1, "Cho ý kiến, phối hợp giải quyết", NULL, NULL, "consult", 24, 0, 0, 0};
-    struct dossier_event ev = {0};
+/* A life's writes, gathered until it has come as far as the demo's moment. */
+struct lived {
+    struct dossier d, child;
+    struct dossier_step *steps, child_step;
+    size_t nsteps;
+    struct dossier_event ev[48], child_ev[3];
+    int nev, nchild_ev, has_child;
+};
 
-    ch = *parent;
-    ch.id = 0;
-    ch.code = code;
-    ch.agency = ch.current_unit = l->consulted;
-    ch.parent_id = parent->id;
-    ch.status = answered ? DOSSIER_RETURNED : DOSSIER_PROCESSING;
-    ch.submitted_by = 0;
-    ch.summary = arena_printf(&c->a, "Lấy ý kiến cho hồ sơ %s", parent->code);
-    ch.duration_kind = "working";
-    ch.duration_days = 3;
-    ch.submitted_at = ch.received_at = ch.created_at = l->consult_at;
-    ch.due_at = ch.original_due_at = l->consulted_due;
-    ch.finished_at = ch.returned_at = answered ? l->answered_at : 0;
-    ch.closed_at = ch.paused_at = ch.apology_at = ch.apology_previous_due_at = 0;
-    ch.fee_amount = ch.fee_paid_amount = ch.fee_paid_at = 0;
-    ch.fee_method = ch.fee_receipt = ch.close_reason = ch.apology_reason = NULL;
-    ch.apology_cause = NULL;
-    ch.return_method = answered ? "inter-agency" : NULL;
-    ch.result_number = answered ? arena_printf(&c->a, "%d/CV", 100 + rng_pick(&c->rng, 900)) : NULL;
-    ch.result_date = ch.result_signer = NULL;
-    ch.result_electronic = 0;
-    ch.step = 1;
-    ch.supplement_count = ch.open_children = ch.resume_status = 0;
-    ch.supplement_request = NULL;
-    ch.components = NULL;
-    ch.ncomponents = 0;
-    ch.updated_at = answered ? ch.returned_at : l->consult_at;
-    if (dossier_insert(c->db, &ch, &c->e) < 0)
-        return -1;
-    step.unit = l->consulted;
-    step.started_at = l->consult_at;
-    step.due_at = l->consulted_due;
-    step.finished_at = ch.finished_at;
-    ev.at = l->consult_at;
-    ev.action = "receive";
-    ev.to_status = DOSSIER_PROCESSING;
-    ev.actor_name = "Cán bộ xử lý";
-    ev.unit = parent->current_unit;
-    ev.to_unit = l->consulted;
-    ev.note = arena_printf(&c->a, "Liên thông từ hồ sơ %s", parent->code);
-    ev.step_due_at = l->consulted_due;
-    if (dossier_steps_insert(c->db, ch.id, &step, 1, &c->e) < 0 ||
-        dossier_add_event(c->db, ch.id, &ev, &c->e) < 0)
-        return -1;
-    if (!answered)
-        return 0;
-    memset(&ev, 0, sizeof(ev));
-    ev.at = ch.finished_at;
-    ev.action = "finish";
-    ev.from_status = DOSSIER_PROCESSING;
-    ev.to_status = DOSSIER_RETURNED;
-    ev.actor_name = "Lãnh đạo đơn vị";
-    ev.unit = ev.to_unit = l->consulted;
-    ev.timeliness = timeliness_name(dossier_timeliness(ch.finished_at, ch.due_at));
-    ev.note = arena_printf(&c->a, "Kết quả số %s", ch.result_number);
-    return dossier_add_event(c->db, ch.id, &ev, &c->e);
+static void add_events(struct dossier_event *to, int *n, int max, const struct dossier_event *ev,
+                       size_t k)
+{
+    size_t i;
+    for (i = 0; i < k && *n < max; i++)
+        to[(*n)++] = ev[i];
 }
 
-/* Writes the life as far as it has come by now: the dossier, its step, its events, the rest. */
+/* What the action needs besides the dossier: the units of a handover, a consultation's code. */
+static int facts_of(struct demo *c, struct life *l, int kind, struct lived *v, struct move_facts *f)
+{
+    struct agency ag;
+
+    if (kind == EV_HANDOVER) {
+        if (agency_get(c->db, &c->a, l->unit, &ag, &c->e) < 0)
+            return -1;
+        f->unit = (struct move_unit){ag.id, ag.path, ag.level};
+        if (agency_get(c->db, &c->a, demo_procedures[l->pidx].owner, &ag, &c->e) < 0)
+            return -1;
+        f->owner = (struct move_unit){ag.id, ag.path, ag.level};
+    }
+    if (kind == EV_CONSULT) {
+        f->consulted.id = l->consulted;
+        if (next_code(c, l->consulted, f->now, &f->child_code) < 0)
+            return -1;
+    }
+    if (kind == EV_CONSULT_DONE)
+        f->parent = &v->d;
+    return 0;
+}
+
+/* One moment of the life through core's lifecycle, as an officer would take it. */
+static int live(struct demo *c, struct life *l, int kind, int64_t t, struct lived *v)
+{
+    static const struct action_context everyone = {.desk = 1, .processor = 1, .leader = 1};
+    int action = action_of(kind), on_child = kind == EV_CONSULT_DONE;
+    struct move_facts f = {.cal = &c->cal, .now = t, .who = &everyone};
+    struct action_input in;
+    struct move m;
+
+    f.actor_name = actor_of(l, kind);
+    if (action_actor(action, on_child ? DOSSIER_PROCESSING : v->d.status) == ACTOR_DESK)
+        f.actor_id = c->receivers[strcmp(l->unit, CENTRE) != 0];
+    input_of(c, l, kind, t, &in);
+    if (facts_of(c, l, kind, v, &f) < 0 ||
+        dossier_apply(action, &in, &f, on_child ? &v->child : &v->d,
+                      on_child ? &v->child_step : v->steps, on_child ? 1 : v->nsteps, &m, &c->a,
+                      &c->e) < 0)
+        return -1;
+    if (on_child) {
+        v->child = m.d;
+        v->child_step = m.steps[0];
+        add_events(v->child_ev, &v->nchild_ev, 3, m.ev, m.nev);
+        v->d = m.parent;
+        add_events(v->ev, &v->nev, 48, &m.parent_ev, 1);
+        return 0;
+    }
+    v->d = m.d;
+    v->steps = m.steps;
+    v->nsteps = m.nsteps;
+    add_events(v->ev, &v->nev, 48, m.ev, m.nev);
+    if (m.has_child) {
+        v->has_child = 1;
+        v->child = m.child;
+        v->child_step = m.child_step;
+        add_events(v->child_ev, &v->nchild_ev, 3, &m.child_ev, 1);
+    }
+    if (kind == EV_FINISH)
+        v->d.result_electronic = rng_uniform(&c->rng) < 0.6;
+    if (demo_kind_to[kind] && v->d.status != demo_kind_to[kind])
+        return err_set(&c->e, 500, "internal", "the demo planned %s to lead to %s, core to %s",
+                       demo_kind_action[kind], dossier_status_name(demo_kind_to[kind]),
+                       dossier_status_name(v->d.status));
+    return 0;
+}
+
+/* The linked dossier a consultation made, with its step and control sheet. */
+static int write_child(struct demo *c, struct lived *v)
+{
+    int i;
+
+    v->child.parent_id = v->d.id;
+    if (dossier_insert(c->db, &v->child, &c->e) < 0 ||
+        dossier_steps_insert(c->db, v->child.id, &v->child_step, 1, &c->e) < 0)
+        return -1;
+    for (i = 0; i < v->nchild_ev; i++)
+        if (dossier_add_event(c->db, v->child.id, &v->child_ev[i], &c->e) < 0)
+            return -1;
+    return 0;
+}
+
+/* Writes the life as far as it has come by now: the dossier, its steps, its events, the rest. */
 int demo_write_life(struct demo *c, const struct demo_wish *w, struct life *l)
 {
-    struct dossier d = {0};
-    struct dossier_event ev[24];
-    struct dossier_step step = {1, "Thụ lý, giải quyết hồ sơ", NULL, NULL, "process", 0, 0, 0, 0};
-    const char *child_code = NULL;
-    int n = demo_reached(c, l), i, nev = 0, answered = 0;
+    struct lived v = {0};
+    int n = demo_reached(c, l), i;
 
-    if (applicant(c, l, &d) < 0)
+    if (applicant(c, l, &v.d) < 0)
         return -1;
-    for (i = 0; i < n; i++) {
-        int kind = l->m[i].kind;
-        if (kind >= MARK_DUE_SOON)
-            continue;
-        memset(&ev[nev], 0, sizeof(ev[nev]));
-        apply(c, l, kind, l->m[i].at, &d, &ev[nev]);
-        if (kind == EV_CONSULT) {
-            if (next_code(c, l->consulted, l->consult_at, &child_code) < 0)
-                return -1;
-            ev[nev].note = arena_printf(&c->a, "Hồ sơ liên thông %s", child_code);
-        }
-        if (kind == EV_CONSULT_DONE) {
-            answered = 1;
-            ev[nev].note = arena_printf(&c->a, "Hồ sơ liên thông %s: kết quả", child_code);
-        }
-        nev++;
-    }
-    if (dossier_insert(c->db, &d, &c->e) < 0 || add_scans(c, &d) < 0)
+    create(c, l, l->m[0].kind, l->m[0].at, &v.d, &v.ev[v.nev++]);
+    if (dossier_insert(c->db, &v.d, &c->e) < 0)
         return -1;
-    for (i = 0; i < nev; i++)
-        if (dossier_add_event(c->db, d.id, &ev[i], &c->e) < 0)
+    for (i = 1; i < n; i++)
+        if (l->m[i].kind < MARK_DUE_SOON && live(c, l, l->m[i].kind, l->m[i].at, &v) < 0)
             return -1;
-    if (d.step) {
-        step.unit = l->proc_unit;
-        step.hours = l->dp->days * WORKDAY_HOURS;
-        step.started_at = l->handover;
-        step.due_at = d.paused_at ? l->due : l->due_final; /* moved when the pause ends */
-        step.finished_at = d.finished_at;
-        if (dossier_steps_insert(c->db, d.id, &step, 1, &c->e) < 0)
-            return -1;
-    }
-    if (child_code && write_child(c, l, &d, child_code, answered) < 0)
+    if ((n > 1 && dossier_update(c->db, &v.d, &c->e) < 0) || add_scans(c, &v.d) < 0 ||
+        (v.nsteps && dossier_steps_insert(c->db, v.d.id, v.steps, v.nsteps, &c->e) < 0) ||
+        (v.has_child && write_child(c, &v) < 0))
         return -1;
-    c->counts[d.status]++;
-    if (d.status == DOSSIER_RETURNED && w->rated && d.returned_at + 3600 <= c->now) {
+    for (i = 0; i < v.nev; i++)
+        if (dossier_add_event(c->db, v.d.id, &v.ev[i], &c->e) < 0)
+            return -1;
+    c->counts[v.d.status]++;
+    if (v.d.status == DOSSIER_RETURNED && w->rated && v.d.returned_at + 3600 <= c->now) {
         double r = rng_uniform(&c->rng);
-        struct rating rt = {d.id, r < 0.72 ? 1 : r < 0.95 ? 2 : 3, {0}, NULL, d.returned_at + 3600};
+        struct rating rt = {v.d.id,
+                            r < 0.72   ? 1
+                            : r < 0.95 ? 2
+                                       : 3,
+                            {0},
+                            NULL,
+                            v.d.returned_at + 3600};
         for (int k = 0; k < RATING_CRITERIA; k++)
             rt.criteria[k] = rng_uniform(&c->rng) < 0.6 ? 3 + rng_pick(&c->rng, 3) : 0;
         if (rating_insert(c->db, &rt, &c->e) < 0)

@@ -1,6 +1,9 @@
 /* What a caller may do to a dossier now. */
 #include "core/actions.h"
 #include "core/roles.h"
+#include "lib/strbuf.h"
+
+#include <string.h>
 
 static const char *const fields[ACT_COUNT] = {
     [ACT_ACCEPT] = "",
@@ -95,6 +98,73 @@ int action_block(int action, const struct action_context *c)
     if (action == ACT_APOLOGIZE && c->apologized)
         return BLOCK_APOLOGIZED;
     return BLOCK_NONE;
+}
+
+void action_context_of(const struct dossier *d, const struct dossier_step *steps, size_t nsteps,
+                       struct action_context *c)
+{
+    c->status = d->status;
+    c->step = d->step;
+    c->nsteps = (int)nsteps;
+    c->approval_step =
+        d->step >= 1 && (size_t)d->step <= nsteps && !strcmp(steps[d->step - 1].role, "approve");
+    c->open_children = d->open_children;
+    c->apologized = d->apology_at != 0;
+}
+
+static int refuse_status(const struct dossier *d, int action, struct err *e)
+{
+    struct strbuf allowed = STRBUF_INIT;
+    int list[ACT_COUNT];
+    size_t n = actions_from(d->status, list), i;
+
+    for (i = 0; i < n; i++)
+        strbuf_addf(&allowed, "%s%s", i ? ", " : "", action_get(list[i])->name);
+    err_set(e, 409, "invalid_transition", "a dossier in status %s cannot %s; allowed now: %s",
+            dossier_status_name(d->status), action_get(action)->name,
+            n ? allowed.buf : "none (the dossier is closed)");
+    strbuf_release(&allowed);
+    return -1;
+}
+
+static int refuse_role(const struct dossier *d, int action, struct err *e)
+{
+    int actor = action_actor(action, d->status);
+
+    return err_set(e, 403, "forbidden", "%s of dossier %s is not yours to do: it needs %s of %s",
+                   action_get(action)->label, d->code,
+                   actor == ACTOR_DESK        ? "the one-stop desk"
+                   : actor == ACTOR_PROCESSOR ? "a processing officer"
+                                              : "a leader",
+                   actor == ACTOR_DESK ? d->agency : d->current_unit);
+}
+
+int action_refuse(int action, const struct action_context *c, const struct dossier *d,
+                  const struct dossier_step *steps, struct err *e)
+{
+    switch (action_block(action, c)) {
+    case BLOCK_NONE: return 0;
+    case BLOCK_STATUS: return refuse_status(d, action, e);
+    case BLOCK_ROLE: return refuse_role(d, action, e);
+    case BLOCK_WAITING:
+        return err_set(e, 409, "waiting", "dossier %s waits for %d consulted agencies to answer",
+                       d->code, d->open_children);
+    case BLOCK_FIRST_STEP:
+        return err_set(e, 409, "invalid_transition",
+                       "the dossier is at its first step; there is no step to send it back to");
+    case BLOCK_LAST_STEP:
+        return err_set(e, 409, "invalid_transition",
+                       "the dossier is at its last step; finish it with the result");
+    case BLOCK_APPROVAL:
+        return err_set(e, 403, "forbidden", "step %d (%s) is a leader's approval: approve it",
+                       d->step, steps[d->step - 1].name);
+    case BLOCK_NO_APPROVAL:
+        return err_set(e, 409, "invalid_transition", "step %d (%s) is not an approval; forward it",
+                       d->step, steps[d->step - 1].name);
+    case BLOCK_APOLOGIZED:
+        return err_set(e, 409, "already_apologized", "the appointment was already re-set once");
+    }
+    return err_set(e, 500, "internal", "unknown reason to refuse %s", action_get(action)->name);
 }
 
 const char *action_block_name(int block)

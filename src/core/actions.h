@@ -10,6 +10,9 @@
 #define CORE_ACTIONS_H
 
 #include "core/workflow.h"
+#include "lib/err.h"
+
+#include <stddef.h>
 
 struct action_context {
     int status;
@@ -36,8 +39,23 @@ enum action_block {
     BLOCK_COUNT
 };
 
+/*
+ * The facts of the dossier in c (status, step, process length, approval step,
+ * open consultations, apology); the caller's own (filer, desk, processor,
+ * leader) are left as they are.
+ */
+void action_context_of(const struct dossier *d, const struct dossier_step *steps, size_t nsteps,
+                       struct action_context *c);
+
 /* BLOCK_NONE when the caller may take the action now; else the first reason it may not. */
 int action_block(int action, const struct action_context *c);
+/*
+ * 0 when the caller may take the action now; else -1 with the refusal in e:
+ * 409 for the dossier's state (status, step, waiting, apologised), 403 for
+ * the caller (role, a leader's approval).
+ */
+int action_refuse(int action, const struct action_context *c, const struct dossier *d,
+                  const struct dossier_step *steps, struct err *e);
 /* A stable name for a reason ("last_step"), for clients to translate. */
 const char *action_block_name(int block);
 /* The reason in Vietnamese, as the web shows it. */

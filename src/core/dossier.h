@@ -181,6 +181,12 @@ struct dossier {
     size_t ncomponents;
 };
 
+/* A step of a procedure variant's process. unit NULL: the unit that processes the dossier. */
+struct process_step {
+    const char *name, *unit, *role; /* role: process, approve, consult, return */
+    double hours;
+};
+
 /* One step of a dossier's own process (copied from its procedure variant at handover). */
 struct dossier_step {
     int position;

@@ -243,8 +243,11 @@ int workcal_build(struct workcal *c, int year_from, int year_to, const struct ho
 void workcal_release(struct workcal *c)
 {
     free(c->off);
+    free(c->hours);
     c->off = NULL;
+    c->hours = NULL;
     c->ndays = 0;
+    c->nhours = 0;
 }
 
 int workcal_is_off(const struct workcal *c, int64_t day)

@@ -71,6 +71,9 @@ struct workcal {
     int ndays;
     unsigned char *off;
     int64_t version; /* of the data it was built from; 0 unless the builder sets it */
+    /* each agency's office hours, sorted by id (core/worktime.h: workcal_set_hours) */
+    struct workcal_hours *hours;
+    size_t nhours;
 };
 
 int workcal_build(struct workcal *c, int year_from, int year_to, const struct holiday_rule *rules,

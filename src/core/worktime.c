@@ -2,11 +2,61 @@
 #include "core/worktime.h"
 #include "core/date.h"
 
+#include "lib/xalloc.h"
+
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const struct office_hours office_hours_default = {2, {{450, 690}, {780, 1020}}};
+
+static int hours_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct workcal_hours *)a)->agency,
+                  ((const struct workcal_hours *)b)->agency);
+}
+
+int workcal_set_hours(struct workcal *c, const struct workcal_hours *h, size_t n, struct err *e)
+{
+    struct workcal_hours *copy = n ? xmalloc(n * sizeof(*copy)) : NULL;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!memchr(h[i].agency, '\0', sizeof(h[i].agency))) {
+            free(copy);
+            return err_set(e, 500, "internal", "an agency id is too long for the calendar");
+        }
+    if (n)
+        memcpy(copy, h, n * sizeof(*copy));
+    qsort(copy, n, sizeof(*copy), hours_cmp);
+    free(c->hours);
+    c->hours = copy;
+    c->nhours = n;
+    return 0;
+}
+
+int worktime_open_at(const struct workcal *c, const struct office_hours *oh, int64_t t)
+{
+    int minute = date_local_minute(t), i, inside = 0;
+
+    if (workcal_is_off(c, date_local_day(t)) == 0)
+        for (i = 0; i < oh->n; i++)
+            inside |= minute >= oh->p[i].open && minute <= oh->p[i].close;
+    return inside;
+}
+
+const struct office_hours *workcal_hours(const struct workcal *c, const char *agency)
+{
+    struct workcal_hours key;
+    const struct workcal_hours *found;
+
+    if (!agency || !c->nhours || strlen(agency) >= sizeof(key.agency))
+        return &office_hours_default;
+    strcpy(key.agency, agency);
+    found = bsearch(&key, c->hours, c->nhours, sizeof(key), hours_cmp);
+    return found ? &found->oh : &office_hours_default;
+}
 
 static int parse_hhmm(const char *s, int *minute)
 {

@@ -35,6 +35,21 @@ extern const struct office_hours office_hours_default;
 int office_hours_parse(const char *s, struct office_hours *oh, struct err *e);
 void office_hours_format(const struct office_hours *oh, char out[OFFICE_HOURS_TEXT_MAX]);
 
+/* An agency's office hours, as the working calendar holds them. */
+#define WORKCAL_AGENCY_ID_MAX 16
+struct workcal_hours {
+    char agency[WORKCAL_AGENCY_ID_MAX];
+    struct office_hours oh;
+};
+
+/*
+ * Gives the calendar the office hours of each agency (copied and sorted; an
+ * id too long for the table is an error). Replaces any hours it held.
+ */
+int workcal_set_hours(struct workcal *c, const struct workcal_hours *h, size_t n, struct err *e);
+/* An agency's office hours in the calendar: the default for an agency it does not hold. */
+const struct office_hours *workcal_hours(const struct workcal *c, const char *agency);
+
 enum duration_kind { DURATION_WORKING = 0, DURATION_CALENDAR = 1 };
 
 /* The first instant at or after t that is inside office hours on a working day. */
@@ -56,6 +71,9 @@ int worktime_add(const struct workcal *c, const struct office_hours *oh, int64_t
  */
 int worktime_sub(const struct workcal *c, const struct office_hours *oh, int64_t t, int64_t minutes,
                  int64_t *out, struct err *e);
+
+/* 1 when t lies inside office hours on a working day (closing times included), 0 if not. */
+int worktime_open_at(const struct workcal *c, const struct office_hours *oh, int64_t t);
 
 /* Working minutes between a and b (0 when b <= a). */
 int worktime_between(const struct workcal *c, const struct office_hours *oh, int64_t a, int64_t b,

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "core/dossier.h"
 #include "lib/arena.h"
 #include "store/db.h"
 
@@ -47,12 +48,6 @@ struct procedure_filter {
     int limit;
     int64_t after_id; /* cursor: the last id of the previous page (browsing, not search) */
     int offset;       /* cursor for search results and popular order */
-};
-
-/* A step of a variant's internal process. unit NULL: the unit that processes the dossier. */
-struct process_step {
-    const char *name, *unit, *role; /* role: process, approve, consult, return */
-    double hours;
 };
 
 /* A case of a procedure (trường hợp) with its own duration and process. */

@@ -40,6 +40,29 @@ test('a receiver takes a counter dossier: 201 with code, status, received and du
   assert.equal(sql(server.db, `SELECT count(*) FROM audit_log WHERE object = 'dossier:${r.json.code}'`), '1');
 });
 
+test("a unit's own office hours count in its due times from the next request", async () => {
+  const admin = await as(server, 'admin');
+  // hours that share no minute with the default ones, so a due time shows whose hours made it
+  const hours = '00:00-04:00,19:00-23:00';
+  const before = sql(server.db, "SELECT value FROM meta WHERE key = 'calendar_version'");
+  try {
+    assert.equal((await admin.patch(`/api/v1/agencies/${A.commune1}`, { office_hours: hours })).status, 200);
+    // the change moved the calendar's version (a trigger, so any process's write does)
+    assert.equal(Number(sql(server.db, "SELECT value FROM meta WHERE key = 'calendar_version'")), Number(before) + 1);
+    const r = await r1.post('/api/v1/dossiers', dossierBody());
+    assert.equal(r.status, 201, r.text);
+    const received = new Date(r.json.received_at);
+    const start = new Date(Math.ceil(received.getTime() / 60e3) * 60e3 + 7 * 3600e3).toISOString();
+    const due = (oh) => motcua('calendar', 'due', '--from', localMinute(start), '--days', '1', '--office-hours', oh).trim();
+    assert.equal(localMinute(r.json.due_at), due(hours));
+    const [h, m] = r.json.due_at.slice(11, 16).split(':').map(Number);
+    const minute = h * 60 + m;
+    assert.ok(minute <= 240 || (minute >= 1140 && minute <= 1380), r.json.due_at);
+  } finally {
+    assert.equal((await admin.patch(`/api/v1/agencies/${A.commune1}`, { office_hours: '07:30-11:30,13:00-17:00' })).status, 200);
+  }
+});
+
 test('codes count up per unit and day, also under concurrent intake', async () => {
   const results = await Promise.all(Array.from({ length: 20 }, () => r2.post('/api/v1/dossiers', dossierBody({ agency: A.commune2 }))));
   for (const r of results) assert.equal(r.status, 201, r.text);
