@@ -31,10 +31,10 @@ const routes = [
   [/^\/ho-so\/([^/]+)$/, Dossier], [/^\/quan-tri$/, Admin], [/^\/bang-dieu-khien$/, Dashboard],
 ];
 
-const has = (user, ...roles) => !!user && user.roles.some((r) => roles.includes(r.role));
+// What the server says the user may do (core's capabilities of their roles): the menus follow it.
+const can = (user, ...caps) => !!user && (user.capabilities || []).some((c) => caps.includes(c));
 
 function Header({ user, onLogout, onLang }) {
-  const staff = has(user, 'receiver', 'processor', 'leader', 'admin', 'steering', 'auditor');
   return html`<header>
     <a class="skip" href="#main">${t('skip')}</a>
     <div class="bar">
@@ -42,10 +42,10 @@ function Header({ user, onLogout, onLang }) {
       <nav aria-label=${t('app')}>
         <a href="#/thu-tuc">${t('procedures')}</a>
         <a href="#/tra-cuu">${t('lookup')}</a>
-        ${staff && html`<a href="#/ho-so">${t('workspace')}</a>`}
-        ${has(user, 'receiver') && html`<a href="#/tiep-nhan">${t('intake')}</a>`}
-        ${has(user, 'leader', 'admin', 'steering', 'auditor', 'receiver', 'processor') && html`<a href="#/bang-dieu-khien">${t('dashboard')}</a>`}
-        ${has(user, 'admin', 'unit_admin') && html`<a href="#/quan-tri">${t('admin')}</a>`}
+        ${can(user, 'view_dossiers') && html`<a href="#/ho-so">${t('workspace')}</a>`}
+        ${can(user, 'receive') && html`<a href="#/tiep-nhan">${t('intake')}</a>`}
+        ${can(user, 'view_dossiers') && html`<a href="#/bang-dieu-khien">${t('dashboard')}</a>`}
+        ${can(user, 'manage_agencies', 'manage_users') && html`<a href="#/quan-tri">${t('admin')}</a>`}
       </nav>
       <div class="session">
         <button type="button" class="link" onClick=${onLang} lang=${lang() === 'vi' ? 'en' : 'vi'}>${t('language')}</button>
@@ -72,7 +72,7 @@ function App() {
   const session = {
     user,
     login: (me) => { setCsrf(me.csrf_token); setUser(me.user); },
-    has: (...roles) => has(user, ...roles),
+    can: (...caps) => can(user, ...caps),
   };
   const logout = async () => {
     try { await post('/api/v1/auth/logout'); } catch { /* the session may have expired already */ }

@@ -26,16 +26,25 @@ static void make_dummy(void)
 
 json_t *user_json(const struct user *u)
 {
-    json_t *roles = json_array();
+    json_t *roles = json_array(), *caps = json_array();
     size_t i;
+    int c;
 
     for (i = 0; i < u->nroles; i++)
         json_array_append_new(roles, json_pack("{s:s, s:o, s:s}", "role", u->roles[i].role,
                                                "agency", json_str(u->roles[i].agency), "label",
                                                role_label(role_parse(u->roles[i].role))));
-    return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)u->id, "username",
+    /* what the user may do somewhere (core/roles.c): the web's menus follow these */
+    for (c = 0; c < CAP_COUNT; c++)
+        for (i = 0; i < u->nroles; i++)
+            if (role_can(role_parse(u->roles[i].role), c)) {
+                json_array_append_new(caps, json_string(capability_name(c)));
+                break;
+            }
+    return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o}", "id", (json_int_t)u->id, "username",
                      u->username, "full_name", u->full_name ? u->full_name : "", "email",
-                     json_str(u->email), "phone", json_str(u->phone), "roles", roles);
+                     json_str(u->email), "phone", json_str(u->phone), "roles", roles,
+                     "capabilities", caps);
 }
 
 static void set_cookie(struct req *r, const char *value, int64_t max_age)

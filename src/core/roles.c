@@ -30,6 +30,24 @@ static const struct {
 
 #undef C
 
+static const char *const capability_names[CAP_COUNT] = {
+    [CAP_SUBMIT_ONLINE] = "submit_online",
+    [CAP_RECEIVE] = "receive",
+    [CAP_VIEW_DOSSIERS] = "view_dossiers",
+    [CAP_VIEW_PERSONAL] = "view_personal",
+    [CAP_MANAGE_AGENCIES] = "manage_agencies",
+    [CAP_MANAGE_PROCEDURES] = "manage_procedures",
+    [CAP_MANAGE_CALENDAR] = "manage_calendar",
+    [CAP_MANAGE_USERS] = "manage_users",
+    [CAP_PROCESS] = "process",
+    [CAP_APPROVE] = "approve",
+};
+
+const char *capability_name(int capability)
+{
+    return capability >= 0 && capability < CAP_COUNT ? capability_names[capability] : NULL;
+}
+
 int role_parse(const char *name)
 {
     int r;

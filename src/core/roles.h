@@ -32,6 +32,7 @@ enum capability {
     CAP_MANAGE_USERS,      /* users and roles in scope */
     CAP_PROCESS,           /* work on dossiers held by the units in scope */
     CAP_APPROVE,           /* approve results, stop processing */
+    CAP_COUNT
 };
 
 /* -1 for an unknown name. */
@@ -40,6 +41,8 @@ const char *role_name(int role);
 /* Vietnamese label. */
 const char *role_label(int role);
 int role_can(int role, int capability);
+/* "submit_online", "receive", ... (API names, which the web's menus ask for); NULL if unknown. */
+const char *capability_name(int capability);
 /* The roles holding a capability, as ROLE_BIT()s. */
 unsigned roles_with(int capability);
 /* 1: must be bound to an agency; 0: may be (system-wide without); -1: must not be. */

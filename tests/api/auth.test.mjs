@@ -120,3 +120,22 @@ test('a search in decomposed text finds what was written composed', async () => 
   assert.ok(f.json.items.some((x) => x.code === '1.009901'), f.text);
   problem(null, await anon.get('/api/v1/procedures?q=%ff%fe'), 400);
 });
+
+test("the current user carries what their roles let them do, which the web's menus follow", async () => {
+  const want = {
+    citizen: ['submit_online'],
+    receiver1: ['receive', 'view_dossiers', 'view_personal'],
+    leader1: ['view_dossiers', 'view_personal', 'process', 'approve'],
+    unitadmin: ['manage_agencies', 'manage_users'],
+    admin: ['view_dossiers', 'view_personal', 'manage_agencies', 'manage_procedures', 'manage_calendar', 'manage_users'],
+    steering: ['view_dossiers'],
+  };
+  for (const [user, caps] of Object.entries(want)) {
+    const me = await (await as(server, user)).get('/api/v1/auth/me');
+    assert.deepEqual(me.json.user.capabilities, caps, user);
+  }
+  // and each capability opens what it says: the unit administrator is refused the calendar
+  const ua = await as(server, 'unitadmin');
+  problem(null, await ua.put('/api/v1/calendar/overrides/2031-01-02', { work: false, name: 'x' }), 403);
+  problem(null, await (await as(server, 'steering')).post('/api/v1/dossiers', {}), 403);
+});

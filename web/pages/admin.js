@@ -4,7 +4,8 @@ import { html, Field, Alert, Loading, fieldsOf } from '../lib/ui.js';
 import { get, post, patch, put, del } from '../lib/api.js';
 import { t, ROLES, roleText } from '../lib/i18n.js';
 
-const TABS = ['agencies', 'users', 'procedures', 'calendar'];
+// each tab and the capability (from the server, core/roles.c) that opens it
+const TABS = { agencies: 'manage_agencies', users: 'manage_users', procedures: 'manage_procedures', calendar: 'manage_calendar' };
 
 function Agencies() {
   const [list, setList] = useState(null);
@@ -181,9 +182,9 @@ function Calendar() {
 }
 
 export function Admin({ query, session }) {
-  const [tab, setTab] = useState(query.get('tab') || (session.has('admin') ? 'calendar' : 'agencies'));
-  if (!session.has('admin', 'unit_admin')) return html`<p>${t('error403')}</p>`;
-  const tabs = session.has('admin') ? TABS : ['agencies', 'users'];
+  const tabs = Object.keys(TABS).filter((k) => session.can(TABS[k]));
+  const [tab, setTab] = useState(tabs.includes(query.get('tab')) ? query.get('tab') : tabs.includes('calendar') ? 'calendar' : tabs[0]);
+  if (!tabs.length) return html`<p>${t('error403')}</p>`;
   const Page = { agencies: Agencies, users: Users, procedures: Procedures, calendar: Calendar }[tab];
   return html`<h1>${t('admin')}</h1>
     <div role="tablist" class="tabs" aria-label=${t('admin')}>${tabs.map((k) => html`<button role="tab" type="button" id=${`tab-${k}`}

@@ -107,7 +107,7 @@ export function Dossier({ params, session }) {
     <section aria-labelledby="h-files"><h2 id="h-files">${t('files')}</h2>
       <ul>${d.components.map((c) => html`<li key=${c.position}>${c.position}. ${c.name} — ${t(c.kind)} ×${c.count}${c.digitized ? ' ✓' : ''}</li>`)}</ul>
       <ul>${d.files.map((f) => html`<li key=${f.id}><a href=${f.url}>${f.name}</a> <span class="muted">(${f.kind}, ${Math.ceil(f.size / 1024)} KB)</span></li>`)}</ul>
-      ${session.has('processor', 'leader', 'receiver') && ['processing', 'processed'].includes(d.status) && html`<label for="result-file">${t('attach')}: ${t('result')}</label>
+      ${session.can('process', 'receive') && ['processing', 'processed'].includes(d.status) && html`<label for="result-file">${t('attach')}: ${t('result')}</label>
         <input id="result-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange=${addResult} />`}
     </section>
     <section aria-labelledby="h-history"><h2 id="h-history">${t('history')}</h2>

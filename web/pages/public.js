@@ -75,5 +75,5 @@ export function Procedure({ params, session }) {
       : html`<p>${t('emptyList')}</p>`}
     <h2>${t('fees')}</h2>
     ${p.fees.length ? html`<ul>${p.fees.map((f) => html`<li>${f.name}: ${money(f.amount)}</li>`)}</ul>` : html`<p>${t('noFee')}</p>`}
-    ${online && html`<p><a class="button" href=${session.has('citizen') ? `#/nop/${p.id}` : `#/dang-nhap?next=${encodeURIComponent(`/nop/${p.id}`)}`}>${t('submitOnline')}</a></p>`}`;
+    ${online && html`<p><a class="button" href=${session.can('submit_online') ? `#/nop/${p.id}` : `#/dang-nhap?next=${encodeURIComponent(`/nop/${p.id}`)}`}>${t('submitOnline')}</a></p>`}`;
 }

@@ -20,7 +20,7 @@ export function Submit({ params, session }) {
     get(`/api/v1/procedures/${params[0]}/units`).then((r) => { setUnits(r.items); if (r.items.length === 1) setForm((f) => ({ ...f, agency: r.items[0].id })); }).catch(setError);
   }, [params[0]]);
 
-  if (!session.has('citizen')) return html`<p>${t('mustLogin')} <a href=${`#/dang-nhap?next=${encodeURIComponent(`/nop/${params[0]}`)}`}>${t('login')}</a></p>`;
+  if (!session.can('submit_online')) return html`<p>${t('mustLogin')} <a href=${`#/dang-nhap?next=${encodeURIComponent(`/nop/${params[0]}`)}`}>${t('login')}</a></p>`;
   if (!p) return error ? html`<${Alert} error=${error} />` : html`<${Loading} />`;
   const set = (k) => (v) => setForm({ ...form, [k]: v });
   const errors = fieldsOf(error);

@@ -1,6 +1,8 @@
 /* Tests for src/store/dossiers.c: code counters, rows, events, queue filters and pages. */
 #include "../test.h"
 #include "fixture.h"
+#include "core/personal.h"
+#include "core/roles.h"
 #include "store/agencies.h"
 #include "store/dossiers.h"
 #include "store/procedures.h"
@@ -190,12 +192,76 @@ static void queue(void **state)
     arena_release(&a);
 }
 
+/*
+ * The list's scope (dossier_filter.scope_paths) selects exactly the dossiers
+ * core's dossier_sight shows a caller whose viewing role is held over that
+ * path: received or held there, or worked on there by a step.
+ */
+static void list_scope_agrees_with_dossier_sight(void **state)
+{
+    static const char *const units[] = {"000.00.00.H43/", "000.00.00.H43/000.00.31.H43/",
+                                        "000.00.00.H43/000.00.32.H43/"};
+    /* receiving unit, current unit, a step's unit (NULL: none) */
+    static const char *const where[][3] = {
+        {"000.00.31.H43", "000.00.31.H43", NULL},
+        {"000.00.31.H43", "000.00.32.H43", "000.00.32.H43"},
+        {"000.00.32.H43", "000.00.32.H43", "000.00.31.H43"}, /* passed through 31 */
+        {"000.00.32.H43", "000.00.32.H43", NULL},
+        {"000.00.00.H43", "000.00.00.H43", NULL},
+    };
+    const unsigned view = ROLE_BIT(ROLE_PROCESSOR);
+    struct fixture *f = *state;
+    struct arena a = ARENA_INIT;
+    struct err e = ERR_INIT;
+    int64_t ids[5];
+    size_t u, i, k, n;
+    char code[32];
+    int more, full;
+
+    seed(f->db);
+    for (i = 0; i < 5; i++) {
+        struct dossier_step step = {1, "Thẩm định", where[i][2], NULL, "process", 8, 0, 0, 0};
+        snprintf(code, sizeof(code), "%s-240315-%04zu", where[i][0], i + 1);
+        ids[i] = add(f->db, where[i][0], code, DOSSIER_PROCESSING, 1710470000, 0);
+        assert_int_equal(db_run(f->db, &e, "UPDATE dossiers SET current_unit = ? WHERE id = ?",
+                                "tI", where[i][1], ids[i]),
+                         1);
+        if (where[i][2])
+            assert_int_equal(dossier_steps_insert(f->db, ids[i], &step, 1, &e), 0);
+    }
+    for (u = 0; u < 3; u++) {
+        struct dossier_filter flt = {.scope_paths = &units[u], .nscopes = 1, .limit = 100};
+        struct dossier *list;
+
+        assert_int_equal(dossier_list(f->db, &a, &flt, &list, &n, &more, &e), 0);
+        for (i = 0; i < 5; i++) {
+            unsigned here = 0, passed = 0;
+            int listed = 0;
+            for (k = 0; k < 3; k++) {
+                const char *path = where[i][k]
+                                       ? (!strcmp(where[i][k], "000.00.00.H43")   ? units[0]
+                                          : !strcmp(where[i][k], "000.00.31.H43") ? units[1]
+                                                                                  : units[2])
+                                       : NULL;
+                if (path && !strncmp(path, units[u], strlen(units[u])))
+                    *(k < 2 ? &here : &passed) |= view;
+            }
+            for (k = 0; k < n; k++)
+                listed |= list[k].id == ids[i];
+            assert_int_equal(listed, dossier_sight(0, here, passed, &full));
+        }
+    }
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(counters, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(rows_and_events, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(queue, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(list_scope_agrees_with_dossier_sight, fixture_setup,
+                                        fixture_teardown),
     };
     return cmocka_run_group_tests_name("store/dossiers", tests, NULL, NULL);
 }
