@@ -372,12 +372,12 @@ static int apologize(struct ctx *c, struct err *e)
     const struct office_hours *oh = hours_of(c, d->agency);
     char text[OFFICE_HOURS_TEXT_MAX];
 
-    switch (workflow_apology_check(c->f->now, d->due_at, c->in->new_due, 0)) {
+    switch (workflow_apology_check(c->f->now, d->due_at, c->in->new_due)) {
     case 1:
         return err_set(e, 409, "too_late",
                        "the appointment has passed; an apology must come before it");
-    case 3: return err_field(e, "new_due_at", "must be later than the current appointment");
-    case 4:
+    case 2: return err_field(e, "new_due_at", "must be later than the current appointment");
+    case 3:
         return err_field(e, "new_due_at", "must be at most a year after the current appointment");
     }
     if (!worktime_open_at(c->f->cal, oh, c->in->new_due)) {

@@ -86,16 +86,14 @@ int workflow_resume_status(int before_request)
                                                                                : DOSSIER_PROCESSING;
 }
 
-int workflow_apology_check(int64_t now, int64_t due, int64_t new_due, int apologised)
+int workflow_apology_check(int64_t now, int64_t due, int64_t new_due)
 {
     if (now > due)
         return 1;
-    if (apologised)
-        return 2;
     if (new_due <= due)
-        return 3;
+        return 2;
     if (new_due - due > WORKFLOW_APOLOGY_MAX_SECONDS)
-        return 4;
+        return 3;
     return 0;
 }
 

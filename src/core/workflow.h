@@ -95,13 +95,13 @@ int workflow_resume_status(int before_request);
 #define WORKFLOW_APOLOGY_MAX_SECONDS (366 * 86400)
 
 /*
- * Apology and new appointment (DOMAIN.md): only before the due time, at most
- * once, and the new appointment must be later than the current one and at
- * most WORKFLOW_APOLOGY_MAX_SECONDS after it.
- * Returns 0 when allowed, else a short reason code: 1 after the due time,
- * 2 already apologised, 3 not later, 4 too far.
+ * Apology and new appointment (DOMAIN.md): only before the due time, and the
+ * new appointment must be later than the current one and at most
+ * WORKFLOW_APOLOGY_MAX_SECONDS after it (once only: core/actions.c's
+ * action_block). Returns 0 when allowed, else a short reason code: 1 after
+ * the due time, 2 not later, 3 too far.
  */
-int workflow_apology_check(int64_t now, int64_t due, int64_t new_due, int apologised);
+int workflow_apology_check(int64_t now, int64_t due, int64_t new_due);
 
 /*
  * The date of a result (a local day, core/date.h) lies between the day the
