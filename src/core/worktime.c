@@ -27,9 +27,10 @@ int workcal_set_hours(struct workcal *c, const struct workcal_hours *h, size_t n
             free(copy);
             return err_set(e, 500, "internal", "an agency id is too long for the calendar");
         }
-    if (n)
+    if (n) {
         memcpy(copy, h, n * sizeof(*copy));
-    qsort(copy, n, sizeof(*copy), hours_cmp);
+        qsort(copy, n, sizeof(*copy), hours_cmp);
+    }
     free(c->hours);
     c->hours = copy;
     c->nhours = n;

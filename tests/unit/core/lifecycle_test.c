@@ -453,7 +453,14 @@ static void every_action_from_every_status_keeps_to_the_status_table(void **stat
 
 static void the_calendar_holds_each_agencys_office_hours(void **state)
 {
+    struct workcal none = {0};
+    struct err e = ERR_INIT;
+
     (void)state;
+    /* a database without agencies gives a calendar without hours: the default for all */
+    assert_int_equal(workcal_set_hours(&none, NULL, 0, &e), 0);
+    assert_ptr_equal(workcal_hours(&none, OTHER), &office_hours_default);
+    workcal_release(&none);
     assert_int_equal(workcal_hours(&cal, OTHER)->p[0].open, 360);
     assert_ptr_equal(workcal_hours(&cal, DEPT), &office_hours_default);
     assert_ptr_equal(workcal_hours(&cal, NULL), &office_hours_default);
