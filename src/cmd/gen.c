@@ -133,6 +133,11 @@ static int by_id(const void *x, const void *y)
     return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+static int agency_by_id(const void *x, const void *y)
+{
+    return strcmp(((const struct agency *)x)->id, ((const struct agency *)y)->id);
+}
+
 /* The receiving units: the centre, then the communes in the order of their ids, with weights. */
 static int units_of(struct gen *g)
 {
@@ -147,6 +152,9 @@ static int units_of(struct gen *g)
     for (i = 0; i < n && g->nunits < GEN_UNITS_MAX; i++)
         if (!strcmp(ags[i].level, "commune"))
             g->units[g->nunits++] = ags[i].id;
+    qsort(ags, n, sizeof(*ags), agency_by_id);
+    g->agencies = ags;
+    g->nagencies = n;
     qsort(g->units + 1, (size_t)g->nunits - 1, sizeof(g->units[0]), by_id);
     for (k = 1; k < g->nunits; k++) {
         /* log-normal sizes: a few busy wards, many quiet communes */
@@ -174,12 +182,12 @@ static int make_province(struct gen *g, const struct gen_args *r)
     date_civil_from_days(r->last, &ly, &lm, &ld);
     return app_prepare_db(r->o.db, g->now, &g->e) < 0 ||
                    demo_sample_scan(cmd_data_dir(r->o.db), g->scan_sha, &g->scan_size, &g->e) < 0 ||
-                   db_open(r->o.db, &g->db, &g->e) < 0 ||
-                   app_workcal(g->db, y - 1, ly + 2, &g->cal, &g->e) < 0 ||
-                   db_bulk_load(g->db, &g->e) < 0 || db_begin(g->db, DB_WRITE, &g->e) < 0 ||
+                   db_open(r->o.db, &g->db, &g->e) < 0 || db_bulk_load(g->db, &g->e) < 0 ||
+                   db_begin(g->db, DB_WRITE, &g->e) < 0 ||
                    demo_add_catalog(g->db, &g->a, g->now, (int)r->communes - 24, g->procedure_ids,
                                     &g->e) < 0 ||
-                   add_admin(g) < 0 || units_of(g) < 0 || db_commit(g->db, &g->e) < 0
+                   add_admin(g) < 0 || units_of(g) < 0 || db_commit(g->db, &g->e) < 0 ||
+                   app_workcal(g->db, y - 1, ly + 2, &g->cal, &g->e) < 0
                ? -1
                : 0;
 }

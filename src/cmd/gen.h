@@ -11,6 +11,7 @@
 #include "lib/arena.h"
 #include "lib/err.h"
 #include "lib/rng.h"
+#include "store/agencies.h"
 
 struct db;
 
@@ -29,6 +30,8 @@ struct gen {
     const char *units[GEN_UNITS_MAX];
     double weight[GEN_UNITS_MAX];
     int nunits;
+    struct agency *agencies; /* every agency, by id: where each sits, for handovers */
+    size_t nagencies;
     int resolved;
     long late_left, left; /* --resolved: late dossiers still to make, of how many */
     long counts[DOSSIER_STATUS_MAX + 1], late;
@@ -37,10 +40,11 @@ struct gen {
 };
 
 /*
- * Draws one dossier received on a local day and writes it as the server
- * would have: its code from the unit's counter, the dossier, its control
- * sheet, its process step, its result file and its rating, the statistics
- * counters moving with them. Inside the caller's write transaction.
+ * Draws one dossier received on a local day, lives its actions through core's
+ * lifecycle (core/lifecycle.h) as far as the end, and writes it as the
+ * server would have: its code from the unit's counter, the dossier, its
+ * control sheet, its process step, its result file and its rating, the
+ * statistics counters moving with them. Inside the caller's write transaction.
  */
 int gen_dossier(struct gen *g, int64_t day);
 

@@ -1,12 +1,13 @@
 /*
  * One generated dossier: what chance gives it (procedure, unit, channel,
  * outcome, applicant; the draws in a fixed order so that a seed gives the same
- * dossiers), then its control sheet laid out deterministically between its
- * receipt and its end, all written through the store functions the server's
- * intake and transitions use.
+ * dossiers), then its life: each action at its time through core's lifecycle
+ * (dossier_apply, as the server applies it) until the end, and all of it
+ * written through the store functions the server's intake and transitions use.
  */
 #include "cmd/gen.h"
 #include "core/date.h"
+#include "core/lifecycle.h"
 #include "core/worktime.h"
 #include "store/dossiers.h"
 #include "store/files.h"
@@ -18,9 +19,9 @@
 /* What chance gives a dossier. */
 struct draw {
     const struct demo_procedure *dp;
-    int pidx, unit, channel, status, late, supplements, e_result;
-    const char *lead, *reason, *fee_method;
-    int64_t received, due, finish, returned, closed, fee, paid_at;
+    int pidx, unit, channel, end, supplements;
+    const char *lead;
+    int64_t received;
     char name[96], idn[16], phone[16];
 };
 
@@ -61,11 +62,9 @@ static int next_late(struct gen *g)
     return late;
 }
 
-/* The procedure, the receiving unit, the channel, the receipt and the due time. */
-static int draw_place(struct gen *g, int64_t day, struct draw *x)
+/* The procedure, the receiving unit, the channel and the receipt. */
+static void draw_place(struct gen *g, int64_t day, struct draw *x)
 {
-    int kind;
-
     do
         x->pidx = rng_pick(&g->rng, (int)demo_procedures_len);
     while (strcmp(demo_procedures[x->pidx].level, "commune") && rng_pick(&g->rng, 3));
@@ -75,70 +74,25 @@ static int draw_place(struct gen *g, int64_t day, struct draw *x)
     x->channel = x->dp->online && rng_uniform(&g->rng) < 0.55 ? CHANNEL_ONLINE
                  : rng_uniform(&g->rng) < 0.06                ? CHANNEL_POST
                                                               : CHANNEL_COUNTER;
-    kind = x->dp->calendar_days ? DURATION_CALENDAR : DURATION_WORKING;
     x->received = date_utc_of_local(day, 450 + rng_pick(&g->rng, 570));
     if (x->received >= date_utc_of_local(day, 690) && x->received < date_utc_of_local(day, 780))
         x->received += 90 * 60; /* not over lunch */
-    return worktime_due(&g->cal, &office_hours_default, x->received, kind, x->dp->days, &x->due,
-                        &g->e);
 }
 
-/* A result given (early, on time or late) and returned, as far as the period's end allows. */
-static void draw_result(struct gen *g, struct draw *x, double work)
-{
-    x->late = next_late(g);
-    x->finish =
-        x->late ? add_work(g, x->due, 30 + rng_pick(&g->rng, 1440))
-                : add_work(g, x->received, (int64_t)(work * (0.15 + 0.8 * rng_uniform(&g->rng))));
-    if (!x->late && x->finish > x->due)
-        x->finish = x->due - 60 * rng_pick(&g->rng, 60);
-    x->returned = add_work(g, x->finish, rng_pick(&g->rng, 960));
-    if (x->finish > g->end) {
-        x->status = rng_uniform(&g->rng) < 0.1 ? DOSSIER_SUPPLEMENT : DOSSIER_PROCESSING;
-        x->finish = x->returned = 0;
-    } else if (x->returned > g->end) {
-        x->status = DOSSIER_PROCESSED;
-        x->returned = 0;
-    }
-    x->e_result = x->finish && rng_uniform(&g->rng) < 0.5;
-}
-
-/* How the dossier ends (or where it stands at the end), its fee. */
+/* How the dossier ends when the period does not cut it short, and its supplement requests. */
 static void draw_outcome(struct gen *g, struct draw *x)
 {
-    double work = x->dp->days * WORKDAY_MINUTES * (x->dp->calendar_days ? 5.0 / 7 : 1);
+    double roll;
 
-    x->status = DOSSIER_RETURNED;
-    if (!g->resolved) {
-        double roll = rng_uniform(&g->rng);
-        x->status = roll < 0.015   ? DOSSIER_REFUSED
-                    : roll < 0.025 ? DOSSIER_WITHDRAWN
-                    : roll < 0.03  ? DOSSIER_STOPPED
-                                   : DOSSIER_RETURNED;
-        x->supplements = rng_uniform(&g->rng) < 0.08 ? 1 + (rng_uniform(&g->rng) < 0.1) : 0;
-    }
-    if (x->status == DOSSIER_RETURNED) {
-        draw_result(g, x, work);
-    } else {
-        x->closed = add_work(g, x->received, 30 + rng_pick(&g->rng, (int)work / 2 + 1));
-        x->reason = x->status == DOSSIER_REFUSED ? "Hồ sơ không đủ điều kiện giải quyết"
-                    : x->status == DOSSIER_WITHDRAWN ? "Người nộp đề nghị rút hồ sơ"
-                                                     : "Dừng xử lý theo quy định";
-        if (x->closed > g->end) {
-            x->status = DOSSIER_PROCESSING;
-            x->closed = 0;
-            x->reason = NULL;
-        }
-    }
-    if (x->dp->fee && (x->finish || x->status == DOSSIER_PROCESSING)) {
-        x->fee = x->dp->fee;
-        if (x->finish) {
-            x->paid_at = add_work(g, x->received, 60);
-            x->fee_method = rng_uniform(&g->rng) < 0.3 ? "online" : "cash";
-        }
-    }
-    if (x->status == DOSSIER_SUPPLEMENT && !x->supplements)
-        x->supplements = 1; /* the request it waits on */
+    x->end = DOSSIER_RETURNED;
+    if (g->resolved)
+        return;
+    roll = rng_uniform(&g->rng);
+    x->end = roll < 0.015   ? DOSSIER_REFUSED
+             : roll < 0.025 ? DOSSIER_WITHDRAWN
+             : roll < 0.03  ? DOSSIER_STOPPED
+                            : DOSSIER_RETURNED;
+    x->supplements = rng_uniform(&g->rng) < 0.08 ? 1 + (rng_uniform(&g->rng) < 0.1) : 0;
 }
 
 static void draw_applicant(struct gen *g, struct draw *x)
@@ -165,16 +119,14 @@ static int take_code(struct gen *g, const char *unit, int64_t day, const char **
     return 0;
 }
 
-/* The dossier row as it stands at the end. */
+/* The dossier as received: its applicant, procedure and units; not yet written. */
 static void fill(struct gen *g, const struct draw *x, struct dossier *d)
 {
-    int64_t last = x->returned ? x->returned : x->finish ? x->finish : x->closed;
-
     d->procedure_id = g->procedure_ids[x->pidx];
-    d->agency = g->units[x->unit];
-    d->lead_agency = d->current_unit = x->lead;
+    d->agency = d->current_unit = g->units[x->unit];
+    d->lead_agency = x->lead;
     d->channel = x->channel;
-    d->status = x->status;
+    d->status = x->channel == CHANNEL_ONLINE ? DOSSIER_NEW : DOSSIER_RECEIVED;
     d->applicant_kind = APPLICANT_CITIZEN;
     d->applicant_name = x->name;
     d->applicant_id_number = x->idn;
@@ -184,129 +136,200 @@ static void fill(struct gen *g, const struct draw *x, struct dossier *d)
     d->sets = 1;
     d->duration_days = x->dp->days;
     d->duration_kind = x->dp->calendar_days ? "calendar" : "working";
-    d->submitted_at = d->received_at = d->created_at = x->received;
-    d->due_at = d->original_due_at = x->due;
-    d->finished_at = x->finish;
-    d->returned_at = x->returned;
-    d->closed_at = x->closed;
-    d->step = x->status != DOSSIER_REFUSED; /* the desk refuses before any step */
-    d->supplement_count = x->supplements;
-    d->result_electronic = x->e_result;
-    d->result_number =
-        x->finish ? arena_printf(&g->d, "%lld/KQ", (long long)x->received % 9973) : NULL;
-    d->fee_amount = x->fee;
-    d->fee_paid_amount = x->paid_at ? x->fee : 0;
-    d->fee_method = x->fee_method;
-    d->fee_paid_at = x->paid_at;
-    d->close_reason = x->reason;
-    d->updated_at = last ? last : x->received;
+    d->submitted_at = d->created_at = d->updated_at = x->received;
 }
 
-#define EVENTS_MAX 12
+#define EVENTS_MAX 16
 
-struct sheet {
+/* A dossier living its actions: its state, its steps and its control sheet so far. */
+struct life {
+    struct gen *g;
+    const struct draw *x;
+    struct dossier d;
+    struct dossier_step *steps;
+    size_t nsteps;
     struct dossier_event ev[EVENTS_MAX];
-    int n;
+    int nev;
 };
 
-static struct dossier_event *row(struct sheet *s, int64_t at, const char *action, int from, int to,
-                                 const char *unit)
+/* Where an agency sits in the tree, for a handover. */
+static struct move_unit unit_of(struct gen *g, const char *id)
 {
-    struct dossier_event *ev = &s->ev[s->n++];
+    size_t lo = 0, hi = g->nagencies;
 
-    memset(ev, 0, sizeof(*ev));
-    ev->at = at;
-    ev->action = action;
-    ev->from_status = from;
-    ev->to_status = to;
-    ev->unit = unit;
-    ev->actor_name = "Cán bộ một cửa";
-    return ev;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(g->agencies[mid].id, id);
+        if (!c)
+            return (struct move_unit){id, g->agencies[mid].path, g->agencies[mid].level};
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (struct move_unit){id, "", "other"};
 }
 
 /*
- * The control sheet from the dossier's receipt to its end (or the period's):
- * receipt, handover an eighth of the way (not for a refusal, the desk's), the
- * supplement requests and answers evenly after it, then the end. Sets the
- * handover time (0: none) and, for a dossier still waiting, paused_at.
+ * Takes the action at time t through core's lifecycle, as an officer of the
+ * unit would. 1 when taken, 0 when t lies after the end (nothing more
+ * happens), -1 on a refusal (a generator's mistake: the message says which).
  */
-static void lay_out(struct gen *g, struct dossier *d, struct sheet *s, int64_t *handover)
+static int act(struct life *l, int action, int64_t t, const struct action_input *in)
 {
-    int64_t t0 = d->received_at, end = d->finished_at ? d->finished_at
-                                       : d->closed_at ? d->closed_at
-                                                      : g->end;
-    int i, k = d->supplement_count, from = DOSSIER_RECEIVED;
-    struct dossier_event *ev;
+    static const struct action_context everyone = {.desk = 1, .processor = 1, .leader = 1};
+    struct gen *g = l->g;
+    int actor = action_actor(action, l->d.status);
+    struct move_facts f = {.cal = &g->cal, .now = t, .who = &everyone};
+    struct move m;
 
-    if (d->channel == CHANNEL_ONLINE) {
-        row(s, t0, "submit", 0, DOSSIER_NEW, d->agency)->actor_name = d->applicant_name;
-        ev = row(s, t0, "accept", DOSSIER_NEW, DOSSIER_RECEIVED, d->agency);
-    } else {
-        ev = row(s, t0, "receive", 0, DOSSIER_RECEIVED, d->agency);
+    if (t > g->end)
+        return 0;
+    f.actor_name = actor == ACTOR_DESK        ? "Cán bộ một cửa"
+                   : actor == ACTOR_PROCESSOR ? "Cán bộ xử lý"
+                                              : "Lãnh đạo đơn vị";
+    if (action == ACT_HANDOVER) {
+        f.unit = unit_of(g, l->d.agency);
+        f.owner = unit_of(g, l->x->dp->owner);
     }
-    ev->step_due_at = d->due_at;
-    *handover = 0;
-    if (d->status != DOSSIER_REFUSED) { /* a refusal is the desk's: never handed over */
-        *handover = t0 + (end - t0) / 8;
-        ev = row(s, *handover, "handover", from, DOSSIER_PROCESSING, d->agency);
-        ev->to_unit = d->current_unit;
-        ev->step_due_at = d->due_at;
-        from = DOSSIER_PROCESSING;
-        t0 = *handover;
-    }
-    for (i = 0; i < k; i++) {
-        ev = row(s, t0 + (end - t0) * (2 * i + 1) / (2 * k + 1), "request-supplement", from,
-                 DOSSIER_SUPPLEMENT, from == DOSSIER_RECEIVED ? d->agency : d->current_unit);
-        ev->note = "Hồ sơ chưa đủ thành phần";
-        if (d->status == DOSSIER_SUPPLEMENT && i == k - 1) {
-            d->paused_at = ev->at;
-            d->resume_status = from;
-            return;
-        }
-        row(s, t0 + (end - t0) * (2 * i + 2) / (2 * k + 1), "supplement", DOSSIER_SUPPLEMENT, from,
-            d->agency);
-    }
-    if (d->status == DOSSIER_REFUSED) {
-        row(s, end, "refuse", from, d->status, d->agency)->note = d->close_reason;
-        return;
-    }
-    if (d->closed_at) {
-        ev = row(s, end, d->status == DOSSIER_WITHDRAWN ? "withdraw" : "stop", from, d->status,
-                 d->current_unit);
-        ev->note = d->close_reason;
-        ev->actor_name = "Cán bộ xử lý";
-    }
-    if (!d->finished_at)
-        return;
-    ev = row(s, end, "finish", from, DOSSIER_PROCESSED, d->current_unit);
-    ev->to_unit = d->agency;
-    ev->timeliness = timeliness_name(dossier_timeliness(end, d->original_due_at));
-    ev->note = d->result_number;
-    ev->actor_name = "Lãnh đạo đơn vị";
-    if (d->returned_at)
-        row(s, d->returned_at, "return", DOSSIER_PROCESSED, DOSSIER_RETURNED, d->agency);
+    if (dossier_apply(action, in, &f, &l->d, l->steps, l->nsteps, &m, &g->d, &g->e) < 0)
+        return -1;
+    l->d = m.d;
+    l->steps = m.steps;
+    l->nsteps = m.nsteps;
+    for (size_t i = 0; i < m.nev && l->nev < EVENTS_MAX; i++)
+        l->ev[l->nev++] = m.ev[i];
+    return 1;
 }
 
-/* The control sheet, the process step and the result file of an inserted dossier. */
-static int write_history(struct gen *g, struct dossier *d, const struct sheet *s, int64_t handover,
-                         double days)
+/* The dossier's first row: submitted online, or received at the desk (its due time set). */
+static int receive(struct life *l)
 {
-    struct dossier_step step = {1, "Thụ lý, giải quyết hồ sơ", NULL, NULL, "process", 0, 0, 0, 0};
+    struct dossier_event *ev = &l->ev[l->nev++];
+    struct dossier *d = &l->d;
+
+    memset(ev, 0, sizeof(*ev));
+    ev->at = d->submitted_at;
+    ev->action = d->channel == CHANNEL_ONLINE ? "submit" : "receive";
+    ev->to_status = d->status;
+    ev->unit = d->agency;
+    ev->actor_name = d->channel == CHANNEL_ONLINE ? d->applicant_name : "Cán bộ một cửa";
+    if (d->channel == CHANNEL_ONLINE)
+        return act(l, ACT_ACCEPT, d->submitted_at, &(struct action_input){0});
+    if (dossier_receive(d, &l->g->cal, d->submitted_at, 0, &l->g->e) < 0)
+        return -1;
+    ev->step_due_at = d->due_at;
+    return 1;
+}
+
+/* The result: late, or somewhere in the working time left before the due time. */
+static int64_t finish_time(struct gen *g, int64_t cur, int64_t due, int late)
+{
+    int64_t left = 0;
+
+    if (late)
+        return add_work(g, due > cur ? due : cur, 30 + rng_pick(&g->rng, 1440));
+    worktime_between(&g->cal, &office_hours_default, cur, due, &left, &g->e);
+    return left > 1
+               ? add_work(g, cur,
+                          1 + (int64_t)((0.15 + 0.8 * rng_uniform(&g->rng)) * (double)(left - 1)))
+               : cur;
+}
+
+/* The result with its fee paid between now and then, and its return. */
+static int resolve(struct life *l, int64_t cur, int *late)
+{
+    struct gen *g = l->g;
+    const struct demo_procedure *dp = l->x->dp;
+    char *day = arena_alloc(&g->d, DATE_ISO_MAX);
+    int64_t finish;
+    int rc;
+
+    *late = next_late(g);
+    finish = finish_time(g, cur, l->d.due_at, *late);
+    if (dp->fee) {
+        struct action_input ask = {.amount = dp->fee}, pay = ask;
+        pay.method = rng_uniform(&g->rng) < 0.3 ? "online" : "cash";
+        pay.receipt = arena_printf(&g->d, "BL%lld", (long long)cur % 999983);
+        if ((rc = act(l, ACT_REQUEST_PAYMENT, cur + (finish - cur) / 3, &ask)) <= 0 ||
+            (rc = act(l, ACT_PAY, cur + (finish - cur) * 2 / 3, &pay)) <= 0)
+            return rc;
+    }
+    date_format_ymd(date_local_day(finish), day);
+    rc = act(l, ACT_FINISH, finish,
+             &(struct action_input){
+                 .result_number = arena_printf(&g->d, "%lld/KQ", (long long)l->x->received % 9973),
+                 .result_date = day,
+                 .signer = "Lãnh đạo đơn vị"});
+    if (rc <= 0)
+        return rc;
+    l->d.result_electronic = rng_uniform(&g->rng) < 0.5;
+    return act(l, ACT_RETURN, add_work(g, finish, rng_pick(&g->rng, 960)),
+               &(struct action_input){.method = l->d.channel == CHANNEL_POST     ? "post"
+                                                : l->d.channel == CHANNEL_ONLINE ? "online"
+                                                                                 : "counter",
+                                      .tracking = "EB000000000VN"});
+}
+
+/*
+ * The dossier's life from its receipt: refused at the desk, or handed over an
+ * eighth of the way, its supplement requests and answers, then closed or
+ * resolved. Stops where the end cuts it. Sets *late for a late result.
+ */
+static int live(struct life *l, int *late)
+{
+    static const char *const missing[] = {"Bản sao giấy tờ còn thiếu"};
+    struct gen *g = l->g;
+    const struct draw *x = l->x;
+    double work = x->dp->days * WORKDAY_MINUTES * (x->dp->calendar_days ? 5.0 / 7 : 1);
+    struct action_input reason = {0}, ask = {.reason = "Hồ sơ chưa đủ thành phần",
+                                             .items = missing,
+                                             .nitems = 1,
+                                             .request_json = "{\"items\":[\"Bản sao giấy tờ còn "
+                                                             "thiếu\"],\"reason\":\"Hồ sơ chưa đủ "
+                                                             "thành phần\"}"};
+    int64_t cur = x->received;
+    int i, rc;
+
+    *late = 0;
+    if ((rc = receive(l)) <= 0)
+        return rc;
+    if (x->end == DOSSIER_REFUSED) { /* the desk's, before any step */
+        reason.reason = "Hồ sơ không đủ điều kiện giải quyết";
+        return act(l, ACT_REFUSE, add_work(g, cur, 5 + rng_pick(&g->rng, 120)), &reason);
+    }
+    cur = add_work(g, cur, 15 + rng_pick(&g->rng, (int)(work / 8) + 1));
+    if ((rc = act(l, ACT_HANDOVER, cur, &reason)) <= 0)
+        return rc;
+    for (i = 0; i < x->supplements; i++) {
+        if ((rc = act(l, ACT_REQUEST_SUPPLEMENT,
+                      cur = add_work(g, cur, 60 + rng_pick(&g->rng, 480)), &ask)) <= 0 ||
+            (rc = act(l, ACT_SUPPLEMENT, cur = add_work(g, cur, 480 + rng_pick(&g->rng, 2400)),
+                      &reason)) <= 0)
+            return rc;
+    }
+    if (x->end == DOSSIER_WITHDRAWN || x->end == DOSSIER_STOPPED) {
+        reason.reason = x->end == DOSSIER_WITHDRAWN ? "Người nộp đề nghị rút hồ sơ"
+                                                    : "Dừng xử lý theo quy định";
+        return act(l, x->end == DOSSIER_WITHDRAWN ? ACT_WITHDRAW : ACT_STOP,
+                   add_work(g, cur, 30 + rng_pick(&g->rng, (int)(work / 2) + 1)), &reason);
+    }
+    return resolve(l, cur, late);
+}
+
+/* The dossier, its control sheet, its process steps and its result file. */
+static int write_life(struct gen *g, struct life *l)
+{
+    struct dossier *d = &l->d;
     struct stored_file f = {0};
     int i;
 
-    for (i = 0; i < s->n; i++)
-        if (dossier_add_event(g->db, d->id, &s->ev[i], &g->e) < 0)
+    if (dossier_insert(g->db, d, &g->e) < 0 ||
+        (l->nsteps && dossier_steps_insert(g->db, d->id, l->steps, l->nsteps, &g->e) < 0))
+        return -1;
+    for (i = 0; i < l->nev; i++)
+        if (dossier_add_event(g->db, d->id, &l->ev[i], &g->e) < 0)
             return -1;
-    if (handover) {
-        step.unit = d->current_unit;
-        step.hours = days * 8;
-        step.started_at = handover;
-        step.due_at = d->due_at;
-        step.finished_at = d->finished_at;
-        if (dossier_steps_insert(g->db, d->id, &step, 1, &g->e) < 0)
-            return -1;
-    }
     if (!d->result_electronic)
         return 0;
     f.dossier_id = d->id;
@@ -340,22 +363,20 @@ static int maybe_rate(struct gen *g, const struct dossier *d)
 int gen_dossier(struct gen *g, int64_t day)
 {
     struct draw x = {0};
-    struct dossier d = {0};
-    struct sheet s;
-    int64_t handover;
+    struct life l = {0};
+    int late;
 
-    if (draw_place(g, day, &x) < 0)
-        return -1;
+    draw_place(g, day, &x);
     draw_outcome(g, &x);
-    g->counts[x.status]++;
-    g->late += x.late && x.finish;
-    if (take_code(g, g->units[x.unit], day, &d.code) < 0)
+    l.g = g;
+    l.x = &x;
+    if (take_code(g, g->units[x.unit], day, &l.d.code) < 0)
         return -1;
     draw_applicant(g, &x);
-    fill(g, &x, &d);
-    s.n = 0;
-    lay_out(g, &d, &s, &handover);
-    if (dossier_insert(g->db, &d, &g->e) < 0 || write_history(g, &d, &s, handover, x.dp->days) < 0)
+    fill(g, &x, &l.d);
+    if (live(&l, &late) < 0 || write_life(g, &l) < 0)
         return -1;
-    return maybe_rate(g, &d);
+    g->counts[l.d.status]++;
+    g->late += late && l.d.finished_at;
+    return maybe_rate(g, &l.d);
 }
