@@ -137,6 +137,15 @@ int param_id(const char *s, const char *what, int64_t *out, struct err *e);
  */
 int req_query_text(struct req *r, const char *key, const char **out, struct err *e);
 
+/* An integer query parameter in [min, max]: 1 read, 0 absent, -1 (400) otherwise. */
+int query_int(struct req *r, const char *key, int64_t min, int64_t max, int64_t *out,
+              struct err *e);
+/*
+ * A query parameter that is a date (local midnight) or a date-time; `end`
+ * moves a plain date to the next midnight. 1 read, 0 absent, -1 (400).
+ */
+int query_time(struct req *r, const char *key, int end, int64_t *out, struct err *e);
+
 /* Reads the JSON object body (its strings in NFC): 400 on malformed JSON. */
 int req_json(struct req *r, json_t **out, struct err *e);
 

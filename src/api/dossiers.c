@@ -285,38 +285,6 @@ int dossiers_get(struct req *r, struct err *e)
     return resp_json(r, 200, j);
 }
 
-static int query_int(struct req *r, const char *key, int64_t min, int64_t max, int64_t *out,
-                     struct err *e)
-{
-    const char *s = req_query(r, key);
-    char *end;
-    long long v;
-
-    if (!s)
-        return 0;
-    v = strtoll(s, &end, 10);
-    if (!*s || *end || v < min || v > max)
-        return err_set(e, 400, "invalid_query", "%s must be an integer from %lld to %lld", key,
-                       (long long)min, (long long)max);
-    *out = v;
-    return 1;
-}
-
-/* A date (local midnight) or a date-time; `end` moves a plain date to the next midnight. */
-static int query_time(struct req *r, const char *key, int end, int64_t *out, struct err *e)
-{
-    const char *s = req_query(r, key);
-
-    if (!s)
-        return 0;
-    if (date_parse_iso(s, out) < 0)
-        return err_set(e, 400, "invalid_query", "%s must be a date YYYY-MM-DD or an ISO 8601 time",
-                       key);
-    if (end && strlen(s) == 10)
-        *out += 86400;
-    return 1;
-}
-
 #define DUE_SOON_SECONDS (2 * 86400)
 
 /* The views of a queue: every dossier, those in hand, mine, due soon, late. */

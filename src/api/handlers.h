@@ -34,6 +34,16 @@ int dossiers_counts(struct req *r, struct err *e);
 /* workflow.c */
 int dossiers_act(struct req *r, struct err *e);
 int dossiers_history(struct req *r, struct err *e);
+/* feedback.c, feedback_act.c */
+int feedback_create(struct req *r, struct err *e);
+int feedback_get(struct req *r, struct err *e);
+int feedback_list_get(struct req *r, struct err *e);
+int feedback_answers(struct req *r, struct err *e);
+int feedback_rating(struct req *r, struct err *e);
+int feedback_act(struct req *r, struct err *e);
+int feedback_times_get_h(struct req *r, struct err *e);
+int feedback_times_put(struct req *r, struct err *e);
+int feedback_route_put(struct req *r, struct err *e);
 /* files.c */
 int files_upload(struct req *r, struct err *e);
 int files_download(struct req *r, struct err *e);

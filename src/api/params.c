@@ -50,3 +50,34 @@ int req_json(struct req *r, json_t **out, struct err *e)
 {
     return json_parse_object(r->body.buf, r->body.len, out, e);
 }
+
+int query_int(struct req *r, const char *key, int64_t min, int64_t max, int64_t *out, struct err *e)
+{
+    const char *s = req_query(r, key);
+    char *end;
+    long long v;
+
+    if (!s)
+        return 0;
+    v = strtoll(s, &end, 10);
+    if (!*s || *end || v < min || v > max)
+        return err_set(e, 400, "invalid_query", "%s must be an integer from %lld to %lld", key,
+                       (long long)min, (long long)max);
+    *out = v;
+    return 1;
+}
+
+/* A date (local midnight) or a date-time; `end` moves a plain date to the next midnight. */
+int query_time(struct req *r, const char *key, int end, int64_t *out, struct err *e)
+{
+    const char *s = req_query(r, key);
+
+    if (!s)
+        return 0;
+    if (date_parse_iso(s, out) < 0)
+        return err_set(e, 400, "invalid_query", "%s must be a date YYYY-MM-DD or an ISO 8601 time",
+                       key);
+    if (end && strlen(s) == 10)
+        *out += 86400;
+    return 1;
+}

@@ -24,6 +24,11 @@
 /* An action on a dossier; its roles are action_roles() of the action its path names. */
 #define ACTION(name) "POST", ACTION_PATH name, dossiers_act, NOBODY, BODY_JSON
 
+/* An action on a feedback item (core/feedback.h); the capability is checked at the item's agency.
+ */
+#define FEEDBACK_ACTION(name, roles)                                                               \
+    "POST", "/api/v1/feedback/{code}/" name, feedback_act, roles, BODY_JSON
+
 struct route api_routes[] = {
     {"GET", "/healthz", health_get, PUBLIC, BODY_NONE},
     {"GET", "/api/v1/openapi.yaml", openapi_get, PUBLIC, BODY_NONE},
@@ -90,6 +95,24 @@ struct route api_routes[] = {
     {"GET", "/api/v1/index", sindex_get, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/index/parts", sindex_parts_get, ROLES_STAFF, BODY_NONE},
     {"PUT", "/api/v1/index/parts", sindex_parts_put, R(ADMIN), BODY_JSON},
+
+    {"POST", "/api/v1/feedback", feedback_create, PUBLIC, BODY_JSON},
+    {"GET", "/api/v1/feedback", feedback_list_get, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
+    {"GET", "/api/v1/feedback/answers", feedback_answers, PUBLIC, BODY_NONE},
+    {"GET", "/api/v1/feedback/times", feedback_times_get_h, PUBLIC, BODY_NONE},
+    {"PUT", "/api/v1/feedback/times", feedback_times_put, R(ADMIN), BODY_JSON},
+    {"PUT", "/api/v1/feedback/routes/{category}", feedback_route_put, R(ADMIN), BODY_JSON},
+    {"GET", "/api/v1/feedback/{code}", feedback_get, PUBLIC, BODY_NONE},
+    {"POST", "/api/v1/feedback/{code}/rating", feedback_rating, PUBLIC, BODY_JSON},
+    {FEEDBACK_ACTION("accept", PROCESSING)},
+    {FEEDBACK_ACTION("refuse", PROCESSING)},
+    {FEEDBACK_ACTION("duplicate", PROCESSING)},
+    {FEEDBACK_ACTION("route-out", PROCESSING)},
+    {FEEDBACK_ACTION("forward", PROCESSING)},
+    {FEEDBACK_ACTION("ask", PROCESSING)},
+    {FEEDBACK_ACTION("inform", PROCESSING)},
+    {FEEDBACK_ACTION("answer", PROCESSING)},
+    {FEEDBACK_ACTION("publish", R(LEADER))},
 
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
     {"POST", "/api/v1/ratings", ratings_create, PUBLIC, BODY_JSON},

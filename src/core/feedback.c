@@ -202,17 +202,18 @@ static int64_t step_due(int action, const struct feedback *f)
     return 0;
 }
 
-static int refuse(int action, const struct feedback_input *in, const struct feedback_facts *x,
-                  const struct feedback *f, struct err *e)
+int feedback_may(int action, int64_t version, int may, const struct feedback *f, struct err *e)
 {
-    if (in->version && in->version != f->version)
+    if (action < 0 || action >= FA_COUNT)
+        return err_set(e, 404, "not_found", "no action %d", action);
+    if (version && version != f->version)
         return err_set(e, 409, "conflict",
                        "feedback %s changed since you read it (version %d, yours %lld); reload it",
-                       f->code, f->version, (long long)in->version);
+                       f->code, f->version, (long long)version);
     if (!feedback_action_allowed(action, f->status))
         return err_set(e, 409, "invalid_transition", "feedback in status %s cannot %s",
                        feedback_status_name(f->status), feedback_action_name(action));
-    if (!x->may)
+    if (!may)
         return err_set(e, 403, "forbidden", "%s of feedback %s is not yours to do",
                        feedback_action_label(action), f->code);
     if (action == FA_ROUTE_OUT && f->category != FB_COMPLAINT)
@@ -285,9 +286,7 @@ int feedback_apply(int action, const struct feedback_input *in, const struct fee
 {
     int64_t due;
 
-    if (action < 0 || action >= FA_COUNT)
-        return err_set(e, 404, "not_found", "no action %d", action);
-    if (refuse(action, in, x, f, e) < 0)
+    if (feedback_may(action, in->version, x->may, f, e) < 0)
         return -1;
     memset(out, 0, sizeof(*out));
     out->f = *f;

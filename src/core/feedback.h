@@ -153,6 +153,13 @@ struct feedback_move {
 };
 
 /*
+ * Whether the action may be taken on the item as read at `version` (0: any)
+ * by a caller who holds (may) its capability at the item's agency: 0, or -1
+ * with the refusal (409 version or status, 403 role). feedback_apply asks first.
+ */
+int feedback_may(int action, int64_t version, int may, const struct feedback *f, struct err *e);
+
+/*
  * Applies the action: 0 and *out, or -1 with the refusal in e (409 version or
  * status, 403 not the caller's, 422 a field). f is not changed.
  */

@@ -55,6 +55,22 @@ int agency_list(struct db *db, struct arena *a, const char *root, struct agency 
                   "t", prefix);
 }
 
+static void read_id(struct db_stmt *st, struct arena *a, void *out)
+{
+    *(const char **)out = db_col_dup(st, 0, a);
+}
+
+int agency_first_root(struct db *db, struct arena *a, const char **id, struct err *e)
+{
+    *id = NULL;
+    return db_one(db, a, read_id, id, e,
+                  "SELECT id FROM agencies WHERE parent IS NULL AND active"
+                  " ORDER BY created_at, rowid LIMIT 1",
+                  "") < 0
+               ? -1
+               : 0;
+}
+
 int agency_insert(struct db *db, const struct agency *ag, int64_t now, struct err *e)
 {
     struct arena a = ARENA_INIT;

@@ -33,6 +33,8 @@ int agency_get(struct db *db, struct arena *a, const char *id, struct agency *ou
 /* Every agency under root (root itself included), or all when root is NULL, in tree order. */
 int agency_list(struct db *db, struct arena *a, const char *root, struct agency **out, size_t *n,
                 struct err *e);
+/* The first top-level agency created (the installation's province), or NULL when there is none. */
+int agency_first_root(struct db *db, struct arena *a, const char **id, struct err *e);
 /* Inserts; the path comes from the parent. 409 if the id exists, 422 if the parent does not. */
 int agency_insert(struct db *db, const struct agency *ag, int64_t now, struct err *e);
 /*

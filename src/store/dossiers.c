@@ -1,5 +1,6 @@
 /* Dossiers in SQL. */
 #include "store/dossiers.h"
+#include "store/where.h"
 #include "store/agencies.h"
 #include "store/stats.h"
 #include "core/date.h"
@@ -413,31 +414,6 @@ int dossier_by_id(struct db *db, struct arena *a, int64_t id, struct dossier *ou
     return dossier_where(db, a, " WHERE d.id = ?", NULL, id, out, e);
 }
 
-/* A WHERE clause and its arguments, bound in order. */
-struct where {
-    struct strbuf sql;
-    size_t n;
-    struct {
-        const char *text;
-        int64_t num;
-    } arg[64];
-};
-
-static void w_num(struct where *w, const char *cond, int64_t v)
-{
-    strbuf_addstr(&w->sql, cond);
-    w->arg[w->n].text = NULL;
-    w->arg[w->n++].num = v;
-}
-
-/* "col lies under path": a prefix match on the materialised path. */
-static void w_under(struct where *w, const char *col, const char *path)
-{
-    strbuf_addf(&w->sql, AGENCY_UNDER_SQL("%s", "?"), col);
-    w->arg[w->n++].text = path;
-    w->arg[w->n++].text = path;
-}
-
 /* Received, worked on or held now by a unit under one of the paths (held_only: held now). */
 static void w_any_under(struct where *w, const char *const *paths, size_t n, int held_only)
 {
@@ -447,15 +423,15 @@ static void w_any_under(struct where *w, const char *const *paths, size_t n, int
     for (i = 0; i < n && i < DOSSIER_SCOPES_MAX; i++) {
         if (!held_only) {
             strbuf_addstr(&w->sql, " OR ");
-            w_under(w, "a.path", paths[i]);
+            where_under(w, "a.path", paths[i]);
             /* a unit that worked on it keeps seeing it */
             strbuf_addstr(&w->sql, " OR EXISTS (SELECT 1 FROM dossier_steps s JOIN agencies g"
                                    " ON g.id = s.unit WHERE s.dossier_id = d.id AND ");
-            w_under(w, "g.path", paths[i]);
+            where_under(w, "g.path", paths[i]);
             strbuf_addch(&w->sql, ')');
         }
         strbuf_addstr(&w->sql, " OR ");
-        w_under(w, "cu.path", paths[i]);
+        where_under(w, "cu.path", paths[i]);
     }
     strbuf_addch(&w->sql, ')');
 }
@@ -476,50 +452,38 @@ static int build_where(struct where *w, const struct dossier_filter *f)
     }
     if (f->agency_path) {
         strbuf_addstr(&w->sql, " AND (");
-        w_under(w, "a.path", f->agency_path);
+        where_under(w, "a.path", f->agency_path);
         strbuf_addstr(&w->sql, " OR ");
-        w_under(w, "cu.path", f->agency_path);
+        where_under(w, "cu.path", f->agency_path);
         strbuf_addch(&w->sql, ')');
     }
     if (f->active)
         strbuf_addstr(&w->sql, " AND " STATUS_IN_SQL("d.status", DOSSIERS_OPEN));
     if (f->status)
-        w_num(w, " AND d.status = ?", f->status);
+        where_num(w, " AND d.status = ?", f->status);
     if (f->procedure_id)
-        w_num(w, " AND d.procedure_id = ?", f->procedure_id);
+        where_num(w, " AND d.procedure_id = ?", f->procedure_id);
     if (f->from)
-        w_num(w, " AND d.submitted_at >= ?", f->from);
+        where_num(w, " AND d.submitted_at >= ?", f->from);
     if (f->to)
-        w_num(w, " AND d.submitted_at < ?", f->to);
+        where_num(w, " AND d.submitted_at < ?", f->to);
     if (f->due_from)
-        w_num(w, " AND d.due_at >= ?", f->due_from);
+        where_num(w, " AND d.due_at >= ?", f->due_from);
     if (f->due_to)
-        w_num(w, " AND d.due_at < ?", f->due_to);
+        where_num(w, " AND d.due_at < ?", f->due_to);
     if (f->overdue_at)
-        w_num(w, " AND " OVERDUE_SQL("d."), f->overdue_at);
+        where_num(w, " AND " OVERDUE_SQL("d."), f->overdue_at);
     if (f->submitted_by)
-        w_num(w, " AND d.submitted_by = ?", f->submitted_by);
+        where_num(w, " AND d.submitted_by = ?", f->submitted_by);
     if (f->before_id && !f->by_due)
-        w_num(w, " AND d.id < ?", f->before_id);
+        where_num(w, " AND d.id < ?", f->before_id);
     return 1;
-}
-
-static int bind_where(struct db_stmt *st, const struct where *w)
-{
-    size_t i;
-
-    for (i = 0; i < w->n; i++)
-        if (w->arg[i].text)
-            db_bind_text(st, (int)i + 1, w->arg[i].text);
-        else
-            db_bind_int(st, (int)i + 1, w->arg[i].num);
-    return (int)w->n + 1;
 }
 
 int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
                  struct dossier **out, size_t *n, int *more, struct err *e)
 {
-    struct where w = {STRBUF_INIT, 0, {{0, 0}}};
+    struct where w = WHERE_INIT;
     struct strbuf sql = STRBUF_INIT;
     struct db_stmt *st = NULL;
     int limit = f->limit > 0 ? f->limit : 50, rc = 0, k;
@@ -535,7 +499,7 @@ int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
                                   : " ORDER BY d.id DESC LIMIT ?");
     if ((rc = db_prepare(db, sql.buf, &st, e)) < 0)
         goto out;
-    k = bind_where(st, &w);
+    k = where_bind(st, &w);
     db_bind_int(st, k++, limit + 1);
     if (f->by_due)
         db_bind_int(st, k, f->offset);
@@ -550,13 +514,13 @@ int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
 out:
     db_finalize(st);
     strbuf_release(&sql);
-    strbuf_release(&w.sql);
+    where_release(&w);
     return rc;
 }
 
 int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *out, struct err *e)
 {
-    struct where w = {STRBUF_INIT, 0, {{0, 0}}};
+    struct where w = WHERE_INIT;
     struct strbuf sql = STRBUF_INIT;
     struct db_stmt *st = NULL;
     int rc = 0;
@@ -568,7 +532,7 @@ int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *out, s
     strbuf_add(&sql, w.sql.buf, w.sql.len);
     if ((rc = db_prepare(db, sql.buf, &st, e)) < 0)
         goto out;
-    bind_where(st, &w);
+    where_bind(st, &w);
     rc = db_step(st, e);
     if (rc == DB_ROW)
         *out = db_col_int(st, 0);
@@ -576,7 +540,7 @@ int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *out, s
 out:
     db_finalize(st);
     strbuf_release(&sql);
-    strbuf_release(&w.sql);
+    where_release(&w);
     return rc;
 }
 

@@ -105,6 +105,36 @@ const ACTIONS = {
   apologize: [4, { reason: 'Chậm', new_due_at: null }, ['processor', 'leader']],
 };
 
+// A feedback item routed to the agency (through a dossier of it) in a status: 1 received,
+// 2 accepted, 3 waiting for its sender, 4 answered.
+async function feedbackIn(agency, status, category = 'other') {
+  const dossier = await dossierIn(agency, 2);
+  const r = await new Client(server).post('/api/v1/feedback', { category, text: 'Kiểm tra quyền', phone: '0912 345 678', dossier_code: dossier });
+  assert.equal(r.status, 201, r.text);
+  const processor = drivers[`${agency}:processor`];
+  const step = async (action, b = {}) => {
+    const x = await processor.post(`/api/v1/feedback/${r.json.code}/${action}`, b);
+    assert.equal(x.status, 200, `${action}: ${x.text}`);
+  };
+  if (status >= 2) await step('accept');
+  if (status === 3) await step('ask', { request: 'Bổ sung thông tin' });
+  if (status === 4) await step('answer', { answer: 'Trả lời' });
+  return r.json.code;
+}
+
+// The actions on feedback: the status they start from, a valid body (or how to make one), who may.
+const FEEDBACK_ACTIONS = {
+  accept: [1, {}, ['processor', 'leader']],
+  refuse: [1, { reason: 'Không thuộc phạm vi' }, ['processor', 'leader']],
+  duplicate: [1, async () => ({ duplicate_of: await feedbackIn(A.justice, 1) }), ['processor', 'leader']],
+  'route-out': [1, { reason: 'Chuyển Thanh tra' }, ['processor', 'leader'], 'complaint'],
+  forward: [1, { agency: A.building }, ['processor', 'leader']],
+  ask: [2, { request: 'Bổ sung' }, ['processor', 'leader']],
+  inform: [3, {}, ['processor', 'leader']],
+  answer: [2, { answer: 'Trả lời' }, ['processor', 'leader']],
+  publish: [4, {}, ['leader']],
+};
+
 // Other routes: how to call them in a context, and what scope they have.
 //   scope 'none': the context does not matter (one cell per role);
 //   'agency': the context's agency is named; 'dossier': a dossier of the context is named.
@@ -154,6 +184,20 @@ function others(ctx) {
     'GET /api/v1/index': { scope: 'agency', path: `/api/v1/index?agency=${ag}` },
     'GET /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts' },
     'PUT /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts', body: { parts: [] } },
+    // feedback is sent by citizens and recorded by the hotline's desk; other staff do not file it
+    'POST /api/v1/feedback': { scope: 'none', path: '/api/v1/feedback', body: { category: 'other', text: 'Kiểm tra quyền', phone: '0912 345 678' },
+      expect: (role, c, s) => (['citizen', 'receiver'].includes(role) ? s === 201 : s === 403) },
+    'GET /api/v1/feedback': { scope: 'none', path: '/api/v1/feedback' },
+    'GET /api/v1/feedback/answers': { scope: 'none', path: '/api/v1/feedback/answers' },
+    'GET /api/v1/feedback/times': { scope: 'none', path: '/api/v1/feedback/times' },
+    'PUT /api/v1/feedback/times': { scope: 'none', path: '/api/v1/feedback/times', body: { classify: 2, ask: 5, answer: 15, publish: 2 } },
+    'PUT /api/v1/feedback/routes/{category}': { scope: 'none', path: '/api/v1/feedback/routes/rule', body: { agency: A.justice } },
+    // staff over the item's agency see it; a unit administrator sees no feedback
+    'GET /api/v1/feedback/{code}': { scope: 'feedback', path: (code) => `/api/v1/feedback/${code}`,
+      expect: (role, c, s) => (role === 'unit_admin' ? HIDDEN(s) : null) },
+    // only the sender rates, once the answer is published: everyone else is refused one way or another
+    'POST /api/v1/feedback/{code}/rating': { scope: 'feedback', path: (code) => `/api/v1/feedback/${code}/rating`, body: { contact: '0000', level: 1 },
+      expect: (role, c, s) => [403, 404, 409, 429].includes(s) },
     'GET /api/v1/lookup': { scope: 'none', path: '/api/v1/lookup?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
     'POST /api/v1/ratings': { scope: 'none', path: '/api/v1/ratings', body: { code: '000.00.02.H88-261123-9999', phone_last4: '0000', level: 'satisfied' }, ok: (s) => s === 404 || s === 429 },
     'GET /api/v1/statuses': { scope: 'none', path: '/api/v1/statuses' },
@@ -182,7 +226,8 @@ async function send(client, method, path, spec) {
 
 test('every route × every role × own, child and foreign agency', async () => {
   const table = motcua('routes').trim().split('\n').map((l) => l.split('\t'));
-  const described = new Set([...Object.keys(others('own')), ...Object.keys(ACTIONS).map((a) => `POST /api/v1/dossiers/{code}/${a}`)]);
+  const described = new Set([...Object.keys(others('own')), ...Object.keys(ACTIONS).map((a) => `POST /api/v1/dossiers/{code}/${a}`),
+    ...Object.keys(FEEDBACK_ACTIONS).map((a) => `POST /api/v1/feedback/{code}/${a}`)]);
   for (const [method, pattern] of table) assert.ok(described.has(`${method} ${pattern}`), `${method} ${pattern} is not in the access matrix`);
   assert.equal(described.size, table.length);
 
@@ -226,6 +271,16 @@ test('every route × every role × own, child and foreign agency', async () => {
           else check(what, DENIED(r.status), r.status, r.text);
           continue;
         }
+        const faction = method === 'POST' && pattern.match(/\/feedback\/\{code\}\/([a-z-]+)$/);
+        if (faction && FEEDBACK_ACTIONS[faction[1]]) {
+          const [status, body, actors, category] = FEEDBACK_ACTIONS[faction[1]];
+          const code = await feedbackIn(AGENCY[ctx], status, category);
+          const r = await users[role].post(`/api/v1/feedback/${code}/${faction[1]}`, typeof body === 'function' ? await body() : body);
+          if (!allowed.has(role)) check(what, DENIED(r.status), r.status, r.text);
+          else if (ctx === 'foreign') check(what, HIDDEN(r.status), r.status, r.text);
+          else check(what, actors.includes(role) ? OK(r.status) : DENIED(r.status), r.status, r.text);
+          continue;
+        }
         const spec = others(ctx)[`${method} ${pattern}`];
         if (spec.skip || (spec.scope === 'none' && ctx !== 'own')) continue;
         let path = spec.path;
@@ -234,6 +289,8 @@ test('every route × every role × own, child and foreign agency', async () => {
           const code = role === 'citizen' && ctx === 'own'
             ? await dossierIn(A.justice, 1, { online: true }) : await dossierIn(AGENCY[ctx], 2);
           path = spec.path(code);
+        } else if (spec.scope === 'feedback') {
+          path = spec.path(await feedbackIn(AGENCY[ctx], 1));
         } else if (spec.scope === 'file') {
           path = spec.path(files[ctx]);
         } else if (typeof path === 'function') {

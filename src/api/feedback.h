@@ -1,0 +1,34 @@
+/* Citizens' feedback over the API (feedback.c, feedback_act.c, feedback_view.c). */
+#ifndef API_FEEDBACK_H
+#define API_FEEDBACK_H
+
+#include <jansson.h>
+
+#include "api/app.h"
+#include "store/feedback.h"
+
+/* Who sees an item, and so how it shows. */
+enum feedback_view {
+    FEEDBACK_STAFF_FULL, /* staff who see personal data */
+    FEEDBACK_STAFF,      /* staff who see it masked (steering committee, auditors) */
+    FEEDBACK_SENDER,     /* the signed-in citizen who sent it */
+    FEEDBACK_FOLLOW,     /* anyone with its code and the sender's contact */
+    FEEDBACK_PUBLIC,     /* a published answer: no personal data */
+};
+
+json_t *feedback_json(struct req *r, const struct feedback *f, int view);
+json_t *feedback_events_json(const struct feedback_event *ev, size_t n, int with_actors);
+
+/*
+ * The item named by the code as this caller may see it: staff over its
+ * agency, its signed-in sender, or anyone giving its sender's contact (the
+ * last four phone digits or the e-mail address, `contact`; such tries are rate
+ * limited like the dossier lookup). 404 otherwise.
+ */
+int feedback_find(struct req *r, const char *code, const char *contact, struct feedback *f,
+                  int *view, struct err *e);
+
+/* Tells the sender, by e-mail, where the item stands (in the caller's transaction). */
+int feedback_notify(struct req *r, const struct feedback *f, struct err *e);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * Feedback items, their control sheet, the service times, the routes by
+ * category and the senders' ratings (core/feedback.h has the rules).
+ */
+#ifndef STORE_FEEDBACK_H
+#define STORE_FEEDBACK_H
+
+#include <stddef.h>
+
+#include "core/feedback.h"
+#include "lib/arena.h"
+#include "store/db.h"
+
+#define FEEDBACK_SCOPES_MAX 8
+
+struct feedback_filter {
+    const char *const *scope_paths; /* only items with an agency under one of these; NULL: all */
+    size_t nscopes;
+    int status;           /* 0: any */
+    int open;             /* only items not yet done */
+    int64_t overdue_at;   /* only open items, not waiting, whose answer was due before this */
+    int published;        /* only published answers */
+    int category;         /* 0: any */
+    int64_t submitted_by; /* only this citizen's items; 0: anyone's */
+    const char *q;        /* words in the text or the answer */
+    int64_t from, to;     /* received in [from, to); 0: open */
+    int limit;
+    int64_t before_id; /* cursor: newest first */
+};
+
+/* The next public code for the local day of `at` (a counter per day). */
+int feedback_next_code(struct db *db, int64_t at, char out[FEEDBACK_CODE_MAX], struct err *e);
+/* Inserts; sets f->id and f->version. */
+int feedback_insert(struct db *db, struct feedback *f, struct err *e);
+/* Writes what actions change if the version is still f->version; increments it. 409 if not. */
+int feedback_update(struct db *db, struct feedback *f, struct err *e);
+/* 404 when there is none. */
+int feedback_by_code(struct db *db, struct arena *a, const char *code, struct feedback *out,
+                     struct err *e);
+int feedback_list(struct db *db, struct arena *a, const struct feedback_filter *flt,
+                  struct feedback **out, size_t *n, int *more, struct err *e);
+int feedback_add_event(struct db *db, int64_t feedback_id, const struct feedback_event *ev,
+                       struct err *e);
+int feedback_events(struct db *db, struct arena *a, int64_t feedback_id,
+                    struct feedback_event **out, size_t *n, struct err *e);
+
+int feedback_times_get(struct db *db, struct feedback_times *out, struct err *e);
+int feedback_times_set(struct db *db, const struct feedback_times *t, int64_t now, int64_t user,
+                       struct err *e);
+/* The agency a category goes to, or NULL when none is set. */
+int feedback_route_get(struct db *db, struct arena *a, int category, const char **agency,
+                       struct err *e);
+int feedback_route_set(struct db *db, int category, const char *agency, struct err *e);
+
+/* The sender's rating of the answer (1 very satisfied .. 3 not satisfied); 409 when rated. */
+int feedback_rate(struct db *db, int64_t feedback_id, int level, const char *comment, int64_t now,
+                  struct err *e);
+
+/* The index's feedback parts for the agencies under path, over [from, to) judged at now. */
+struct feedback_counts {
+    int64_t handled, on_time; /* handled in the period, or open and overdue at its end */
+    int64_t rated, satisfied; /* ratings given in the period; very satisfied or satisfied */
+};
+int feedback_counts(struct db *db, const char *path, int64_t from, int64_t to, int64_t now,
+                    struct feedback_counts *out, struct err *e);
+
+#endif

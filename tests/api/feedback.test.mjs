@@ -1,0 +1,187 @@
+// Citizens' feedback (phản ánh, kiến nghị): the portal and the hotline, routing, the officers'
+// steps with their legal service times, following, published answers and ratings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, as, problem, sql, motcua, A, dossierBody, PASSWORD } from './helpers.mjs';
+
+let server, anon, citizen, receiver, processor, leader, admin, steering, auditor;
+before(async () => {
+  server = await startServer();
+  // the province's office, where feedback without a dossier or a route lands
+  motcua('user', 'add', '--db', server.db, '--username', 'leader_province', '--password', PASSWORD, '--role', 'leader', '--agency', A.province);
+  anon = new Client(server);
+  citizen = await as(server, 'citizen');
+  receiver = await as(server, 'receiver1');
+  processor = await as(server, 'processor1');
+  leader = await as(server, 'leader1');
+  admin = await as(server, 'admin');
+  steering = await as(server, 'steering');
+  auditor = await as(server, 'auditor');
+});
+after(async () => { await server.stop(); });
+
+const localMinute = (iso) => iso.slice(0, 16).replace('T', ' ');
+// the due time `days` working days after a receipt, as the calendar command computes it
+const dueAfter = (iso, days) => {
+  const start = new Date(Math.ceil(new Date(iso).getTime() / 60e3) * 60e3 + 7 * 3600e3).toISOString();
+  return motcua('calendar', 'due', '--from', localMinute(start), '--days', String(days)).trim();
+};
+const item = (extra = {}) => ({ category: 'handling', text: 'Hồ sơ của tôi đã quá hẹn mà chưa có kết quả.', phone: '0912 345 678', ...extra });
+const count = (table) => Number(sql(server.db, `SELECT count(*) FROM ${table}`));
+
+test('an anonymous sender files feedback about a dossier: routed to its agency, with the legal due times', async () => {
+  const d = await receiver.post('/api/v1/dossiers', dossierBody());
+  assert.equal(d.status, 201, d.text);
+  const r = await anon.post('/api/v1/feedback', item({ dossier_code: d.json.code, email: 'an@example.vn', name: 'Trần Thị An' }));
+  assert.equal(r.status, 201, r.text);
+  assert.match(r.json.code, /^PAKN-\d{6}-\d{4}$/);
+  assert.equal(r.headers.get('location'), `/api/v1/feedback/${r.json.code}`);
+  assert.equal(r.json.status, 'received');
+  assert.equal(r.json.channel, 'portal');
+  assert.equal(r.json.agency.id, A.commune1);
+  assert.equal(localMinute(r.json.classify_due), dueAfter(r.json.received_at, 2));
+  assert.equal(localMinute(r.json.ask_due), dueAfter(r.json.received_at, 5));
+  assert.equal(localMinute(r.json.answer_due), dueAfter(r.json.received_at, 15));
+  // one control-sheet row, one audit row, and the sender is told by e-mail
+  const id = sql(server.db, `SELECT id FROM feedback WHERE code = '${r.json.code}'`);
+  assert.equal(sql(server.db, `SELECT action || ':' || to_status FROM feedback_events WHERE feedback_id = ${id}`), 'submit:1');
+  assert.equal(sql(server.db, `SELECT count(*) FROM outbox WHERE recipient = 'an@example.vn'`), '1');
+  assert.equal(sql(server.db, `SELECT count(*) FROM audit_log WHERE object = 'feedback:${r.json.code}'`), '1');
+});
+
+test('the hotline records a call; a complaint is routed out, never accepted as feedback', async () => {
+  const r = await receiver.post('/api/v1/feedback', item({ category: 'complaint', name: 'Người gọi', text: 'Tố cáo cán bộ nhận tiền.' }));
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.channel, 'hotline');
+  assert.equal(r.json.agency.id, A.province); // no dossier, no route: the top of the tree
+  const staff = await (await as(server, 'leader_province')).get(`/api/v1/feedback/${r.json.code}`);
+  assert.equal(staff.status, 200, staff.text);
+  assert.deepEqual(staff.json.actions.map((a) => a.name), ['refuse', 'duplicate', 'route-out', 'forward']);
+  const lp = await as(server, 'leader_province');
+  problem(null, await lp.post(`/api/v1/feedback/${r.json.code}/accept`, {}), 409);
+  const out = await lp.post(`/api/v1/feedback/${r.json.code}/route-out`, { reason: 'Chuyển Thanh tra tỉnh' });
+  assert.equal(out.status, 200, out.text);
+  assert.equal(out.json.status, 'routed_out');
+});
+
+test('a whole life: accepted, asked for more (the clock stands), answered late, published, rated', async () => {
+  const r = await anon.post('/api/v1/feedback', item({ category: 'rule', email: 'binh@example.vn' }));
+  assert.equal(r.status, 201, r.text);
+  const code = r.json.code;
+  // no route for "rule" yet: the province's office forwards it to the commune
+  const lp = await as(server, 'leader_province');
+  let x = await lp.post(`/api/v1/feedback/${code}/forward`, { agency: A.commune1, reason: 'Thuộc thẩm quyền cấp xã' });
+  assert.equal(x.status, 200, x.text);
+  assert.equal(x.json.agency.id, A.commune1);
+  assert.equal(x.json.answer_due, r.json.answer_due); // forwarding keeps the times
+  x = await processor.post(`/api/v1/feedback/${code}/accept`, { version: x.json.version });
+  assert.equal(x.status, 200, x.text);
+  x = await processor.post(`/api/v1/feedback/${code}/ask`, { request: 'Đề nghị cho biết số hồ sơ' });
+  assert.equal(x.json.status, 'waiting');
+  // while it waits the sender sees the request; nothing is overdue
+  const follow = await anon.get(`/api/v1/feedback/${code}?contact=binh@example.vn`);
+  assert.equal(follow.status, 200, follow.text);
+  assert.equal(follow.json.request, 'Đề nghị cho biết số hồ sơ');
+  assert.equal(follow.json.sender, undefined);
+  x = await processor.post(`/api/v1/feedback/${code}/inform`, { note: 'Người gửi đã bổ sung qua điện thoại' });
+  assert.equal(x.json.status, 'accepted');
+  // the answer comes after its due time
+  sql(server.db, `UPDATE feedback SET answer_due = ${Math.floor(Date.now() / 1000) - 3600} WHERE code = '${code}'`);
+  assert.equal((await processor.get(`/api/v1/feedback/${code}`)).json.overdue, true);
+  x = await processor.post(`/api/v1/feedback/${code}/answer`, { answer: 'Quy định này do UBND tỉnh ban hành năm 2024.' });
+  assert.equal(x.status, 200, x.text);
+  assert.equal(x.json.status, 'answered');
+  assert.equal(localMinute(x.json.publish_due), dueAfter(x.json.answered_at, 2));
+  const history = (await processor.get(`/api/v1/feedback/${code}`)).json.history;
+  assert.equal(history.find((h) => h.action === 'answer').timeliness, 'late');
+  // not public before it is published; only a leader publishes
+  assert.equal((await anon.get(`/api/v1/feedback/answers?q=${encodeURIComponent('UBND tỉnh ban hành')}`)).json.items.length, 0);
+  problem(null, await processor.post(`/api/v1/feedback/${code}/publish`, {}), 403);
+  x = await leader.post(`/api/v1/feedback/${code}/publish`, {});
+  assert.equal(x.status, 200, x.text);
+  const pub = await anon.get(`/api/v1/feedback/answers?q=${encodeURIComponent('UBND tỉnh ban hành')}`);
+  assert.equal(pub.json.items.length, 1);
+  assert.equal(pub.json.items[0].code, code);
+  assert.equal(pub.json.items[0].answer, 'Quy định này do UBND tỉnh ban hành năm 2024.');
+  assert.equal(pub.json.items[0].sender, undefined);
+  assert.equal(pub.json.items[0].dossier_code, undefined);
+  // the sender rates it once, with the contact; a wrong contact finds nothing
+  problem(null, await anon.post(`/api/v1/feedback/${code}/rating`, { contact: 'x@example.vn', level: 1 }), 404);
+  assert.equal((await anon.post(`/api/v1/feedback/${code}/rating`, { contact: 'binh@example.vn', level: 1 })).status, 201);
+  problem(null, await anon.post(`/api/v1/feedback/${code}/rating`, { contact: 'binh@example.vn', level: 2 }), 409);
+  // the sender got a message at each step that concerns them
+  assert.equal(sql(server.db, `SELECT count(*) FROM outbox WHERE recipient = 'binh@example.vn'`), '4');
+});
+
+test('a duplicate follows its original; the staff queue and the hotline view see what is overdue', async () => {
+  const first = await anon.post('/api/v1/feedback', item({ phone: '0987 654 321', text: 'Đường vào bộ phận một cửa bị ngập.' }));
+  const again = await anon.post('/api/v1/feedback', item({ phone: '0987 654 321', text: 'Đường vào bộ phận một cửa vẫn ngập.' }));
+  const lp = await as(server, 'leader_province');
+  problem(null, await lp.post(`/api/v1/feedback/${again.json.code}/duplicate`, { duplicate_of: again.json.code }), 422, 'duplicate_of');
+  problem(null, await lp.post(`/api/v1/feedback/${again.json.code}/duplicate`, { duplicate_of: 'PAKN-200101-9999' }), 422, 'duplicate_of');
+  const d = await lp.post(`/api/v1/feedback/${again.json.code}/duplicate`, { duplicate_of: first.json.code });
+  assert.equal(d.status, 200, d.text);
+  assert.equal(d.json.status, 'duplicate');
+  assert.equal(d.json.duplicate_of, first.json.code);
+  const follow = await anon.get(`/api/v1/feedback/${again.json.code}?contact=4321`);
+  assert.equal(follow.json.duplicate_of, first.json.code);
+  // overdue: open past its answering time
+  sql(server.db, `UPDATE feedback SET answer_due = 1 WHERE code = '${first.json.code}'`);
+  const late = await steering.get('/api/v1/feedback?view=overdue');
+  assert.equal(late.status, 200, late.text);
+  assert.ok(late.json.items.some((i) => i.code === first.json.code && i.overdue));
+  // the steering committee sees every item, the sender's contact masked
+  const seen = late.json.items.find((i) => i.code === first.json.code);
+  assert.match(seen.sender.phone, /^\*+4321$/);
+  const full = (await as(server, 'leader_province')).get(`/api/v1/feedback/${first.json.code}`);
+  assert.equal((await full).json.sender.phone, '0987 654 321');
+  // a commune's officer sees only the commune's items
+  const mine = await processor.get('/api/v1/feedback');
+  assert.ok(mine.json.items.every((i) => i.agency.id === A.commune1));
+  problem(null, await processor.get(`/api/v1/feedback/${first.json.code}`), 404);
+});
+
+test('bad input gets a clear error and writes nothing', async () => {
+  const before = count('feedback') + count('feedback_events') + count('audit_log');
+  const cases = [
+    [{ text: 'x', phone: '0912345678' }, 'category'],
+    [item({ category: 'gossip' }), 'category'],
+    [item({ text: 'x'.repeat(4001) }), 'text'],
+    [item({ text: 'Xem <script>alert(1)</script>' }), 'text'],
+    [item({ phone: null }), 'phone'],
+    [item({ phone: 'abc' }), 'phone'],
+    [item({ email: 'not-mail' }), 'email'],
+    [item({ dossier_code: 'HS-1' }), 'dossier_code'],
+    [item({ dossier_code: '000.00.31.H88-200101-9999' }), 'dossier_code'],
+    [item({ location: { lat: 91, long: 105 } }), 'location.lat'],
+    [item({ location: { lat: 21 } }), 'location.long'],
+    [item({ colour: 'red' }), 'colour'],
+  ];
+  for (const [body, field] of cases) problem(null, await anon.post('/api/v1/feedback', body), 422, field);
+  // 4,000 characters are fine, and a '<' that opens no tag is text
+  assert.equal((await anon.post('/api/v1/feedback', item({ text: 'ồ'.repeat(3990) + ' < 5 ngày' }))).status, 201);
+  assert.equal(count('feedback') + count('feedback_events') + count('audit_log'), before + 3);
+  // staff who do not receive do not file feedback; actions check their fields after the status
+  problem(null, await processor.post('/api/v1/feedback', item()), 403);
+  const r = await anon.post('/api/v1/feedback', item({ dossier_code: (await receiver.post('/api/v1/dossiers', dossierBody())).json.code }));
+  problem(null, await processor.post(`/api/v1/feedback/${r.json.code}/answer`, {}), 409);
+  await processor.post(`/api/v1/feedback/${r.json.code}/accept`, {});
+  problem(null, await processor.post(`/api/v1/feedback/${r.json.code}/answer`, {}), 422, 'answer');
+  problem(null, await processor.post(`/api/v1/feedback/${r.json.code}/answer`, { answer: 'a', version: 1 }), 409);
+  problem(null, await processor.post(`/api/v1/feedback/${r.json.code}/forward`, { agency: '000.00.99.H88' }), 422, 'agency');
+});
+
+test('the service times and the routes by category are data an administrator sets', async () => {
+  assert.deepEqual((await anon.get('/api/v1/feedback/times')).json, { classify: 2, ask: 5, answer: 15, publish: 2 });
+  problem(null, await admin.put('/api/v1/feedback/times', { classify: 0, ask: 5, answer: 15, publish: 2 }), 422, 'classify');
+  problem(null, await leader.put('/api/v1/feedback/times', { classify: 1, ask: 5, answer: 10, publish: 2 }), 403);
+  assert.equal((await admin.put('/api/v1/feedback/times', { classify: 1, ask: 5, answer: 10, publish: 2 })).status, 200);
+  assert.equal((await admin.put('/api/v1/feedback/routes/conduct', { agency: A.commune2 })).status, 200);
+  problem(null, await admin.put('/api/v1/feedback/routes/conduct', { agency: '000.00.99.H88' }), 422, 'agency');
+  problem(null, await admin.put('/api/v1/feedback/routes/gossip', { agency: A.commune2 }), 404);
+  const r = await anon.post('/api/v1/feedback', item({ category: 'conduct', text: 'Cán bộ thái độ chưa đúng mực.' }));
+  assert.equal(r.json.agency.id, A.commune2);
+  assert.equal(localMinute(r.json.answer_due), dueAfter(r.json.received_at, 10));
+  assert.equal((await admin.put('/api/v1/feedback/times', { classify: 2, ask: 5, answer: 15, publish: 2 })).status, 200);
+  assert.equal(auditor.constructor, Client);
+});
