@@ -10,8 +10,10 @@
 #include "api/reports.h"
 #include "api/sindex.h"
 #include "core/agency.h"
+#include "core/date.h"
 #include "core/sindex.h"
 #include "core/sindex_measures.h"
+#include "store/feedback.h"
 #include "store/procedures.h"
 #include "store/sindex.h"
 #include "store/stats.h"
@@ -191,6 +193,14 @@ int sindex_get(struct req *r, struct err *e)
                 units[n++].ag = &in.agencies[i];
     gather(r, &in, s.live, units, n);
     for (i = 0; i < n; i++) {
+        struct feedback_counts fc;
+        if (feedback_counts(r->db, units[i].ag->path, date_utc_of_local(s.first, 0),
+                            date_utc_of_local(s.until + 1, 0), r->now, &fc, e) < 0)
+            return -1;
+        units[i].c.fb_handled = fc.handled;
+        units[i].c.fb_on_time = fc.on_time;
+        units[i].c.fb_rated = fc.rated;
+        units[i].c.fb_satisfied = fc.satisfied;
         sindex_measure_unit(&units[i].c, units[i].ag->path, in.procs, in.nprocs, in.places,
                             in.nagencies, &units[i].m);
         sindex_compute(units[i].m.m, w, &units[i].score);

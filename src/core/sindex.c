@@ -45,11 +45,12 @@ static const struct {
     [SI_E_COPIES] = {"e_copies", 0, "Chưa ghi nhận: việc cấp bản sao điện tử có chứng thực"},
     [SI_SATISFIED] = {"satisfied", 1,
                       "Đánh giá rất hài lòng, hài lòng / tổng số đánh giá trong kỳ"},
-    [SI_FEEDBACK_ON_TIME] = {"feedback_on_time", 0,
-                             "Chưa ghi nhận: phản ánh, kiến nghị chưa được quản lý trên hệ thống"},
-    [SI_FEEDBACK_SATISFIED] = {"feedback_satisfied", 0,
-                               "Chưa ghi nhận: phản ánh, kiến nghị chưa được quản lý trên hệ "
-                               "thống"},
+    [SI_FEEDBACK_ON_TIME] = {"feedback_on_time", 1,
+                             "Phản ánh, kiến nghị được xử lý đúng hạn / phản ánh, kiến nghị đã "
+                             "xử lý trong kỳ và đang xử lý đã quá hạn"},
+    [SI_FEEDBACK_SATISFIED] = {"feedback_satisfied", 1,
+                               "Đánh giá rất hài lòng, hài lòng về kết quả trả lời phản ánh, kiến "
+                               "nghị / tổng số đánh giá trong kỳ"},
 };
 
 const char *sindex_part_code(int part)

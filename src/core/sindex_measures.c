@@ -81,6 +81,8 @@ void sindex_measure_counters(const struct sindex_counts *c, struct sindex_measur
     m[SI_DIGITISED] = ratio(p[ST_DIGITISED], p[ST_COMPONENTS]);
     m[SI_SATISFIED] =
         ratio(p[ST_RATING_1] + p[ST_RATING_2], p[ST_RATING_1] + p[ST_RATING_2] + p[ST_RATING_3]);
+    m[SI_FEEDBACK_ON_TIME] = ratio(c->fb_on_time, c->fb_handled);
+    m[SI_FEEDBACK_SATISFIED] = ratio(c->fb_satisfied, c->fb_rated);
 }
 
 static int hit(const unsigned char *hits, size_t i)

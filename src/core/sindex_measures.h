@@ -66,6 +66,9 @@ struct sindex_counts {
     /* per procedure of the catalog (same order): a dossier received / paid online in the
        period; NULL when none was */
     unsigned char *online_hit, *paid_hit;
+    /* feedback (core/feedback.h's timeliness): handled in the period or open and overdue at its
+       end, and of those on time; the answers' ratings given in it, and of those satisfied */
+    int64_t fb_handled, fb_on_time, fb_rated, fb_satisfied;
 };
 
 /* Marks procedure `proc` as used online and paid online as far as the sums `s` of the period
@@ -83,7 +86,8 @@ struct sindex_measures {
  * The parts measured from the counters: on time (resolved early or on time
  * less those late for the index / resolved and in progress overdue), dossiers
  * online, paid online, electronic results (over results: resolved less
- * refused, withdrawn and stopped), digitised components, satisfied ratings.
+ * refused, withdrawn and stopped), digitised components, satisfied ratings;
+ * feedback handled on time, and satisfied with its answers.
  * Sets res and received; leaves the other parts alone.
  */
 void sindex_measure_counters(const struct sindex_counts *c, struct sindex_measures *out);

@@ -111,6 +111,14 @@ test('a whole life: accepted, asked for more (the clock stands), answered late, 
   problem(null, await anon.post(`/api/v1/feedback/${code}/rating`, { contact: 'binh@example.vn', level: 2 }), 409);
   // the sender got a message at each step that concerns them
   assert.equal(sql(server.db, `SELECT count(*) FROM outbox WHERE recipient = 'binh@example.vn'`), '4');
+  // the service index's feedback parts are recorded now: the commune answered one item, late,
+  // and its sender was satisfied (the commune's other item is open and not yet due)
+  const index = (await steering.get(`/api/v1/index?agency=${A.commune1}`)).json.index;
+  const part = (code) => index.groups.flatMap((g) => g.parts).find((p) => p.code === code);
+  assert.deepEqual([part('feedback_on_time').numerator, part('feedback_on_time').denominator], [0, 1]);
+  assert.equal(part('feedback_on_time').points, 0);
+  assert.deepEqual([part('feedback_satisfied').numerator, part('feedback_satisfied').denominator], [1, 1]);
+  assert.equal(part('feedback_satisfied').points, 6);
 });
 
 test('a duplicate follows its original; the staff queue and the hotline view see what is overdue', async () => {

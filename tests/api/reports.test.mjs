@@ -231,10 +231,14 @@ test('the service index of a commune for the quarter, scored by hand', async () 
   assert.match(part(x, 'synced_portal').source, /Chưa ghi nhận/);
   // no fee-bearing procedure: payment integration (not recorded) does not apply either (it cost 2)
   assert.equal(part(x, 'payment_integrated').applicable, false);
-  // 12 + 1.25 + 4 + 3 + 2 + 1 + 6 = 29.25 of 100 - 6 - 6 - 2 - 2 = 84
+  // no feedback in the period: the feedback parts (recorded) do not apply (they cost 6 + 6)
+  assert.equal(part(x, 'feedback_on_time').recorded, true);
+  assert.equal(part(x, 'feedback_on_time').applicable, false);
+  assert.equal(part(x, 'feedback_satisfied').applicable, false);
+  // 12 + 1.25 + 4 + 3 + 2 + 1 + 6 = 29.25 of 100 - 6 - 6 - 2 - 2 - 6 - 6 = 72
   near(x.points, 29.25);
-  near(x.max_points, 84);
-  near(x.total, 34.82);
+  near(x.max_points, 72);
+  near(x.total, 40.63);
   assert.deepEqual(x.grade, { code: 'weak', name: 'Yếu' });
   assert.deepEqual(x.sample, { received: 4, resolved: 4 });
   const groups = Object.fromEntries(x.groups.map((g) => [g.code, [g.points, g.max_points]]));
@@ -264,9 +268,9 @@ test('the province ranks its units with their sample sizes', async () => {
   const c = r.json.children;
   assert.deepEqual(c.map((u) => u.rank), c.map((_, i) => i + 1));
   assert.equal(c[0].agency.id, A.commune1);
-  near(c[0].total, 34.82);
+  near(c[0].total, 40.63);
   assert.equal(c[1].agency.id, A.commune2);
-  near(c[1].total, 27.24); // on time 20 + online procedures 1.25, of 78
+  near(c[1].total, 32.2); // on time 20 + online procedures 1.25, of 66
   assert.deepEqual(c[1].sample, { received: 1, resolved: 1 });
   // the centre publishes no procedure and answers for no dossier: no score, last
   const centre = c.at(-1);
@@ -292,7 +296,7 @@ test('the weights are data an administrator changes; they must add up to 100', a
   assert.equal(r.status, 200, r.text);
   r = await admin.get(`/api/v1/index?agency=${A.commune1}&${Q1}`);
   near(r.json.index.points, 32.25); // on time now 15
-  near(r.json.index.total, 38.39);  // of 84 still: 5 more for on time, 5 less for the portal
+  near(r.json.index.total, 44.79);  // of 72 still: 5 more for on time, 5 less for the portal
   r = await admin.put('/api/v1/index/parts', { parts: [
     { code: 'on_time', max_points: 20, full_at: 100 },
     { code: 'synced_portal', max_points: 6, full_at: 100 },

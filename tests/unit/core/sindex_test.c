@@ -29,6 +29,8 @@ static void codes(void **state)
     assert_int_equal(sindex_part_parse("bogus"), -1);
     assert_true(sindex_part_recorded(SI_ON_TIME));
     assert_false(sindex_part_recorded(SI_SYNCED_PORTAL));
+    assert_true(sindex_part_recorded(SI_FEEDBACK_ON_TIME)); /* since feedback is handled here */
+    assert_true(sindex_part_recorded(SI_FEEDBACK_SATISFIED));
 }
 
 /* A commune's quarter, scored by hand. */
@@ -48,10 +50,13 @@ static void worked_example(void **state)
     m[SI_DOSSIERS_ONLINE] = (struct sindex_measure){60, 100}; /* past 0.5: 6 */
     m[SI_PAID_ONLINE] = (struct sindex_measure){0, 0};        /* no fee: does not apply */
     m[SI_PROCEDURES_PAID_ONLINE] = (struct sindex_measure){0, 0};
-    m[SI_E_RESULTS] = (struct sindex_measure){50, 200};  /* 6 × 0.25 = 1.5 */
-    m[SI_DIGITISED] = (struct sindex_measure){300, 400}; /* 4 × 0.75 = 3 */
-    m[SI_SATISFIED] = (struct sindex_measure){45, 50};   /* 0.9: 6 */
+    m[SI_E_RESULTS] = (struct sindex_measure){50, 200};       /* 6 × 0.25 = 1.5 */
+    m[SI_DIGITISED] = (struct sindex_measure){300, 400};      /* 4 × 0.75 = 3 */
+    m[SI_SATISFIED] = (struct sindex_measure){45, 50};        /* 0.9: 6 */
+    m[SI_FEEDBACK_ON_TIME] = (struct sindex_measure){9, 12};  /* 6 × 0.75 = 4.5 */
+    m[SI_FEEDBACK_SATISFIED] = (struct sindex_measure){0, 0}; /* no answer rated: does not apply */
     sindex_compute(m, w, &r);
+    assert_false(r.part[SI_FEEDBACK_SATISFIED].applicable);
     assert_true(r.part[SI_PROCEDURES_ONLINE].points > 1.4999 &&
                 r.part[SI_PROCEDURES_ONLINE].points < 1.5001);
     assert_true(r.part[SI_ON_TIME].rate > 0.9499 && r.part[SI_ON_TIME].rate < 0.9501);
@@ -60,18 +65,18 @@ static void worked_example(void **state)
     /* not recorded: applies and scores nothing */
     assert_true(r.part[SI_SYNCED_PORTAL].applicable);
     assert_true(r.part[SI_SYNCED_PORTAL].points == 0);
-    /* 4.5 + 6 + 19 + 1.5 + 2 + 6 + 1.5 + 3 + 6 = 49.5 of 100 - 6 - 2 (payment) - 2 (integration
-     * is not recorded, so it stays) → the maximum is 100 - 8 = 92 */
-    assert_true(r.points > 49.4999 && r.points < 49.5001);
-    assert_true(r.max_points > 91.9999 && r.max_points < 92.0001);
-    assert_true(r.total > 53.8042 && r.total < 53.8044); /* 100 × 49.5 / 92 */
-    assert_int_equal(r.measured, 9);
+    /* 4.5 + 6 + 19 + 1.5 + 2 + 6 + 1.5 + 3 + 6 + 4.5 = 54 of 100 - 6 - 2 (payment) - 6 (no
+     * feedback rating) - 2 (integration is not recorded, so it stays) → the maximum is 86 */
+    assert_true(r.points > 53.9999 && r.points < 54.0001);
+    assert_true(r.max_points > 85.9999 && r.max_points < 86.0001);
+    assert_true(r.total > 62.7906 && r.total < 62.7908); /* 100 × 54 / 86 */
+    assert_int_equal(r.measured, 10);
     /* a unit without fee-bearing procedures: payment integration cannot apply either (it cost
-       its 2 points) → the maximum is 92 - 2 */
+       its 2 points) → the maximum is 86 - 2 */
     m[SI_PAYMENT_INTEGRATED].den = -1;
     sindex_compute(m, w, &r);
     assert_false(r.part[SI_PAYMENT_INTEGRATED].applicable);
-    assert_true(r.max_points > 89.9999 && r.max_points < 90.0001);
+    assert_true(r.max_points > 83.9999 && r.max_points < 84.0001);
 }
 
 /* Scoring at the edges: the cap, a zero full-score rate, den < 0, and parts not recorded. */
@@ -107,16 +112,17 @@ static void edges(void **state)
     assert_true(r.part[SI_E_COPIES].points == 0);
     assert_true(r.part[SI_E_COPIES].rate < 0);
     assert_int_equal(r.measured, 3);
-    /* 6 + 6 + 4 of the three measured parts, of their 16 and the 32 of the parts not recorded */
+    /* 6 + 6 + 4 of the three measured parts, of their 16 and the 20 of the parts not recorded
+       (the feedback parts, recorded, do not apply without feedback) */
     assert_true(r.points == 16);
-    assert_true(r.max_points == 16 + 32);
-    assert_true(r.total > 33.3333 && r.total < 33.3334);
+    assert_true(r.max_points == 16 + 20);
+    assert_true(r.total > 44.4444 && r.total < 44.4445);
     /* a part weighing nothing measures but adds nothing */
     w[SI_SATISFIED].max_points = 0;
     sindex_compute(m, w, &r);
     assert_true(r.part[SI_SATISFIED].applicable);
     assert_true(r.part[SI_SATISFIED].points == 0);
-    assert_true(r.max_points == 10 + 32);
+    assert_true(r.max_points == 10 + 20);
 }
 
 static void grades(void **state)
