@@ -1,7 +1,7 @@
 # motcua: plain make with pkg-config. `make run`, `make check` (see README.md).
 
 CC       ?= cc
-PKGS     := libmicrohttpd jansson libsodium sqlite3 cairo pangocairo libqrencode xlsxwriter libcurl
+PKGS     := libmicrohttpd jansson libsodium sqlite3 cairo pangocairo libqrencode xlsxwriter libcurl libxml-2.0
 SANITIZE ?=
 OPT      ?= -O2
 

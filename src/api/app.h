@@ -32,7 +32,7 @@ struct app {
      * per address ("l:ip") and wrong ones per dossier code ("c:code")
      */
     struct ratelimit *limits;
-    struct ratelimit_rule login_account, login_address, lookup, lookup_code;
+    struct ratelimit_rule login_account, login_address, lookup, lookup_code, open311;
 };
 
 /* api/app_db.c: the data directory, the database, per-thread connections. */

@@ -44,6 +44,12 @@ int feedback_act(struct req *r, struct err *e);
 int feedback_times_get_h(struct req *r, struct err *e);
 int feedback_times_put(struct req *r, struct err *e);
 int feedback_route_put(struct req *r, struct err *e);
+/* open311.c: /open311/v2/{file}, where a file is "services.xml", "requests.json", ... */
+int open311_get(struct req *r, struct err *e);
+int open311_post(struct req *r, struct err *e);
+int open311_service_get(struct req *r, struct err *e);
+int open311_request_file(struct req *r, struct err *e);
+int open311_token_file(struct req *r, struct err *e);
 /* files.c */
 int files_upload(struct req *r, struct err *e);
 int files_download(struct req *r, struct err *e);

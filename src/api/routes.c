@@ -114,6 +114,13 @@ struct route api_routes[] = {
     {FEEDBACK_ACTION("answer", PROCESSING)},
     {FEEDBACK_ACTION("publish", R(LEADER))},
 
+    /* Open311 GeoReport v2: discovery, services, requests; a file names format */
+    {"GET", "/open311/v2/{file}", open311_get, PUBLIC, BODY_NONE},
+    {"POST", "/open311/v2/{file}", open311_post, PUBLIC, BODY_FORM},
+    {"GET", "/open311/v2/services/{file}", open311_service_get, PUBLIC, BODY_NONE},
+    {"GET", "/open311/v2/requests/{file}", open311_request_file, PUBLIC, BODY_NONE},
+    {"GET", "/open311/v2/tokens/{file}", open311_token_file, PUBLIC, BODY_NONE},
+
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
     {"POST", "/api/v1/ratings", ratings_create, PUBLIC, BODY_JSON},
 

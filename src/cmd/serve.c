@@ -93,6 +93,7 @@ int cmd_serve(int argc, char **argv)
         (struct ratelimit_rule){(int)conf.login_attempts * 4, conf.login_lock, conf.login_lock};
     app.lookup = (struct ratelimit_rule){(int)conf.lookup_rate, 60, 60};
     app.lookup_code = (struct ratelimit_rule){(int)conf.lookup_code_tries, 3600, 3600};
+    app.open311 = (struct ratelimit_rule){(int)conf.open311_rate, 3600, 3600};
     app.data_dir = conf.data ? conf.data : cmd_data_dir(conf.db);
     app.public_url = conf.public_url ? conf.public_url : public_url;
     snprintf(public_url, sizeof(public_url), "http://%s", conf.listen);

@@ -69,10 +69,27 @@ struct req {
     const struct workcal *cal; /* the working calendar of the whole request (begin hook) */
     void *user;                /* the authenticated principal, or NULL */
     unsigned role_mask;
-    const char *csrf;      /* the session's CSRF token, when authenticated */
-    struct upload *upload; /* for routes that take a multipart body */
+    const char *csrf;        /* the session's CSRF token, when authenticated */
+    struct upload *upload;   /* for routes that take a multipart body */
+    struct form_field *form; /* an urlencoded body's fields, once req_form has read them */
+    size_t nform;
+    int form_read, form_bad;
     struct resp resp;
 };
+
+/* A field of an application/x-www-form-urlencoded body. */
+struct form_field {
+    const char *key, *value;
+};
+
+/*
+ * The fields of an application/x-www-form-urlencoded body, in order, '+' and
+ * %XX decoded by libmicrohttpd. Returns their count, or -1 when a field
+ * decodes to a NUL byte (the body is then malformed).
+ */
+long req_form(struct req *r, const struct form_field **out);
+/* The first field of that name (an empty value counts as absent), or NULL. */
+const char *req_form_value(struct req *r, const char *key);
 
 /* A form field of the multipart body, or NULL. */
 const char *upload_field(struct req *r, const char *name);

@@ -15,7 +15,12 @@
 
 #include "http/request.h"
 
-enum body_kind { BODY_NONE, BODY_JSON, BODY_UPLOAD };
+/*
+ * The body a route takes. BODY_FORM (application/x-www-form-urlencoded, read
+ * with req_form) is not checked for its content type by the router: its
+ * handlers answer in their protocol's own error format.
+ */
+enum body_kind { BODY_NONE, BODY_JSON, BODY_UPLOAD, BODY_FORM };
 
 typedef int (*handler_fn)(struct req *r, struct err *e);
 
@@ -42,6 +47,8 @@ struct router {
 
 /* The largest body a public route takes (a login, a rating). */
 #define ROUTER_PUBLIC_BODY_LIMIT 16384
+/* ... and a public form (an Open311 request: 4,000 characters percent-encoded). */
+#define ROUTER_PUBLIC_FORM_LIMIT 65536
 
 /*
  * Finds the route (r->route, r->params) and runs the checks that need no

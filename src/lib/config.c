@@ -33,6 +33,8 @@ static const struct setting {
     {"lookup-code-tries", NUMBER, offsetof(struct config, lookup_code_tries), 1, 100000, "5",
      "wrong lookups and ratings of one dossier code in an hour, from any address, before the code"
      " is refused for an hour"},
+    {"open311-rate", NUMBER, offsetof(struct config, open311_rate), 1, 100000, "60",
+     "requests an Open311 client may post with its key in an hour"},
     {"secure-cookies", SWITCH, offsetof(struct config, secure_cookies), 0, 1, "0",
      "mark cookies Secure (served over TLS, maybe behind a proxy)"},
     {"trusted-proxy", TEXT, offsetof(struct config, trusted_proxy), 0, 0, NULL,

@@ -20,6 +20,7 @@ struct config {
     long login_lock;              /* --login-lock: seconds */
     long lookup_rate;             /* --lookup-rate: public lookups per address and minute */
     long lookup_code_tries;       /* --lookup-code-tries: wrong tries per dossier code and hour */
+    long open311_rate;            /* --open311-rate: posts per Open311 key and hour */
     long session_idle;            /* --session-idle, MOTCUA_SESSION_IDLE: seconds */
     long secure_cookies;          /* --secure-cookies, MOTCUA_SECURE_COOKIES: 0 or 1 */
     const char *trusted_proxy;    /* --trusted-proxy: the proxy whose X-Forwarded-For is believed */

@@ -136,6 +136,15 @@ static void build_where(struct where *w, const struct feedback_filter *f)
     size_t i;
 
     strbuf_addstr(&w->sql, " WHERE 1");
+    if (f->open311)
+        where_num(w, " AND (f.channel = ? OR f.published_at IS NOT NULL)", FBC_OPEN311);
+    if (f->codes) {
+        strbuf_addstr(&w->sql, " AND f.code IN ('-'");
+        for (i = 0; i < f->ncodes && w->n < WHERE_ARGS_MAX; i++)
+            where_text(w, ", ?", f->codes[i]);
+        strbuf_addch(&w->sql, ')');
+        return;
+    }
     if (f->scope_paths) {
         strbuf_addstr(&w->sql, " AND (0");
         for (i = 0; i < f->nscopes && i < FEEDBACK_SCOPES_MAX; i++) {
@@ -148,6 +157,8 @@ static void build_where(struct where *w, const struct feedback_filter *f)
         where_num(w, " AND f.status = ?", f->status);
     if (f->open)
         strbuf_addstr(&w->sql, " AND f.closed_at IS NULL");
+    if (f->closed)
+        strbuf_addstr(&w->sql, " AND f.closed_at IS NOT NULL");
     if (f->overdue_at)
         where_num(w,
                   " AND f.closed_at IS NULL AND f.answered_at IS NULL AND f.paused_at IS NULL"

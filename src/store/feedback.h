@@ -16,14 +16,18 @@
 struct feedback_filter {
     const char *const *scope_paths; /* only items with an agency under one of these; NULL: all */
     size_t nscopes;
-    int status;           /* 0: any */
-    int open;             /* only items not yet done */
-    int64_t overdue_at;   /* only open items, not waiting, whose answer was due before this */
-    int published;        /* only published answers */
-    int category;         /* 0: any */
-    int64_t submitted_by; /* only this citizen's items; 0: anyone's */
-    const char *q;        /* words in the text or the answer */
-    int64_t from, to;     /* received in [from, to); 0: open */
+    int status;               /* 0: any */
+    int open;                 /* only items not yet done */
+    int64_t overdue_at;       /* only open items, not waiting, whose answer was due before this */
+    int published;            /* only published answers */
+    int category;             /* 0: any */
+    int64_t submitted_by;     /* only this citizen's items; 0: anyone's */
+    int closed;               /* only items done */
+    int open311;              /* only what Open311 shows: posted through it, or published */
+    const char *const *codes; /* only these codes (overrides the rest but open311) */
+    size_t ncodes;
+    const char *q;    /* words in the text or the answer */
+    int64_t from, to; /* received in [from, to); 0: open */
     int limit;
     int64_t before_id; /* cursor: newest first */
 };

@@ -198,6 +198,12 @@ function others(ctx) {
     // only the sender rates, once the answer is published: everyone else is refused one way or another
     'POST /api/v1/feedback/{code}/rating': { scope: 'feedback', path: (code) => `/api/v1/feedback/${code}/rating`, body: { contact: '0000', level: 1 },
       expect: (role, c, s) => [403, 404, 409, 429].includes(s) },
+    // Open311 is public; its errors are its own (a JSON body is not a form: 400)
+    'GET /open311/v2/{file}': { scope: 'none', path: '/open311/v2/services.json' },
+    'POST /open311/v2/{file}': { scope: 'none', path: '/open311/v2/requests.json', body: { service_code: 'other' }, ok: (s) => s === 400 },
+    'GET /open311/v2/services/{file}': { scope: 'none', path: '/open311/v2/services/other.xml' },
+    'GET /open311/v2/requests/{file}': { scope: 'none', path: '/open311/v2/requests/PAKN-200101-0001.json', ok: (s) => s === 404 },
+    'GET /open311/v2/tokens/{file}': { scope: 'none', path: '/open311/v2/tokens/PAKN-200101-0001.json', ok: (s) => s === 404 },
     'GET /api/v1/lookup': { scope: 'none', path: '/api/v1/lookup?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
     'POST /api/v1/ratings': { scope: 'none', path: '/api/v1/ratings', body: { code: '000.00.02.H88-261123-9999', phone_last4: '0000', level: 'satisfied' }, ok: (s) => s === 404 || s === 429 },
     'GET /api/v1/statuses': { scope: 'none', path: '/api/v1/statuses' },

@@ -10,6 +10,7 @@
  * Each input is sent as the bytes of one connection; the answer is read to
  * the end. Query strings, headers, cookies, JSON bodies and multipart uploads
  * all go through the same code as in production; the sanitizers watch.
+ * Open311 clients post form-encoded requests with the key OPEN311_KEY.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -28,10 +29,12 @@
 #include "cmd/demo_data.h"
 #include "http/server.h"
 #include "lib/crypto.h"
+#include "store/open311.h"
 #include "store/users.h"
 
-#define TOKEN "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuz"
-#define CSRF  "csrfcsrfcsrfcsrfcsrfcsrfcsrfcsrfcsrfcsrfcsr"
+#define TOKEN       "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuz"
+#define CSRF        "csrfcsrfcsrfcsrfcsrfcsrfcsrfcsrfcsrfcsrfcsr"
+#define OPEN311_KEY "open311open311open311open311open311open311"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -53,7 +56,7 @@ static void prepare(const char *path)
     struct db *db = NULL;
     struct user u = {0};
     int64_t ids[DEMO_PROCEDURES_MAX], id, now = time(NULL);
-    char hash[CRYPTO_HASH_MAX], token_hash[CRYPTO_SHA256_HEX];
+    char hash[CRYPTO_HASH_MAX], token_hash[CRYPTO_SHA256_HEX], key_hash[CRYPTO_SHA256_HEX];
 
     if (app_prepare_db(path, now, &e) < 0 || db_open(path, &db, &e) < 0 ||
         db_begin(db, DB_WRITE, &e) < 0 || demo_add_catalog(db, &a, now, 0, ids, &e) < 0 ||
@@ -64,9 +67,10 @@ static void prepare(const char *path)
     u.password_hash = hash;
     u.active = 1;
     crypto_sha256_hex(TOKEN, strlen(TOKEN), token_hash);
+    crypto_sha256_hex(OPEN311_KEY, strlen(OPEN311_KEY), key_hash);
     if (user_create(db, &u, now, &id, &e) < 0 || user_add_role(db, id, "admin", NULL, &e) < 0 ||
         session_create(db, token_hash, id, CSRF, now, now + 365 * 86400, &e) < 0 ||
-        db_commit(db, &e) < 0)
+        open311_key_add(db, "fuzz", key_hash, now, &id, &e) < 0 || db_commit(db, &e) < 0)
         die("database", &e);
     db_close(db);
     arena_release(&a);
@@ -111,6 +115,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     app.login_address = app.login_account;
     app.lookup = app.login_account;
     app.lookup_code = app.login_account;
+    app.open311 = app.login_account;
     app.limits = ratelimit_new(1024);
     if (app_prepare_data(data, &e) < 0)
         die("data", &e);
