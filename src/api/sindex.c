@@ -166,6 +166,30 @@ static int by_total_desc(const void *a, const void *b)
     return c ? c : strcmp(x->ag->id, y->ag->id);
 }
 
+/* Each unit's feedback of the period: the index counts it as core tallies it. */
+static int feedback_of(struct req *r, const struct report_scope *s, struct unit *units, size_t n,
+                       struct err *e)
+{
+    int64_t from = date_utc_of_local(s->first, 0), to = date_utc_of_local(s->until + 1, 0);
+    struct feedback_fact *facts;
+    size_t nf, i, k;
+
+    if (feedback_facts(r->db, &r->arena, s->ag.path, from, to, &facts, &nf, e) < 0)
+        return -1;
+    for (k = 0; k < n; k++) {
+        struct feedback_tally t = {0};
+        for (i = 0; i < nf; i++)
+            if (agency_under(facts[i].f.agency_path, units[k].ag->path))
+                feedback_tally_add(&t, &facts[i].f, facts[i].rating, facts[i].rated_at, from, to,
+                                   r->now);
+        units[k].c.fb_handled = t.handled + t.overdue;
+        units[k].c.fb_on_time = t.on_time;
+        units[k].c.fb_rated = t.rated;
+        units[k].c.fb_satisfied = t.satisfied;
+    }
+    return 0;
+}
+
 int sindex_get(struct req *r, struct err *e)
 {
     struct report_scope s;
@@ -192,15 +216,9 @@ int sindex_get(struct req *r, struct err *e)
             if (in.agencies[i].parent && !strcmp(in.agencies[i].parent, s.ag.id))
                 units[n++].ag = &in.agencies[i];
     gather(r, &in, s.live, units, n);
+    if (feedback_of(r, &s, units, n, e) < 0)
+        return -1;
     for (i = 0; i < n; i++) {
-        struct feedback_counts fc;
-        if (feedback_counts(r->db, units[i].ag->path, date_utc_of_local(s.first, 0),
-                            date_utc_of_local(s.until + 1, 0), r->now, &fc, e) < 0)
-            return -1;
-        units[i].c.fb_handled = fc.handled;
-        units[i].c.fb_on_time = fc.on_time;
-        units[i].c.fb_rated = fc.rated;
-        units[i].c.fb_satisfied = fc.satisfied;
         sindex_measure_unit(&units[i].c, units[i].ag->path, in.procs, in.nprocs, in.places,
                             in.nagencies, &units[i].m);
         sindex_compute(units[i].m.m, w, &units[i].score);

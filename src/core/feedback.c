@@ -323,3 +323,32 @@ int feedback_timeliness(const struct feedback *f, int64_t now)
         return TIMELY_LATE;
     return 0;
 }
+
+void feedback_tally_add(struct feedback_tally *t, const struct feedback *f, int rating,
+                        int64_t rated_at, int64_t from, int64_t to, int64_t now)
+{
+    int64_t done = f->answered_at ? f->answered_at : f->closed_at, at = to < now ? to : now;
+    struct feedback open;
+    int tl;
+
+    t->received += f->received_at >= from && f->received_at < to;
+    if (rating && rated_at >= from && rated_at < to) {
+        t->rated++;
+        t->satisfied += rating <= 2;
+    }
+    if (f->received_at >= to)
+        return;
+    if (done && done < to) {
+        if (done >= from && (tl = feedback_timeliness(f, at))) {
+            t->handled++;
+            t->on_time += tl != TIMELY_LATE;
+            t->late += tl == TIMELY_LATE;
+        }
+        return;
+    }
+    /* open at the period's end */
+    open = *f;
+    open.answered_at = open.closed_at = 0;
+    t->open++;
+    t->overdue += feedback_timeliness(&open, at) == TIMELY_LATE;
+}

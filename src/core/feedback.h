@@ -175,4 +175,18 @@ int feedback_apply(int action, const struct feedback_input *in, const struct fee
  */
 int feedback_timeliness(const struct feedback *f, int64_t now);
 
+/*
+ * What a period [from, to) counts of items, judged at `now` (the earlier of
+ * now and the period's end is its moment): received in it; handled in it
+ * (answered, or done without an answer), on time or late by
+ * feedback_timeliness; still open at its end, and of those overdue (past the
+ * answering time and not waiting for the sender); answers rated in it, and of
+ * those very satisfied or satisfied (levels 1, 2).
+ */
+struct feedback_tally {
+    int64_t received, handled, on_time, late, open, overdue, rated, satisfied;
+};
+void feedback_tally_add(struct feedback_tally *t, const struct feedback *f, int rating,
+                        int64_t rated_at, int64_t from, int64_t to, int64_t now);
+
 #endif

@@ -340,63 +340,40 @@ int feedback_rate(struct db *db, int64_t feedback_id, int level, const char *com
                : 0;
 }
 
-/* The facts feedback_timeliness judges, of the items a period's measure looks at. */
-static void read_timing(struct db_stmt *st, struct arena *a, void *out)
+static void read_fact(struct db_stmt *st, struct arena *a, void *out)
 {
-    struct feedback *f = out;
+    struct feedback_fact *x = out;
+    struct feedback *f = &x->f;
+    int k = 0;
 
-    (void)a;
-    f->status = (int)db_col_int(st, 0);
-    f->classify_due = db_col_int0(st, 1);
-    f->classified_at = db_col_int0(st, 2);
-    f->answer_due = db_col_int0(st, 3);
-    f->answered_at = db_col_int0(st, 4);
-    f->closed_at = db_col_int0(st, 5);
-    f->paused_at = db_col_int0(st, 6);
+    f->agency = db_col_dup(st, k++, a);
+    f->agency_path = db_col_dup(st, k++, a);
+    f->category = (int)db_col_int(st, k++);
+    f->status = (int)db_col_int(st, k++);
+    f->received_at = db_col_int0(st, k++);
+    f->classify_due = db_col_int0(st, k++);
+    f->classified_at = db_col_int0(st, k++);
+    f->answer_due = db_col_int0(st, k++);
+    f->answered_at = db_col_int0(st, k++);
+    f->closed_at = db_col_int0(st, k++);
+    f->paused_at = db_col_int0(st, k++);
+    x->rating = (int)db_col_int0(st, k++);
+    x->rated_at = db_col_int0(st, k++);
 }
 
-int feedback_counts(struct db *db, const char *path, int64_t from, int64_t to, int64_t now,
-                    struct feedback_counts *out, struct err *e)
+int feedback_facts(struct db *db, struct arena *a, const char *path, int64_t from, int64_t to,
+                   struct feedback_fact **out, size_t *n, struct err *e)
 {
-    struct arena a = ARENA_INIT;
-    struct feedback *items;
-    int64_t at = to < now ? to : now;
-    size_t n, i;
-    int rc = -1, t;
-
-    memset(out, 0, sizeof(*out));
-    /* handled in the period (answered, or done without an answer), or still open at its end */
-    if (db_all(db, &a, read_timing, sizeof(*items), &items, &n, e,
-               "SELECT f.status, f.classify_due, f.classified_at, f.answer_due, f.answered_at,"
-               " f.closed_at, f.paused_at FROM feedback f JOIN agencies a ON a.id = f.agency"
-               " WHERE " AGENCY_UNDER_SQL("a.path",
-                                          "?1") " AND f.received_at < ?3 AND"
-                                                " coalesce(f.answered_at, f.closed_at, ?2) >= ?2",
-               "tII", path, from, to) < 0)
-        goto out;
-    for (i = 0; i < n; i++) {
-        struct feedback *f = &items[i];
-        int64_t done = f->answered_at ? f->answered_at : f->closed_at;
-        if (!done || done >= to) /* open at the period's end: counted when overdue then */
-            f->answered_at = f->closed_at = 0;
-        if (!(t = feedback_timeliness(f, at)))
-            continue;
-        out->handled++;
-        out->on_time += t != TIMELY_LATE;
-    }
-    if (db_int(db, &out->rated, e,
-               "SELECT count(*) FROM feedback_ratings r JOIN feedback f ON f.id = r.feedback_id"
-               " JOIN agencies a ON a.id = f.agency WHERE " AGENCY_UNDER_SQL(
-                   "a.path", "?1") " AND r.created_at BETWEEN ?2 AND ?3 - 1",
-               "tII", path, from, to) < 0 ||
-        db_int(db, &out->satisfied, e,
-               "SELECT count(*) FROM feedback_ratings r JOIN feedback f ON f.id = r.feedback_id"
-               " JOIN agencies a ON a.id = f.agency WHERE " AGENCY_UNDER_SQL(
-                   "a.path", "?1") " AND r.created_at BETWEEN ?2 AND ?3 - 1 AND r.level <= 2",
-               "tII", path, from, to) < 0)
-        goto out;
-    rc = 0;
-out:
-    arena_release(&a);
-    return rc;
+    return db_all(
+        db, a, read_fact, sizeof(**out), out, n, e,
+        "SELECT f.agency, a.path, f.category, f.status, f.received_at, f.classify_due,"
+        " f.classified_at, f.answer_due, f.answered_at, f.closed_at, f.paused_at,"
+        " r.level, r.created_at FROM feedback f JOIN agencies a ON a.id = f.agency"
+        " LEFT JOIN feedback_ratings r ON r.feedback_id = f.id"
+        " WHERE " AGENCY_UNDER_SQL(
+            "a.path",
+            "?1") " AND f.received_at < ?3 AND"
+                  " (coalesce(f.answered_at, f.closed_at, ?2) >= ?2 OR r.created_at >= ?2)"
+                  " ORDER BY f.id",
+        "tII", path, from, to);
 }

@@ -60,12 +60,18 @@ int feedback_route_set(struct db *db, int category, const char *agency, struct e
 int feedback_rate(struct db *db, int64_t feedback_id, int level, const char *comment, int64_t now,
                   struct err *e);
 
-/* The index's feedback parts for the agencies under path, over [from, to) judged at now. */
-struct feedback_counts {
-    int64_t handled, on_time; /* handled in the period, or open and overdue at its end */
-    int64_t rated, satisfied; /* ratings given in the period; very satisfied or satisfied */
+/* An item as a period's count sees it, with its rating (0: none). */
+struct feedback_fact {
+    struct feedback f; /* agency, agency_path, category, status, the times */
+    int rating;
+    int64_t rated_at;
 };
-int feedback_counts(struct db *db, const char *path, int64_t from, int64_t to, int64_t now,
-                    struct feedback_counts *out, struct err *e);
+/*
+ * The items under path that a period [from, to) concerns (core/feedback.h,
+ * feedback_tally_add): received before its end and not handled before its
+ * start, or rated in it.
+ */
+int feedback_facts(struct db *db, struct arena *a, const char *path, int64_t from, int64_t to,
+                   struct feedback_fact **out, size_t *n, struct err *e);
 
 #endif

@@ -181,6 +181,7 @@ function others(ctx) {
     'GET /api/v1/reports/resolution': { scope: 'agency', path: `/api/v1/reports/resolution?agency=${ag}` },
     'GET /api/v1/reports/late': { scope: 'agency', path: `/api/v1/reports/late?agency=${ag}` },
     'GET /api/v1/reports/satisfaction': { scope: 'agency', path: `/api/v1/reports/satisfaction?agency=${ag}` },
+    'GET /api/v1/reports/feedback': { scope: 'agency', path: `/api/v1/reports/feedback?agency=${ag}` },
     'GET /api/v1/index': { scope: 'agency', path: `/api/v1/index?agency=${ag}` },
     'GET /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts' },
     'PUT /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts', body: { parts: [] } },

@@ -113,7 +113,7 @@ test('a whole life: accepted, asked for more (the clock stands), answered late, 
   assert.equal(sql(server.db, `SELECT count(*) FROM outbox WHERE recipient = 'binh@example.vn'`), '4');
   // the service index's feedback parts are recorded now: the commune answered one item, late,
   // and its sender was satisfied (the commune's other item is open and not yet due)
-  const index = (await steering.get(`/api/v1/index?agency=${A.commune1}`)).json.index;
+  const index = (await steering.get(`/api/v1/index?agency=${A.commune1}&from=2026-01-01&to=2027-12-31`)).json.index;
   const part = (code) => index.groups.flatMap((g) => g.parts).find((p) => p.code === code);
   assert.deepEqual([part('feedback_on_time').numerator, part('feedback_on_time').denominator], [0, 1]);
   assert.equal(part('feedback_on_time').points, 0);
@@ -192,4 +192,37 @@ test('the service times and the routes by category are data an administrator set
   assert.equal(localMinute(r.json.answer_due), dueAfter(r.json.received_at, 10));
   assert.equal((await admin.put('/api/v1/feedback/times', { classify: 2, ask: 5, answer: 15, publish: 2 })).status, 200);
   assert.equal(auditor.constructor, Client);
+});
+
+test('the feedback report counts per unit, category and month as the index does, in every format', async () => {
+  // a period holding every run of the suite (also under a shifted clock, across a new year)
+  const P = 'from=2026-01-01&to=2027-12-31';
+  const r = await steering.get(`/api/v1/reports/feedback?agency=${A.province}&${P}`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.group_by, 'agency');
+  assert.equal(r.json.rows[0].key, A.province); // the province's own office first, then its units
+  const sum = (k) => r.json.rows.reduce((s, x) => s + x[k], 0);
+  for (const k of ['received', 'handled', 'on_time', 'late', 'open', 'overdue', 'rated', 'satisfied'])
+    assert.equal(sum(k), r.json.total[k], k);
+  assert.equal(r.json.total.received, Number(sql(server.db, `SELECT count(*) FROM feedback f JOIN agencies a ON a.id = f.agency WHERE a.path LIKE '${A.province}/%'`)));
+  // the commune's row says what its index part says
+  const commune = r.json.rows.find((x) => x.key === A.commune1);
+  const index = (await steering.get(`/api/v1/index?agency=${A.commune1}&${P}`)).json.index;
+  const onTime = index.groups.flatMap((g) => g.parts).find((p) => p.code === 'feedback_on_time');
+  assert.deepEqual([commune.on_time, commune.handled + commune.overdue], [onTime.numerator, onTime.denominator]);
+  const cats = await steering.get(`/api/v1/reports/feedback?agency=${A.province}&group_by=category&${P}`);
+  assert.deepEqual(cats.json.rows.map((x) => x.key), ['rule', 'handling', 'conduct', 'other', 'complaint']);
+  assert.equal(cats.json.rows.reduce((s, x) => s + x.received, 0), r.json.total.received);
+  const months = await steering.get(`/api/v1/reports/feedback?agency=${A.province}&group_by=month&from=2026-01-01&to=2026-12-31`);
+  assert.equal(months.json.rows.length, 12);
+  assert.equal(months.json.rows[0].name, 'Tháng 01/2026');
+  problem(null, await steering.get('/api/v1/reports/feedback?group_by=weekday'), 400);
+  const xlsx = await steering.get(`/api/v1/reports/feedback?agency=${A.province}&format=xlsx`);
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  const pdf = await steering.get(`/api/v1/reports/feedback?agency=${A.province}&format=pdf`);
+  assert.equal(pdf.status, 200);
+  assert.match(pdf.headers.get('content-type'), /application\/pdf/);
+  // a commune's officers report on their commune only
+  problem(null, await processor.get(`/api/v1/reports/feedback?agency=${A.province}`), 403);
 });

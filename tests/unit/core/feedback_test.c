@@ -227,6 +227,42 @@ static void every_action_keeps_to_its_table(void **state)
     assert_null(feedback_status_name(0));
 }
 
+static void a_period_tallies_what_it_received_handled_and_left_open(void **state)
+{
+    int64_t from = T("2026-05-01 00:00"), to = T("2026-06-01 00:00"), now = T("2026-07-01 09:00");
+    struct feedback_tally t = {0};
+    struct feedback a1 = received(), a2 = received(), a3 = received(), a4 = received();
+
+    (void)state;
+    /* received in April, answered on time in May (rated satisfied in May) */
+    a1.answered_at = T("2026-05-19 10:00");
+    feedback_tally_add(&t, &a1, 2, T("2026-05-25 10:00"), from, to, now);
+    /* refused late at classification in May */
+    a2.closed_at = a2.classified_at = T("2026-05-04 10:00");
+    feedback_tally_add(&t, &a2, 0, 0, from, to, now);
+    /* still open at the end of May, past its answering time (20 May): overdue */
+    feedback_tally_add(&t, &a3, 0, 0, from, to, now);
+    /* open too, but waiting for its sender: not overdue */
+    a4.status = FS_WAITING;
+    a4.paused_at = T("2026-05-05 10:00");
+    feedback_tally_add(&t, &a4, 0, 0, from, to, now);
+    assert_int_equal(t.received, 0); /* all four came in April */
+    assert_int_equal(t.handled, 2);
+    assert_int_equal(t.on_time, 1);
+    assert_int_equal(t.late, 1);
+    assert_int_equal(t.open, 2);
+    assert_int_equal(t.overdue, 1);
+    assert_int_equal(t.rated, 1);
+    assert_int_equal(t.satisfied, 1);
+    /* the answer came after the period: open at its end, and overdue then */
+    memset(&t, 0, sizeof(t));
+    a1.answered_at = T("2026-06-10 10:00");
+    feedback_tally_add(&t, &a1, 0, 0, from, to, now);
+    assert_int_equal(t.open, 1);
+    assert_int_equal(t.overdue, 1);
+    assert_int_equal(t.handled, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +272,7 @@ int main(void)
         cmocka_unit_test(classification_refuses_duplicates_and_routes_out),
         cmocka_unit_test(forwarding_keeps_the_times),
         cmocka_unit_test(every_action_keeps_to_its_table),
+        cmocka_unit_test(a_period_tallies_what_it_received_handled_and_left_open),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
