@@ -52,6 +52,10 @@ int open311_post(struct req *r, struct err *e);
 int open311_service_get(struct req *r, struct err *e);
 int open311_request_file(struct req *r, struct err *e);
 int open311_token_file(struct req *r, struct err *e);
+/* open311_keys.c */
+int open311_keys_list(struct req *r, struct err *e);
+int open311_keys_create(struct req *r, struct err *e);
+int open311_keys_revoke(struct req *r, struct err *e);
 /* files.c */
 int files_upload(struct req *r, struct err *e);
 int files_download(struct req *r, struct err *e);

@@ -122,6 +122,10 @@ struct route api_routes[] = {
     {"GET", "/open311/v2/requests/{file}", open311_request_file, PUBLIC, BODY_NONE},
     {"GET", "/open311/v2/tokens/{file}", open311_token_file, PUBLIC, BODY_NONE},
 
+    {"GET", "/api/v1/open311/keys", open311_keys_list, R(ADMIN), BODY_NONE},
+    {"POST", "/api/v1/open311/keys", open311_keys_create, R(ADMIN), BODY_JSON},
+    {"DELETE", "/api/v1/open311/keys/{name}", open311_keys_revoke, R(ADMIN), BODY_NONE},
+
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
     {"POST", "/api/v1/ratings", ratings_create, PUBLIC, BODY_JSON},
 

@@ -214,3 +214,23 @@ test('keys are listed and revoked with the command; a revoked key is refused', a
   assert.equal(spawnSync(BIN, ['open311', 'key', 'revoke', '--db', server.db, '--name', 'nobody'], { encoding: 'utf8' }).status, 1);
   assert.equal(spawnSync(BIN, ['open311', 'key', 'add', '--db', server.db], { encoding: 'utf8' }).status, 2);
 });
+
+test('an administrator issues, lists and revokes keys over the API; nobody else does', async () => {
+  const admin = await as(server, 'admin');
+  const made = await admin.post('/api/v1/open311/keys', { name: 'Ki-ốt phường' });
+  assert.equal(made.status, 201, made.text);
+  assert.match(made.json.key, /^[A-Za-z0-9_-]{40,}$/);
+  assert.equal(made.headers.get('cache-control'), 'no-store');
+  assert.equal((await post('json', valid({ api_key: made.json.key }))).status, 201);
+  const list = await admin.get('/api/v1/open311/keys');
+  const mine = list.json.items.find((k) => k.name === 'Ki-ốt phường');
+  assert.equal(mine.requests, 1);
+  assert.equal(mine.revoked_at, null);
+  assert.ok(list.json.items.every((k) => k.key === undefined)); // a key is shown once
+  assert.equal((await admin.post('/api/v1/open311/keys', { name: 'Ki-ốt phường' })).status, 409);
+  assert.equal((await admin.post('/api/v1/open311/keys', { name: '' })).status, 422);
+  assert.equal((await leader.get('/api/v1/open311/keys')).status, 403);
+  assert.equal((await admin.req('DELETE', `/api/v1/open311/keys/${encodeURIComponent('Ki-ốt phường')}`)).status, 204);
+  assert.equal((await admin.req('DELETE', `/api/v1/open311/keys/${encodeURIComponent('Ki-ốt phường')}`)).status, 404);
+  assert.equal((await post('json', valid({ api_key: made.json.key }))).status, 403);
+});
