@@ -18,16 +18,13 @@
 #include "core/fold.h"
 #include "core/roles.h"
 #include "store/audit.h"
+#include "store/blobs.h"
 #include "store/files.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Who may add which file in which status. */
 static int may_upload(struct req *r, const struct dossier *d, int result, struct err *e)
@@ -56,38 +53,6 @@ static int may_upload(struct req *r, const struct dossier *d, int result, struct
         (d->current_unit_path && user_can_at(u, CAP_PROCESS, d->current_unit_path)))
         return 0;
     return err_set(e, 403, "forbidden", "you may not add files to dossier %s", d->code);
-}
-
-/*
- * Moves the temporary file to <data>/<ab>/<sha256> and makes the rename
- * durable. *created says whether the file is new, so that a failed
- * transaction can take it away again (called under the write lock).
- */
-static int store_file(struct req *r, const char *sha, int *created, struct err *e)
-{
-    struct app *app = r->app;
-    char dir[4096], path[4200];
-    int fd;
-
-    snprintf(dir, sizeof(dir), "%s/%.2s", app->data_dir, sha);
-    snprintf(path, sizeof(path), "%s/%s", dir, sha);
-    if (mkdir(dir, 0750) < 0 && errno != EEXIST)
-        return err_storage(e, errno, dir);
-    *created = access(path, F_OK) < 0;
-    if (rename(r->upload->tmp_path, path) < 0) {
-        *created = 0;
-        return err_storage(e, errno, path);
-    }
-    r->upload->tmp_path = NULL; /* moved: the server must not remove it */
-    fd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (fd < 0 || fsync(fd) < 0) {
-        err_storage(e, errno, dir);
-        if (fd >= 0)
-            close(fd);
-        return -1;
-    }
-    close(fd);
-    return 0;
 }
 
 int files_upload(struct req *r, struct err *e)
@@ -152,7 +117,10 @@ int files_upload(struct req *r, struct err *e)
     f.sha256 = up->sha256;
     f.uploaded_at = r->now;
     f.uploaded_by = req_user_id(r);
-    if (store_file(r, up->sha256, &created, e) < 0 || file_insert(r->db, &f, e) < 0 ||
+    if (blob_put(app->data_dir, up->tmp_path, up->sha256, &created, e) < 0)
+        goto out;
+    up->tmp_path = NULL; /* moved: the server must not remove it */
+    if (file_insert(r->db, &f, e) < 0 ||
         (result ? dossier_mark_result_electronic(r->db, d.id, e)
                 : dossier_component_digitized(r->db, d.id, position, e)) < 0 ||
         audit_append(
@@ -167,7 +135,7 @@ int files_upload(struct req *r, struct err *e)
     rc = resp_json(r, 201, j);
 out:
     if (rc < 0 && created) /* no row names it: nothing half-written stays */
-        unlink(arena_printf(&r->arena, "%s/%.2s/%s", app->data_dir, up->sha256, up->sha256));
+        blob_drop(app->data_dir, up->sha256);
     db_rollback(r->db);
     return rc;
 }
@@ -228,7 +196,7 @@ int files_download(struct req *r, struct err *e)
                        "the dossier's files hold personal data your role sees only masked");
     r->resp.status = 200;
     r->resp.content_type = f.content_type;
-    r->resp.file_path = arena_printf(&r->arena, "%s/%.2s/%s", app->data_dir, f.sha256, f.sha256);
+    r->resp.file_path = blob_path(&r->arena, app->data_dir, f.sha256);
     resp_header(r, "Content-Disposition", disposition(r, f.name, f.content_type));
     return 0;
 }

@@ -8,17 +8,15 @@
 #include "core/date.h"
 #include "core/lifecycle.h"
 #include "core/workflow.h"
-#include "lib/crypto.h"
 #include "lib/strbuf.h"
 #include "store/agencies.h"
+#include "store/blobs.h"
 #include "store/dossiers.h"
 #include "store/files.h"
 #include "store/ratings.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char *person(struct demo *c)
 {
@@ -223,9 +221,7 @@ int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct e
     static const char text[] = "BT /F1 16 Tf 72 770 Td (Ban quet mau - motcua demo) Tj ET";
     struct strbuf pdf = STRBUF_INIT;
     size_t offsets[5], i, xref;
-    char dir[4200], path[4300];
-    FILE *f;
-    int rc = -1;
+    int rc;
 
     strbuf_addstr(&pdf, "%PDF-1.4\n");
     for (i = 0; i < 5; i++) {
@@ -241,25 +237,8 @@ int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct e
     for (i = 0; i < 5; i++)
         strbuf_addf(&pdf, "%010zu 00000 n \n", offsets[i]);
     strbuf_addf(&pdf, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
-    crypto_sha256_hex(pdf.buf, pdf.len, sha);
     *size = (int64_t)pdf.len;
-    snprintf(dir, sizeof(dir), "%s/%.2s", data_dir, sha);
-    snprintf(path, sizeof(path), "%s/%s", dir, sha);
-    if ((mkdir(data_dir, 0750) < 0 && errno != EEXIST) ||
-        (mkdir(dir, 0750) < 0 && errno != EEXIST)) {
-        err_storage(e, errno, dir);
-        goto out;
-    }
-    if (!(f = fopen(path, "wb"))) {
-        err_storage(e, errno, path);
-        goto out;
-    }
-    rc = fwrite(pdf.buf, 1, pdf.len, f) == pdf.len ? 0 : -1;
-    if (fclose(f) != 0 || rc < 0) {
-        rc = -1;
-        err_storage(e, errno, path);
-    }
-out:
+    rc = blob_write(data_dir, pdf.buf, pdf.len, sha, e);
     strbuf_release(&pdf);
     return rc;
 }
