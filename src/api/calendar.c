@@ -155,14 +155,14 @@ int calendar_due(struct req *r, struct err *e)
             err_clear(e);
             return err_set(e, 400, "invalid_query", "no agency with identifier %s", agency);
         }
-        if (office_hours_parse(ag.office_hours, &oh, e) < 0)
-            return err_set(e, 500, "internal", "agency %s has bad office hours", agency);
     }
     date_civil_from_days(date_local_day(start), &y, &m, &d);
     if (y < 1900 || y > 2100)
         return err_set(e, 400, "invalid_query", "the calendar covers 1900 to 2100");
     if (!(cal = app_calendar(r, e)))
         return -1;
+    if (agency) /* the calendar holds each agency's hours, as every deadline reads them */
+        oh = *workcal_hours(cal, ag.id);
     if (worktime_due(cal, &oh, start, kind, days, &due, e) < 0) {
         if (e->http == 422)
             e->http = 400;

@@ -61,11 +61,8 @@ static int late_minutes(struct req *r, const struct late_row *rows, size_t n, in
 
     for (i = 0; i < n && rc == 0; i++) {
         const struct late_row *x = &rows[i];
-        struct office_hours oh = office_hours_default;
         int64_t end = x->finished_at ? x->finished_at : x->paused_at ? x->paused_at : r->now;
-        if (x->office_hours && office_hours_parse(x->office_hours, &oh, e) < 0)
-            err_clear(e), oh = office_hours_default;
-        rc = worktime_between(cal, &oh, x->due_at, end, &out[i], e);
+        rc = worktime_between(cal, workcal_hours(cal, x->lead_agency), x->due_at, end, &out[i], e);
     }
     return rc;
 }

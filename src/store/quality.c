@@ -9,7 +9,7 @@
     "SELECT d.code, p.name, d.lead_agency, g.path, g.name, d.apology_cause, d.apology_reason,"     \
     " d.status, coalesce(d.received_at, 0), " DUE_SQL(                                             \
         "d.") ", coalesce(d.finished_at, 0),"                                                      \
-              " coalesce(d.apology_at, 0), coalesce(d.paused_at, 0), g.office_hours"               \
+              " coalesce(d.apology_at, 0), coalesce(d.paused_at, 0)"                               \
               " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"                        \
               " JOIN agencies g ON g.id = d.lead_agency WHERE " AGENCY_UNDER_SQL(                  \
                   "g.path", "?") " AND d.parent_id IS NULL AND "
@@ -32,7 +32,6 @@ static void read_late(struct db_stmt *st, struct arena *a, void *out)
     r->finished_at = db_col_int(st, k++);
     r->apology_at = db_col_int(st, k++);
     r->paused_at = db_col_int(st, k++);
-    r->office_hours = db_col_dup(st, k++, a);
 }
 
 int late_dossiers(struct db *db, struct arena *a, const char *path, int64_t start, int64_t end,

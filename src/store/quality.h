@@ -10,8 +10,7 @@ struct late_row {
     const char *apology_cause, *apology_reason;
     int status;
     int64_t received_at, due_at, finished_at, apology_at; /* due_at: the law's (not an apology's) */
-    int64_t paused_at;        /* waiting for a supplement since (the clock stands), or 0 */
-    const char *office_hours; /* the lead agency's, NULL for the default */
+    int64_t paused_at; /* waiting for a supplement since (the clock stands), or 0 */
 };
 
 /*
