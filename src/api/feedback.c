@@ -241,16 +241,23 @@ int feedback_find(struct req *r, const char *code, const char *contact, struct f
 int feedback_get(struct req *r, struct err *e)
 {
     struct feedback_event *ev;
+    struct feedback_file *files;
     struct feedback f = {0};
-    size_t n;
+    size_t n, nf, i;
     int view;
-    json_t *j;
+    json_t *j, *arr;
 
     if (feedback_find(r, r->params[0], req_query(r, "contact"), &f, &view, e) < 0 ||
-        feedback_events(r->db, &r->arena, f.id, &ev, &n, e) < 0)
+        feedback_events(r->db, &r->arena, f.id, &ev, &n, e) < 0 ||
+        feedback_files(r->db, &r->arena, f.id, &files, &nf, e) < 0)
         return -1;
     j = feedback_json(r, &f, view);
     json_object_set_new(j, "history", feedback_events_json(ev, n, view <= FEEDBACK_STAFF));
+    /* the files hold personal data: not for those who see it masked */
+    arr = json_array();
+    for (i = 0; view != FEEDBACK_STAFF && i < nf; i++)
+        json_array_append_new(arr, feedback_file_json(r, &f, &files[i]));
+    json_object_set_new(j, "files", arr);
     return resp_json(r, 200, j);
 }
 

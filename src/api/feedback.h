@@ -28,6 +28,9 @@ json_t *feedback_events_json(const struct feedback_event *ev, size_t n, int with
 int feedback_find(struct req *r, const char *code, const char *contact, struct feedback *f,
                   int *view, struct err *e);
 
+/* An attached file as the API shows it, with its download URL (feedback_files.c). */
+json_t *feedback_file_json(struct req *r, const struct feedback *f, const struct feedback_file *x);
+
 /* Tells the sender, by e-mail, where the item stands (in the caller's transaction). */
 int feedback_notify(struct req *r, const struct feedback *f, struct err *e);
 

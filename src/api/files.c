@@ -144,7 +144,7 @@ out:
  * RFC 6266: the display name (made safe again, for rows stored before names
  * were) percent-encoded as UTF-8, and an ASCII fallback without diacritics.
  */
-static const char *disposition(struct req *r, const char *stored, const char *type)
+const char *file_disposition(struct req *r, const char *stored, const char *type)
 {
     static const char hex[] = "0123456789ABCDEF";
     char name[FILENAME_BYTES];
@@ -197,6 +197,6 @@ int files_download(struct req *r, struct err *e)
     r->resp.status = 200;
     r->resp.content_type = f.content_type;
     r->resp.file_path = blob_path(&r->arena, app->data_dir, f.sha256);
-    resp_header(r, "Content-Disposition", disposition(r, f.name, f.content_type));
+    resp_header(r, "Content-Disposition", file_disposition(r, f.name, f.content_type));
     return 0;
 }

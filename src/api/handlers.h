@@ -44,6 +44,9 @@ int feedback_act(struct req *r, struct err *e);
 int feedback_times_get_h(struct req *r, struct err *e);
 int feedback_times_put(struct req *r, struct err *e);
 int feedback_route_put(struct req *r, struct err *e);
+/* feedback_files.c */
+int feedback_files_upload(struct req *r, struct err *e);
+int feedback_files_download(struct req *r, struct err *e);
 /* report_feedback.c */
 int reports_feedback(struct req *r, struct err *e);
 /* open311.c: /open311/v2/{file}, where a file is "services.xml", "requests.json", ... */

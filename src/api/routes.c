@@ -105,6 +105,8 @@ struct route api_routes[] = {
     {"PUT", "/api/v1/feedback/routes/{category}", feedback_route_put, R(ADMIN), BODY_JSON},
     {"GET", "/api/v1/feedback/{code}", feedback_get, PUBLIC, BODY_NONE},
     {"POST", "/api/v1/feedback/{code}/rating", feedback_rating, PUBLIC, BODY_JSON},
+    {"POST", "/api/v1/feedback/{code}/files", feedback_files_upload, PUBLIC, BODY_UPLOAD},
+    {"GET", "/api/v1/feedback/{code}/files/{id}", feedback_files_download, PUBLIC, BODY_NONE},
     {FEEDBACK_ACTION("accept", PROCESSING)},
     {FEEDBACK_ACTION("refuse", PROCESSING)},
     {FEEDBACK_ACTION("duplicate", PROCESSING)},

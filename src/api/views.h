@@ -41,6 +41,11 @@ void register_row_shown(struct req *r, struct register_row *row, int full);
  * loaded; the actions its status allows are listed.
  */
 json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal);
+/*
+ * Content-Disposition of a download (RFC 6266): the display name made safe,
+ * percent-encoded as UTF-8, with an ASCII fallback without diacritics.
+ */
+const char *file_disposition(struct req *r, const char *stored, const char *type);
 /* A stored file as the API shows it, with its download URL. */
 json_t *file_json(struct req *r, const struct stored_file *f);
 /*

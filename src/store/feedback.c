@@ -259,6 +259,53 @@ int feedback_events(struct db *db, struct arena *a, int64_t feedback_id,
                   "I", feedback_id);
 }
 
+int feedback_file_insert(struct db *db, struct feedback_file *f, struct err *e)
+{
+    return db_int(db, &f->id, e,
+                  "INSERT INTO feedback_files (feedback_id, name, content_type, size, sha256,"
+                  " uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                  "IttItIz", f->feedback_id, f->name, f->content_type, f->size, f->sha256,
+                  f->uploaded_at, f->uploaded_by) == DB_ROW
+               ? 0
+               : -1;
+}
+
+static void read_file_row(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct feedback_file *f = out;
+
+    f->id = db_col_int(st, 0);
+    f->feedback_id = db_col_int(st, 1);
+    f->name = db_col_dup(st, 2, a);
+    f->content_type = db_col_dup(st, 3, a);
+    f->size = db_col_int(st, 4);
+    f->sha256 = db_col_dup(st, 5, a);
+    f->uploaded_at = db_col_int(st, 6);
+    f->uploaded_by = db_col_int0(st, 7);
+}
+
+#define FILE_COLUMNS "id, feedback_id, name, content_type, size, sha256, uploaded_at, uploaded_by"
+
+int feedback_files(struct db *db, struct arena *a, int64_t feedback_id, struct feedback_file **out,
+                   size_t *n, struct err *e)
+{
+    return db_all(db, a, read_file_row, sizeof(**out), out, n, e,
+                  "SELECT " FILE_COLUMNS " FROM feedback_files WHERE feedback_id = ? ORDER BY id",
+                  "I", feedback_id);
+}
+
+int feedback_file_get(struct db *db, struct arena *a, int64_t feedback_id, int64_t id,
+                      struct feedback_file *out, struct err *e)
+{
+    int rc = db_one(db, a, read_file_row, out, e,
+                    "SELECT " FILE_COLUMNS " FROM feedback_files WHERE feedback_id = ? AND id = ?",
+                    "II", feedback_id, id);
+
+    if (rc == DB_DONE)
+        return err_set(e, 404, "not_found", "no file %lld with this feedback", (long long)id);
+    return rc < 0 ? -1 : 0;
+}
+
 static const char *const steps[] = {"classify", "ask", "answer", "publish"};
 
 int feedback_times_get(struct db *db, struct feedback_times *out, struct err *e)

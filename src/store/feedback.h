@@ -56,6 +56,21 @@ int feedback_route_get(struct db *db, struct arena *a, int category, const char 
                        struct err *e);
 int feedback_route_set(struct db *db, int category, const char *agency, struct err *e);
 
+/* A photo or PDF attached to an item. */
+struct feedback_file {
+    int64_t id, feedback_id;
+    const char *name, *content_type, *sha256;
+    int64_t size, uploaded_at, uploaded_by;
+};
+/* Sets f->id. */
+int feedback_file_insert(struct db *db, struct feedback_file *f, struct err *e);
+/* The item's files, in order; with their count and total size. */
+int feedback_files(struct db *db, struct arena *a, int64_t feedback_id, struct feedback_file **out,
+                   size_t *n, struct err *e);
+/* 404 when the item has no such file. */
+int feedback_file_get(struct db *db, struct arena *a, int64_t feedback_id, int64_t id,
+                      struct feedback_file *out, struct err *e);
+
 /* The sender's rating of the answer (1 very satisfied .. 3 not satisfied); 409 when rated. */
 int feedback_rate(struct db *db, int64_t feedback_id, int level, const char *comment, int64_t now,
                   struct err *e);

@@ -200,6 +200,10 @@ function others(ctx) {
     'POST /api/v1/feedback/{code}/rating': { scope: 'feedback', path: (code) => `/api/v1/feedback/${code}/rating`, body: { contact: '0000', level: 1 },
       expect: (role, c, s) => [403, 404, 409, 429].includes(s) },
     // Open311 is public; its errors are its own (a JSON body is not a form: 400)
+    // the sender (with the contact) and staff who see personal data attach and read files
+    'POST /api/v1/feedback/{code}/files': { scope: 'feedback', path: (code) => `/api/v1/feedback/${code}/files`, upload: true,
+      expect: (role, c, s) => (role === 'admin' || (['receiver', 'processor', 'leader'].includes(role) && c !== 'foreign') ? s === 201 : HIDDEN(s)) },
+    'GET /api/v1/feedback/{code}/files/{id}': { scope: 'feedback', path: (code) => `/api/v1/feedback/${code}/files/999999`, expect: (role, c, s) => HIDDEN(s) },
     'GET /open311/v2/{file}': { scope: 'none', path: '/open311/v2/services.json' },
     'POST /open311/v2/{file}': { scope: 'none', path: '/open311/v2/requests.json', body: { service_code: 'other' }, ok: (s) => s === 400 },
     'GET /open311/v2/services/{file}': { scope: 'none', path: '/open311/v2/services/other.xml' },

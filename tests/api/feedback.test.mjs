@@ -226,3 +226,41 @@ test('the feedback report counts per unit, category and month as the index does,
   // a commune's officers report on their commune only
   problem(null, await processor.get(`/api/v1/reports/feedback?agency=${A.province}`), 403);
 });
+
+test('the sender and the staff attach photos and PDFs; those who see it masked do not', async () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a5b60000000049454e44ae426082', 'hex');
+  const r = await anon.post('/api/v1/feedback', item({ phone: '0933 222 111', text: 'Ảnh đường ngập kèm theo.' }));
+  const code = r.json.code;
+  const upload = async (fields, bytes = PNG, name = 'anh duong.png', cookie) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([bytes]), name);
+    const x = await fetch(`${server.base}/api/v1/feedback/${code}/files`, { method: 'POST', body: form, headers: cookie ? { Cookie: cookie } : {} });
+    return { status: x.status, json: await x.json().catch(() => null) };
+  };
+  assert.equal((await upload({ contact: '0000' })).status, 404);
+  assert.equal((await upload({ contact: '2111' }, Buffer.from('not a picture'), 'x.txt')).status, 415);
+  const a = await upload({ contact: '2111' });
+  assert.equal(a.status, 201, JSON.stringify(a.json));
+  assert.equal(a.json.content_type, 'image/png');
+  assert.equal(a.json.url, `/api/v1/feedback/${code}/files/${a.json.id}`);
+  // the sender reads it back with the contact; the staff of the province see it; the steering committee does not
+  let g = await fetch(`${server.base}${a.json.url}?contact=2111`);
+  assert.equal(g.status, 200);
+  assert.deepEqual(Buffer.from(await g.arrayBuffer()), PNG);
+  const lp = await as(server, 'leader_province');
+  const staff = await lp.get(`/api/v1/feedback/${code}`);
+  assert.equal(staff.json.files.length, 1);
+  assert.equal(staff.json.history.at(-1).action, 'attach');
+  assert.equal((await steering.get(`/api/v1/feedback/${code}`)).json.files.length, 0);
+  assert.equal((await steering.get(a.json.url)).status, 403);
+  // five in all; none once the item is done
+  for (let i = 0; i < 4; i++) assert.equal((await upload({ contact: '2111' })).status, 201);
+  assert.equal((await upload({ contact: '2111' })).status, 413);
+  const other = await anon.post('/api/v1/feedback', item({ phone: '0933 222 112' }));
+  await lp.post(`/api/v1/feedback/${other.json.code}/refuse`, { reason: 'Không thuộc phạm vi' });
+  const form = new FormData();
+  form.append('contact', '2112');
+  form.append('file', new Blob([PNG]), 'a.png');
+  assert.equal((await fetch(`${server.base}/api/v1/feedback/${other.json.code}/files`, { method: 'POST', body: form })).status, 409);
+});
