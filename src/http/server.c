@@ -37,11 +37,12 @@ struct server {
 struct conn_state {
     struct req r;
     struct timespec started;
-    const char *target;          /* as sent, before percent-decoding */
-    struct guard_conn *guard;    /* the connection's deadline */
-    int begun;                   /* the headers were seen */
-    int queued;                  /* a reply was queued (early, without reading the body) */
-    struct err refused;          /* refused at admission, answered once its small body is dropped */
+    const char *target;       /* as sent, before percent-decoding */
+    struct guard_conn *guard; /* the connection's deadline */
+    int begun;                /* the headers were seen */
+    int queued;               /* a reply was queued (early, without reading the body) */
+    struct err
+        *refused; /* refused at admission (in the arena), answered once its small body is dropped */
     struct upload_stream upload; /* for routes that take a file */
 };
 
@@ -344,7 +345,8 @@ static enum MHD_Result begin(struct server *s, struct conn_state *cs, struct MHD
     if (e.http) {
         if (length > SERVER_UNREAD_MAX)
             return refuse(c, cs, &e);
-        cs->refused = e;
+        cs->refused = arena_alloc(&r->arena, sizeof(e)); /* only a refused request pays for it */
+        *cs->refused = e;
     } else if (r->route && r->route->body == BODY_UPLOAD && s->cfg.upload_dir) {
         /* a body that is not multipart has no post processor: 415 later */
         if (upload_begin(&cs->upload, c, &r->arena, s->cfg.upload_dir, s->cfg.upload_limit) == 0)
@@ -387,7 +389,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     r = &cs->r;
     if (!cs->begun)
         return begin(s, cs, c, url, method, version);
-    if (*upload_data_size && cs->refused.http) { /* refused: read and dropped */
+    if (*upload_data_size && cs->refused) { /* refused: read and dropped */
         *upload_data_size = 0;
         return MHD_YES;
     }
@@ -411,8 +413,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     cs->queued = 1;
     guard_working(cs->guard);
-    if (cs->refused.http) {
-        resp_problem(r, &cs->refused);
+    if (cs->refused) {
+        resp_problem(r, cs->refused);
         return queue(c, r);
     }
     if (r->upload)
