@@ -261,30 +261,81 @@ int feedback_get(struct req *r, struct err *e)
     return resp_json(r, 200, j);
 }
 
-/* The list's filters from the query: status, view (open, overdue), category, words, period. */
-static int read_filter(struct req *r, struct feedback_filter *flt, struct err *e)
-{
-    const char *status = req_query(r, "status"), *view = req_query(r, "view");
-    const char *category = req_query(r, "category");
-    int64_t v;
+#define DUE_SOON_SECONDS (2 * 86400)
 
+/* The views of the staff queue, as the dossiers' (and "overdue", the same as "late"). */
+static const char *const views[] = {"all", "open", "mine", "due_soon", "late", "overdue", NULL};
+enum { VIEW_ALL, VIEW_OPEN, VIEW_MINE, VIEW_DUE_SOON, VIEW_LATE, VIEW_OVERDUE };
+
+/* A view's conditions: open; mine (open, at an agency the caller processes for); due soon; late. */
+static void apply_view(struct req *r, int view, struct feedback_filter *flt)
+{
+    const char **paths;
+    size_t n;
+
+    flt->open = view == VIEW_OPEN || view == VIEW_MINE;
+    if (view == VIEW_MINE) {
+        user_scopes(req_user(r), CAP_PROCESS, &r->arena, &paths, &n);
+        flt->work_paths = paths; /* NULL for a system-wide role: everything open */
+        flt->nwork = paths ? n : 0;
+        if (!paths && !user_can(req_user(r), CAP_PROCESS)) {
+            flt->work_paths = paths = arena_calloc(&r->arena, 1, sizeof(*paths));
+            flt->nwork = 0; /* processes nowhere: nothing is theirs */
+        }
+    } else if (view == VIEW_DUE_SOON) {
+        flt->due_from = r->now;
+        flt->due_to = r->now + DUE_SOON_SECONDS;
+    } else if (view == VIEW_LATE || view == VIEW_OVERDUE) {
+        flt->overdue_at = r->now;
+    }
+}
+
+/* The list's filters from the query: status, category, words, period (a view is applied apart). */
+static int read_filter(struct req *r, struct feedback_filter *flt, int *view, struct err *e)
+{
+    const char *status = req_query(r, "status"), *v = req_query(r, "view");
+    const char *category = req_query(r, "category");
+    int64_t n;
+
+    *view = VIEW_ALL;
     if (status && (flt->status = feedback_status_parse(status)) < 0)
         return err_set(e, 400, "invalid_query", "status must be a feedback status name");
     if (category && (flt->category = feedback_category_parse(category)) < 0)
         return err_set(e, 400, "invalid_query", "category must be a feedback category name");
-    if (view && strcmp(view, "all") && strcmp(view, "open") && strcmp(view, "overdue"))
-        return err_set(e, 400, "invalid_query", "view must be all, open or overdue");
-    flt->open = view && !strcmp(view, "open");
-    flt->overdue_at = view && !strcmp(view, "overdue") ? r->now : 0;
+    if (v) {
+        for (*view = 0; views[*view] && strcmp(views[*view], v); (*view)++)
+            ;
+        if (!views[*view])
+            return err_set(e, 400, "invalid_query",
+                           "view must be all, open, mine, due_soon or late");
+    }
     flt->limit = 50;
     if (req_query_text(r, "q", &flt->q, e) < 0 || query_time(r, "from", 0, &flt->from, e) < 0 ||
         query_time(r, "to", 1, &flt->to, e) < 0 ||
         query_int(r, "cursor", 1, INT64_MAX, &flt->before_id, e) < 0 ||
-        query_int(r, "limit", 1, 200, &v, e) < 0)
+        query_int(r, "limit", 1, 200, &n, e) < 0)
         return -1;
     if (req_query(r, "limit"))
-        flt->limit = (int)v;
+        flt->limit = (int)n;
     return 0;
+}
+
+/* The caller's part of the feedback: staff their agencies' (all for system-wide roles), citizens
+ * theirs. */
+static int staff_scope(struct req *r, struct feedback_filter *flt)
+{
+    const struct user *u = req_user(r);
+    const char **scopes;
+    size_t n;
+
+    if (!user_can(u, CAP_VIEW_DOSSIERS)) {
+        flt->submitted_by = u->id;
+        return 0;
+    }
+    user_scopes(u, CAP_VIEW_DOSSIERS, &r->arena, &scopes, &n);
+    flt->scope_paths = scopes;
+    flt->nscopes = n;
+    return 1;
 }
 
 static int answer_list(struct req *r, const struct feedback_filter *flt, int view, struct err *e)
@@ -312,38 +363,54 @@ static int answer_list(struct req *r, const struct feedback_filter *flt, int vie
                        : json_null()));
 }
 
-/* GET /api/v1/feedback: staff see their agencies' items (everything system-wide); citizens theirs.
- */
+/* GET /api/v1/feedback: the staff queue of their agencies' items (all of them system-wide), or a
+   citizen's own items. */
 int feedback_list_get(struct req *r, struct err *e)
 {
-    const struct user *u = req_user(r);
     struct feedback_filter flt = {0};
-    const char **scopes;
-    size_t n;
+    int view, staff;
 
-    if (read_filter(r, &flt, e) < 0)
+    if (read_filter(r, &flt, &view, e) < 0)
         return -1;
-    if (!user_can(u, CAP_VIEW_DOSSIERS)) {
-        flt.submitted_by = u->id;
-        return answer_list(r, &flt, FEEDBACK_SENDER, e);
+    apply_view(r, view, &flt);
+    staff = staff_scope(r, &flt);
+    return answer_list(r, &flt, staff ? FEEDBACK_STAFF : FEEDBACK_SENDER, e);
+}
+
+/* GET /api/v1/feedback/counts: how many items each view of the queue holds (the tabs' counts). */
+int feedback_counts_get(struct req *r, struct err *e)
+{
+    struct feedback_filter base = {0}, flt;
+    json_t *j;
+    int64_t n;
+    int view;
+
+    if (read_filter(r, &base, &view, e) < 0)
+        return -1;
+    staff_scope(r, &base);
+    j = json_object();
+    for (view = 0; views[view]; view++) {
+        flt = base;
+        apply_view(r, view, &flt);
+        if (feedback_count(r->db, &flt, &n, e) < 0) {
+            json_decref(j);
+            return -1;
+        }
+        json_object_set_new(j, views[view], json_integer(n));
     }
-    user_scopes(u, CAP_VIEW_DOSSIERS, &r->arena, &scopes, &n);
-    flt.scope_paths = scopes;
-    flt.nscopes = n;
-    return answer_list(r, &flt, FEEDBACK_STAFF, e);
+    return resp_json(r, 200, j);
 }
 
 /* GET /api/v1/feedback/answers: the published answers, for everyone, without personal data. */
 int feedback_answers(struct req *r, struct err *e)
 {
     struct feedback_filter flt = {0};
+    int view;
 
-    if (read_filter(r, &flt, e) < 0)
+    if (read_filter(r, &flt, &view, e) < 0)
         return -1;
     flt.published = 1;
     flt.status = 0;
-    flt.open = 0;
-    flt.overdue_at = 0;
     return answer_list(r, &flt, FEEDBACK_PUBLIC, e);
 }
 

@@ -38,6 +38,7 @@ int dossiers_history(struct req *r, struct err *e);
 int feedback_create(struct req *r, struct err *e);
 int feedback_get(struct req *r, struct err *e);
 int feedback_list_get(struct req *r, struct err *e);
+int feedback_counts_get(struct req *r, struct err *e);
 int feedback_answers(struct req *r, struct err *e);
 int feedback_rating(struct req *r, struct err *e);
 int feedback_act(struct req *r, struct err *e);

@@ -99,6 +99,8 @@ struct route api_routes[] = {
 
     {"POST", "/api/v1/feedback", feedback_create, PUBLIC, BODY_JSON},
     {"GET", "/api/v1/feedback", feedback_list_get, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
+    {"GET", "/api/v1/feedback/counts", feedback_counts_get, DOSSIER_VIEWERS | R(CITIZEN),
+     BODY_NONE},
     {"GET", "/api/v1/feedback/answers", feedback_answers, PUBLIC, BODY_NONE},
     {"GET", "/api/v1/feedback/times", feedback_times_get_h, PUBLIC, BODY_NONE},
     {"PUT", "/api/v1/feedback/times", feedback_times_put, R(ADMIN), BODY_JSON},

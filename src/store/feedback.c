@@ -153,6 +153,21 @@ static void build_where(struct where *w, const struct feedback_filter *f)
         }
         strbuf_addch(&w->sql, ')');
     }
+    if (f->work_paths) {
+        strbuf_addstr(&w->sql, " AND (0");
+        for (i = 0; i < f->nwork && i < FEEDBACK_SCOPES_MAX; i++) {
+            strbuf_addstr(&w->sql, " OR ");
+            where_under(w, "a.path", f->work_paths[i]);
+        }
+        strbuf_addch(&w->sql, ')');
+    }
+    if (f->due_to) {
+        where_num(w,
+                  " AND f.closed_at IS NULL AND f.answered_at IS NULL AND f.paused_at IS NULL"
+                  " AND f.answer_due >= ?",
+                  f->due_from);
+        where_num(w, " AND f.answer_due < ?", f->due_to);
+    }
     if (f->status)
         where_num(w, " AND f.status = ?", f->status);
     if (f->open)
@@ -182,6 +197,31 @@ static void build_where(struct where *w, const struct feedback_filter *f)
         where_num(w, " AND f.id < ?", f->before_id);
 }
 
+int feedback_count(struct db *db, const struct feedback_filter *flt, int64_t *out, struct err *e)
+{
+    struct where w = WHERE_INIT;
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
+    int rc;
+
+    *out = 0;
+    if ((flt->scope_paths && !flt->nscopes) || (flt->work_paths && !flt->nwork))
+        return 0;
+    build_where(&w, flt);
+    strbuf_addstr(&sql, "SELECT count(*) FROM feedback f LEFT JOIN agencies a ON a.id = f.agency");
+    strbuf_add(&sql, w.sql.buf, w.sql.len);
+    if ((rc = db_prepare(db, sql.buf, &st, e)) == 0) {
+        where_bind(st, &w);
+        if ((rc = db_step(st, e)) == DB_ROW)
+            *out = db_col_int(st, 0);
+        rc = rc < 0 ? -1 : 0;
+    }
+    db_finalize(st);
+    strbuf_release(&sql);
+    where_release(&w);
+    return rc;
+}
+
 int feedback_list(struct db *db, struct arena *a, const struct feedback_filter *flt,
                   struct feedback **out, size_t *n, int *more, struct err *e)
 {
@@ -193,7 +233,7 @@ int feedback_list(struct db *db, struct arena *a, const struct feedback_filter *
     *n = 0;
     *more = 0;
     *out = arena_calloc(a, (size_t)limit + 1, sizeof(**out));
-    if (flt->scope_paths && !flt->nscopes)
+    if ((flt->scope_paths && !flt->nscopes) || (flt->work_paths && !flt->nwork))
         return 0;
     build_where(&w, flt);
     strbuf_addstr(&sql, FEEDBACK_SELECT);

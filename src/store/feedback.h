@@ -16,9 +16,12 @@
 struct feedback_filter {
     const char *const *scope_paths; /* only items with an agency under one of these; NULL: all */
     size_t nscopes;
+    const char *const *work_paths; /* "mine": items with an agency under one of these */
+    size_t nwork;
     int status;               /* 0: any */
     int open;                 /* only items not yet done */
     int64_t overdue_at;       /* only open items, not waiting, whose answer was due before this */
+    int64_t due_from, due_to; /* only open items, not waiting, whose answer is due in [from, to) */
     int published;            /* only published answers */
     int category;             /* 0: any */
     int64_t submitted_by;     /* only this citizen's items; 0: anyone's */
@@ -41,6 +44,8 @@ int feedback_update(struct db *db, struct feedback *f, struct err *e);
 /* 404 when there is none. */
 int feedback_by_code(struct db *db, struct arena *a, const char *code, struct feedback *out,
                      struct err *e);
+/* How many items a filter selects (limit and paging ignored). */
+int feedback_count(struct db *db, const struct feedback_filter *flt, int64_t *out, struct err *e);
 int feedback_list(struct db *db, struct arena *a, const struct feedback_filter *flt,
                   struct feedback **out, size_t *n, int *more, struct err *e);
 int feedback_add_event(struct db *db, int64_t feedback_id, const struct feedback_event *ev,

@@ -189,6 +189,7 @@ function others(ctx) {
     'POST /api/v1/feedback': { scope: 'none', path: '/api/v1/feedback', body: { category: 'other', text: 'Kiểm tra quyền', phone: '0912 345 678' },
       expect: (role, c, s) => (['citizen', 'receiver'].includes(role) ? s === 201 : s === 403) },
     'GET /api/v1/feedback': { scope: 'none', path: '/api/v1/feedback' },
+    'GET /api/v1/feedback/counts': { scope: 'none', path: '/api/v1/feedback/counts' },
     'GET /api/v1/feedback/answers': { scope: 'none', path: '/api/v1/feedback/answers' },
     'GET /api/v1/feedback/times': { scope: 'none', path: '/api/v1/feedback/times' },
     'PUT /api/v1/feedback/times': { scope: 'none', path: '/api/v1/feedback/times', body: { classify: 2, ask: 5, answer: 15, publish: 2 } },

@@ -146,6 +146,14 @@ test('a duplicate follows its original; the staff queue and the hotline view see
   // a commune's officer sees only the commune's items
   const mine = await processor.get('/api/v1/feedback');
   assert.ok(mine.json.items.every((i) => i.agency.id === A.commune1));
+  // the queue's tabs, as the dossiers': each count is its list's length
+  const counts = (await lp.get('/api/v1/feedback/counts')).json;
+  for (const v of ['all', 'open', 'mine', 'due_soon', 'late'])
+    assert.equal(counts[v], (await lp.get(`/api/v1/feedback?view=${v}&limit=200`)).json.items.length, v);
+  assert.ok(counts.late >= 1 && counts.late === counts.overdue);
+  assert.equal(counts.mine, counts.open); // the province's leader processes for the whole province
+  assert.equal((await steering.get('/api/v1/feedback/counts')).json.mine, 0); // processes nowhere
+  problem(null, await lp.get('/api/v1/feedback?view=someday'), 400);
   problem(null, await processor.get(`/api/v1/feedback/${first.json.code}`), 404);
 });
 
