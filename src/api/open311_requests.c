@@ -359,39 +359,41 @@ int open311_requests_get(struct req *r, int format)
     return reply_list(r, format, &flt);
 }
 
-int open311_request_get(struct req *r, int format, const char *id)
+/* The request Open311 shows under this id: 1 found, 0 not (an error was replied), -1 failed. */
+static int visible(struct req *r, int format, const char *id, const char *what,
+                   struct feedback **out)
 {
     const char *codes[1] = {id};
     struct feedback_filter flt = {.open311 = 1, .codes = codes, .ncodes = 1, .limit = 1};
-    struct feedback *list;
     struct err e = ERR_INIT;
     size_t n;
     int more;
 
-    if (feedback_list(r->db, &r->arena, &flt, &list, &n, &more, &e) < 0)
-        return open311_error(r, format, 500, "the request could not be read");
+    if (feedback_list(r->db, &r->arena, &flt, out, &n, &more, &e) < 0) {
+        open311_error(r, format, 500, "the request could not be read");
+        return -1;
+    }
     if (!n)
-        return open311_error(r, format, 404,
-                             arena_printf(&r->arena, "service_request_id %s not found", id));
-    return open311_reply(r, 200, format, "service_requests",
-                         json_pack("[o]", request_json(&list[0])));
+        open311_error(r, format, 404, arena_printf(&r->arena, "%s %s not found", what, id));
+    return n > 0;
+}
+
+int open311_request_get(struct req *r, int format, const char *id)
+{
+    struct feedback *f;
+
+    if (visible(r, format, id, "service_request_id", &f) <= 0)
+        return 0;
+    return open311_reply(r, 200, format, "service_requests", json_pack("[o]", request_json(f)));
 }
 
 /* Requests are given their id at once; a token is that id, which GET tokens hands back. */
 int open311_token_get(struct req *r, int format, const char *token)
 {
-    const char *codes[1] = {token};
-    struct feedback_filter flt = {.open311 = 1, .codes = codes, .ncodes = 1, .limit = 1};
-    struct feedback *list;
-    struct err e = ERR_INIT;
-    size_t n;
-    int more;
+    struct feedback *f;
 
-    if (feedback_list(r->db, &r->arena, &flt, &list, &n, &more, &e) < 0)
-        return open311_error(r, format, 500, "the token could not be read");
-    if (!n)
-        return open311_error(r, format, 404, arena_printf(&r->arena, "token %s not found", token));
-    return open311_reply(
-        r, 200, format, "service_requests",
-        json_pack("[{s:s, s:s}]", "service_request_id", list[0].code, "token", token));
+    if (visible(r, format, token, "token", &f) <= 0)
+        return 0;
+    return open311_reply(r, 200, format, "service_requests",
+                         json_pack("[{s:s, s:s}]", "service_request_id", f->code, "token", token));
 }

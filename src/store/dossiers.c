@@ -484,36 +484,21 @@ int dossier_list(struct db *db, struct arena *a, const struct dossier_filter *f,
                  struct dossier **out, size_t *n, int *more, struct err *e)
 {
     struct where w = WHERE_INIT;
-    struct strbuf sql = STRBUF_INIT;
-    struct db_stmt *st = NULL;
-    int limit = f->limit > 0 ? f->limit : 50, rc = 0, k;
+    struct strbuf select = STRBUF_INIT;
+    int limit = f->limit > 0 ? f->limit : 50, rc = 0;
 
     *n = 0;
     *more = 0;
-    *out = arena_calloc(a, (size_t)limit + 1, sizeof(**out));
-    if (!build_where(&w, f))
-        goto out;
-    add_select(&sql);
-    strbuf_add(&sql, w.sql.buf, w.sql.len);
-    strbuf_addstr(&sql, f->by_due ? " ORDER BY d.due_at IS NULL, d.due_at, d.id LIMIT ? OFFSET ?"
-                                  : " ORDER BY d.id DESC LIMIT ?");
-    if ((rc = db_prepare(db, sql.buf, &st, e)) < 0)
-        goto out;
-    k = where_bind(st, &w);
-    db_bind_int(st, k++, limit + 1);
-    if (f->by_due)
-        db_bind_int(st, k, f->offset);
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        if (*n == (size_t)limit) {
-            *more = 1;
-            break;
-        }
-        read_row(st, a, &(*out)[(*n)++]);
+    *out = arena_calloc(a, 1, sizeof(**out));
+    if (build_where(&w, f)) {
+        add_select(&select);
+        rc =
+            where_page(db, a, select.buf, &w,
+                       f->by_due ? " ORDER BY d.due_at IS NULL, d.due_at, d.id LIMIT ? OFFSET ?"
+                                 : " ORDER BY d.id DESC LIMIT ?",
+                       limit, f->by_due ? f->offset : -1, read_row, sizeof(**out), out, n, more, e);
     }
-    rc = rc < 0 ? -1 : 0;
-out:
-    db_finalize(st);
-    strbuf_release(&sql);
+    strbuf_release(&select);
     where_release(&w);
     return rc;
 }

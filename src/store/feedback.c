@@ -226,34 +226,16 @@ int feedback_list(struct db *db, struct arena *a, const struct feedback_filter *
                   struct feedback **out, size_t *n, int *more, struct err *e)
 {
     struct where w = WHERE_INIT;
-    struct strbuf sql = STRBUF_INIT;
-    struct db_stmt *st = NULL;
-    int limit = flt->limit > 0 ? flt->limit : 50, rc, k;
+    int rc;
 
     *n = 0;
     *more = 0;
-    *out = arena_calloc(a, (size_t)limit + 1, sizeof(**out));
+    *out = arena_calloc(a, 1, sizeof(**out));
     if ((flt->scope_paths && !flt->nscopes) || (flt->work_paths && !flt->nwork))
         return 0;
     build_where(&w, flt);
-    strbuf_addstr(&sql, FEEDBACK_SELECT);
-    strbuf_add(&sql, w.sql.buf, w.sql.len);
-    strbuf_addstr(&sql, " ORDER BY f.id DESC LIMIT ?");
-    if ((rc = db_prepare(db, sql.buf, &st, e)) < 0)
-        goto out;
-    k = where_bind(st, &w);
-    db_bind_int(st, k, limit + 1);
-    while ((rc = db_step(st, e)) == DB_ROW) {
-        if (*n == (size_t)limit) {
-            *more = 1;
-            break;
-        }
-        read_row(st, a, &(*out)[(*n)++]);
-    }
-    rc = rc < 0 ? -1 : 0;
-out:
-    db_finalize(st);
-    strbuf_release(&sql);
+    rc = where_page(db, a, FEEDBACK_SELECT, &w, " ORDER BY f.id DESC LIMIT ?",
+                    flt->limit > 0 ? flt->limit : 50, -1, read_row, sizeof(**out), out, n, more, e);
     where_release(&w);
     return rc;
 }

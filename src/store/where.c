@@ -38,3 +38,37 @@ void where_release(struct where *w)
 {
     strbuf_release(&w->sql);
 }
+
+int where_page(struct db *db, struct arena *a, const char *select, const struct where *w,
+               const char *tail, int limit, int64_t offset, db_row_fn fn, size_t size, void *out,
+               size_t *n, int *more, struct err *e)
+{
+    struct strbuf sql = STRBUF_INIT;
+    struct db_stmt *st = NULL;
+    char *rows = arena_calloc(a, (size_t)limit + 1, size);
+    int rc, k;
+
+    *(void **)out = rows;
+    *n = 0;
+    *more = 0;
+    strbuf_addstr(&sql, select);
+    strbuf_add(&sql, w->sql.buf, w->sql.len);
+    strbuf_addstr(&sql, tail);
+    if ((rc = db_prepare(db, sql.buf, &st, e)) == 0) {
+        k = where_bind(st, w);
+        db_bind_int(st, k++, limit + 1);
+        if (offset >= 0)
+            db_bind_int(st, k, offset);
+        while ((rc = db_step(st, e)) == DB_ROW) {
+            if (*n == (size_t)limit) {
+                *more = 1;
+                break;
+            }
+            fn(st, a, rows + (*n)++ * size);
+        }
+        rc = rc < 0 ? -1 : 0;
+    }
+    db_finalize(st);
+    strbuf_release(&sql);
+    return rc;
+}

@@ -41,4 +41,14 @@ void where_under(struct where *w, const char *col, const char *path);
 int where_bind(struct db_stmt *st, const struct where *w);
 void where_release(struct where *w);
 
+/*
+ * A page of a list: runs select, the clause and tail (ending in "LIMIT ?",
+ * then "OFFSET ?" when offset >= 0), binding the clause's arguments, limit + 1
+ * and the offset; reads at most `limit` rows with fn into a new arena array of
+ * elements of `size` (*out); *more is 1 when another row follows.
+ */
+int where_page(struct db *db, struct arena *a, const char *select, const struct where *w,
+               const char *tail, int limit, int64_t offset, db_row_fn fn, size_t size, void *out,
+               size_t *n, int *more, struct err *e);
+
 #endif
