@@ -13,6 +13,7 @@ import { Intake } from './pages/intake.js';
 import { Dossier } from './pages/dossier.js';
 import { Admin } from './pages/admin.js';
 import { Dashboard } from './pages/dashboard.js';
+import { FeedbackForm, Follow, Answers, FeedbackQueue, FeedbackItem } from './pages/feedback.js';
 
 // A QR code on a receipt opens /?code=…: show that dossier's lookup.
 const qr = new URLSearchParams(location.search).get('code');
@@ -29,6 +30,9 @@ const routes = [
   [/^\/$/, Home], [/^\/thu-tuc$/, Search], [/^\/thu-tuc\/(\d+)$/, Procedure], [/^\/nop\/(\d+)$/, Submit],
   [/^\/tra-cuu$/, Lookup], [/^\/dang-nhap$/, Login], [/^\/ho-so$/, Queue], [/^\/tiep-nhan$/, Intake],
   [/^\/ho-so\/([^/]+)$/, Dossier], [/^\/quan-tri$/, Admin], [/^\/bang-dieu-khien$/, Dashboard],
+  // feedback: the fixed addresses before an item's code
+  [/^\/phan-anh$/, FeedbackForm], [/^\/phan-anh\/theo-doi$/, Follow], [/^\/phan-anh\/tra-loi$/, Answers],
+  [/^\/phan-anh\/xu-ly$/, FeedbackQueue], [/^\/phan-anh\/([^/]+)$/, FeedbackItem],
 ];
 
 // What the server says the user may do (core's capabilities of their roles): the menus follow it.
@@ -42,7 +46,9 @@ function Header({ user, onLogout, onLang }) {
       <nav aria-label=${t('app')}>
         <a href="#/thu-tuc">${t('procedures')}</a>
         <a href="#/tra-cuu">${t('lookup')}</a>
+        <a href="#/phan-anh">${t('feedback')}</a>
         ${can(user, 'view_dossiers') && html`<a href="#/ho-so">${t('workspace')}</a>`}
+        ${can(user, 'view_dossiers') && html`<a href="#/phan-anh/xu-ly">${t('fbQueue')}</a>`}
         ${can(user, 'receive') && html`<a href="#/tiep-nhan">${t('intake')}</a>`}
         ${can(user, 'view_dossiers') && html`<a href="#/bang-dieu-khien">${t('dashboard')}</a>`}
         ${can(user, 'manage_agencies', 'manage_users') && html`<a href="#/quan-tri">${t('admin')}</a>`}

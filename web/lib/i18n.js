@@ -102,6 +102,85 @@ const dict = {
   },
 };
 
+// Citizens' feedback (web/pages/feedback.js).
+Object.assign(dict.vi, {
+  feedback: 'Phản ánh, kiến nghị', fbQueue: 'Xử lý phản ánh', fbFormTitle: 'Gửi phản ánh, kiến nghị',
+  fbHotlineTitle: 'Ghi nhận phản ánh qua đường dây nóng',
+  fbIntro: 'Phản ánh, kiến nghị về quy định hành chính và việc giải quyết thủ tục hành chính được tiếp nhận, xử lý và trả lời theo thời hạn luật định.',
+  fbHotlineIntro: 'Ghi lại nội dung cuộc gọi và thông tin liên hệ của người gọi, rồi đọc mã phản ánh cho người gọi để theo dõi.',
+  fbStaffOnly: 'Cán bộ xử lý không gửi phản ánh tại đây; phản ánh của người dân được ghi nhận qua cổng dịch vụ công hoặc đường dây nóng.',
+  fbCategory: 'Loại phản ánh, kiến nghị', fbText: 'Nội dung phản ánh, kiến nghị', fbTextHint: 'Chỉ nhập văn bản, không dùng thẻ HTML.',
+  fbCount: 'Đã nhập {n}/{max} ký tự.', fbComplaintHint: 'Khiếu nại, tố cáo được giải quyết theo Luật Khiếu nại, Luật Tố cáo: nội dung sẽ được chuyển đến cơ quan có thẩm quyền.',
+  fbDossier: 'Mã hồ sơ liên quan (nếu có)', fbDossierHint: 'Phản ánh về một hồ sơ được chuyển đến cơ quan giải quyết hồ sơ đó.',
+  fbSender: 'Người gửi', fbCaller: 'Người gọi', fbContactHint: 'Nếu không đăng nhập, vui lòng cho biết số điện thoại hoặc thư điện tử để theo dõi kết quả trả lời.',
+  fbSend: 'Gửi phản ánh', fbRecord: 'Ghi nhận phản ánh', fbSent: 'Đã gửi phản ánh, kiến nghị', fbRecorded: 'Đã ghi nhận phản ánh, kiến nghị',
+  fbYourCode: 'Mã phản ánh, kiến nghị', fbFollowHow: 'Để theo dõi việc xử lý, nhập mã này cùng 4 số cuối của số điện thoại hoặc địa chỉ thư điện tử đã khai.',
+  fbAnother: 'Ghi nhận phản ánh khác', fbFollow: 'Theo dõi phản ánh, kiến nghị', fbFollowButton: 'Theo dõi', fbCode: 'Mã phản ánh',
+  fbContact: '4 số cuối điện thoại hoặc thư điện tử người gửi', fbNotFound: 'Không tìm thấy phản ánh với mã và thông tin liên hệ này.',
+  fbAnswerDue: 'Hạn trả lời', fbClassifyDue: 'Hạn phân loại, xử lý ban đầu', fbAskDue: 'Hạn đề nghị bổ sung', fbPublishDue: 'Hạn công khai',
+  fbAnsweredAt: 'Ngày trả lời', fbPublished: 'Ngày công khai', fbRequest: 'Đề nghị bổ sung thông tin', fbAnswer: 'Kết quả trả lời',
+  fbDuplicateOf: 'Trùng với phản ánh', fbDuplicateHint: 'Vui lòng theo dõi phản ánh gốc có mã trên.', fbRate: 'Đánh giá kết quả trả lời',
+  fbLevel: 'Mức độ hài lòng', fbRated: 'Kết quả trả lời này đã được đánh giá.', fbAnswers: 'Kết quả trả lời phản ánh, kiến nghị',
+  fbSearch: 'Tìm trong nội dung phản ánh và kết quả trả lời', fbAllCategories: 'Mọi loại', fbNoAnswers: 'Chưa có kết quả trả lời phù hợp.',
+  fbLinkAnswers: 'Xem kết quả trả lời phản ánh, kiến nghị đã công khai', fbLinkFollow: 'Theo dõi phản ánh đã gửi', fbWords: 'Từ khóa',
+  fbView_open: 'Đang xử lý', fbView_overdue: 'Quá hạn', fbView_all: 'Tất cả', fbNoItems: 'Không có phản ánh, kiến nghị.',
+  fbItem: 'Phản ánh, kiến nghị {code}', fbAgency: 'Cơ quan xử lý', fbContent: 'Nội dung', fbForwardedTo: 'Chuyển đến', fbActor: 'Người thực hiện',
+  fbBlockLeader: 'do lãnh đạo cơ quan đang xử lý phản ánh thực hiện', fbBlockStaff: 'do cán bộ xử lý hoặc lãnh đạo của cơ quan đang xử lý phản ánh thực hiện',
+  fbOtherActions: 'Thao tác bạn không thực hiện được', fbNoActions: 'Phản ánh này không còn thao tác nào.',
+  fbRequestField: 'Nội dung đề nghị người gửi bổ sung', fbAnswerField: 'Nội dung trả lời', fbDupField: 'Mã phản ánh gốc', fbForwardTo: 'Chuyển đến cơ quan',
+  fbLocation: 'Vị trí', fbUseFollow: 'Người gửi theo dõi phản ánh bằng mã và thông tin liên hệ tại trang', error429: 'Tra cứu quá nhiều lần, vui lòng thử lại sau một phút.',
+  fbError409: 'Không thể thực hiện thao tác này với phản ánh ở trạng thái hiện tại, hoặc dữ liệu đã thay đổi; vui lòng tải lại trang.',
+  ch_portal: 'Cổng dịch vụ công', ch_hotline: 'Đường dây nóng', ch_open311: 'Ứng dụng (Open311)',
+});
+Object.assign(dict.en, {
+  feedback: 'Feedback', fbQueue: 'Handle feedback', fbFormTitle: 'Send feedback', fbHotlineTitle: 'Record feedback from a hotline call',
+  fbIntro: 'Feedback on administrative rules and on how procedures are handled is received, handled and answered within the legal time limits.',
+  fbHotlineIntro: "Record what the caller says and how to reach them, then read the feedback code to the caller to follow it.",
+  fbStaffOnly: "Officers do not file feedback here; citizens' feedback comes through the portal or the hotline.",
+  fbCategory: 'Kind of feedback', fbText: 'Feedback text', fbTextHint: 'Plain text only, without HTML markup.', fbCount: '{n} of {max} characters.',
+  fbComplaintHint: 'Complaints and denunciations follow the Law on Complaints and the Law on Denunciations: they are sent to the competent body.',
+  fbDossier: 'Related dossier code (if any)', fbDossierHint: 'Feedback about a dossier goes to the agency handling it.',
+  fbSender: 'Sender', fbCaller: 'Caller', fbContactHint: 'Without an account, give a phone number or an e-mail address to follow the answer.',
+  fbSend: 'Send the feedback', fbRecord: 'Record the feedback', fbSent: 'Feedback sent', fbRecorded: 'Feedback recorded', fbYourCode: 'Feedback code',
+  fbFollowHow: 'To follow it, enter this code with the last 4 digits of the phone number or the e-mail address given.',
+  fbAnother: 'Record other feedback', fbFollow: 'Follow your feedback', fbFollowButton: 'Follow', fbCode: 'Feedback code',
+  fbContact: "Last 4 digits of the sender's phone, or the sender's e-mail", fbNotFound: 'No feedback matches this code and this contact.',
+  fbAnswerDue: 'Answer due', fbClassifyDue: 'Classify by', fbAskDue: 'Ask for more by', fbPublishDue: 'Publish by',
+  fbAnsweredAt: 'Answered', fbPublished: 'Published', fbRequest: 'Information requested', fbAnswer: 'Answer',
+  fbDuplicateOf: 'Duplicate of', fbDuplicateHint: 'Please follow the original feedback with the code above.', fbRate: 'Rate the answer',
+  fbLevel: 'Satisfaction', fbRated: 'This answer has already been rated.', fbAnswers: 'Answers to feedback',
+  fbSearch: 'Search the feedback and the answers', fbAllCategories: 'Any kind', fbNoAnswers: 'No matching answer yet.',
+  fbLinkAnswers: 'See the published answers to feedback', fbLinkFollow: 'Follow feedback you sent', fbWords: 'Words',
+  fbView_open: 'Open', fbView_overdue: 'Overdue', fbView_all: 'All', fbNoItems: 'No feedback.',
+  fbItem: 'Feedback {code}', fbAgency: 'Handling agency', fbContent: 'Content', fbForwardedTo: 'Forwarded to', fbActor: 'By',
+  fbBlockLeader: 'a leader of the agency handling the feedback does this', fbBlockStaff: 'an officer or a leader of the agency handling the feedback does this',
+  fbOtherActions: 'Actions you cannot take', fbNoActions: 'Nothing is left to do on this feedback.',
+  fbRequestField: 'Information to ask the sender for', fbAnswerField: 'The answer', fbDupField: 'Code of the original feedback', fbForwardTo: 'Forward to the agency',
+  fbLocation: 'Location', fbUseFollow: 'Senders follow their feedback with its code and their contact on the page', error429: 'Too many lookups; please try again in a minute.',
+  fbError409: 'Not possible in the feedback\'s current state, or the data changed; please reload the page.',
+  ch_portal: 'Portal', ch_hotline: 'Hotline', ch_open311: 'App (Open311)',
+});
+
+// A feedback item's category, status or action (history rows have no label): the server's
+// Vietnamese label when it sent one, else these words.
+const feedbackNames = {
+  category: { rule: ['Quy định hành chính', 'Administrative rules'], handling: ['Việc giải quyết thủ tục, hồ sơ', 'Handling of a procedure or dossier'],
+    conduct: ['Hành vi, thái độ của cán bộ', "Officers' conduct"], other: ['Nội dung khác', 'Other'], complaint: ['Khiếu nại, tố cáo', 'Complaint or denunciation'] },
+  status: { received: ['Đã tiếp nhận', 'Received'], accepted: ['Đang xem xét, xử lý', 'Being handled'], waiting: ['Chờ người gửi bổ sung thông tin', "Waiting for the sender's information"],
+    answered: ['Đã có kết quả trả lời', 'Answered'], published: ['Đã công khai kết quả trả lời', 'Answer published'], refused: ['Không tiếp nhận xử lý', 'Not accepted'],
+    duplicate: ['Trùng với phản ánh, kiến nghị khác', 'Duplicate of other feedback'], routed_out: ['Chuyển cơ quan có thẩm quyền (khiếu nại, tố cáo)', 'Sent to the competent body (complaint)'] },
+  action: { submit: ['Gửi phản ánh, kiến nghị', 'Sent'], record: ['Ghi nhận qua đường dây nóng', 'Recorded from the hotline'], accept: ['Tiếp nhận xử lý', 'Accept for handling'],
+    refuse: ['Từ chối tiếp nhận', 'Refuse'], duplicate: ['Đánh dấu trùng', 'Mark as a duplicate'], 'route-out': ['Chuyển cơ quan có thẩm quyền', 'Send to the competent body'],
+    forward: ['Chuyển cơ quan khác xử lý', 'Forward to another agency'], ask: ['Đề nghị bổ sung thông tin', 'Ask for more information'],
+    inform: ['Nhận thông tin bổ sung', 'Record the information received'], answer: ['Trả lời', 'Answer'], publish: ['Công khai kết quả trả lời', 'Publish the answer'] },
+};
+export const FEEDBACK_CATEGORIES = Object.keys(feedbackNames.category);
+export function feedbackText(kind, name, label) {
+  const words = feedbackNames[kind][name];
+  if (current === 'en') return words ? words[1] : name;
+  return label || (words ? words[0] : name);
+}
+
 const statusEn = { new: 'Submitted online', received: 'Received', refused: 'Not accepted', processing: 'Processing', supplement: 'Supplement requested',
   financial: 'Awaiting payment', withdrawn: 'Withdrawn', stopped: 'Stopped', processed: 'Result ready', returned: 'Result returned' };
 
@@ -154,6 +233,9 @@ const fieldCodes = {
   date: ['Ngày không hợp lệ (năm-tháng-ngày)', 'Not a date (YYYY-MM-DD)'],
   time: ['Thời điểm không hợp lệ', 'Not a time'],
   office_hours: ['Giờ làm việc không hợp lệ (HH:MM-HH:MM, tổng 8 giờ)', 'Invalid office hours (HH:MM-HH:MM, 8 hours in all)'],
+  markup: ['Chỉ nhập văn bản, không dùng thẻ HTML', 'Plain text only, without HTML markup'],
+  // not the API's: the feedback form names the phone's "required" so, as a phone or an e-mail will do
+  contact: ['Nhập số điện thoại hoặc thư điện tử để theo dõi kết quả trả lời', 'Give a phone number or an e-mail address to follow the answer'],
 };
 export function fieldText(err) {
   const e = typeof err === 'string' ? { code: 'invalid', message: err } : err;
@@ -168,6 +250,6 @@ export function fieldText(err) {
 // The message of an error as a whole.
 export function errorText(err) {
   const s = err && err.status;
-  if ([401, 403, 404, 409, 413, 415, 422].includes(s)) return t(`error${s}`);
+  if ([401, 403, 404, 409, 413, 415, 422, 429].includes(s)) return t(`error${s}`);
   return t('errorGeneric');
 }
