@@ -19,21 +19,12 @@
 #include <string.h>
 #include <strings.h>
 
-/* Markup is refused: the text is shown as text, and a tag in it is a mistake or an attack. */
-static int has_markup(const char *s)
-{
-    for (; s && (s = strchr(s, '<')); s++)
-        if ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z') || s[1] == '/' ||
-            s[1] == '!' || s[1] == '?')
-            return 1;
-    return 0;
-}
-
-static const char *plain(json_t *body, const char *key, unsigned flags, size_t max, struct err *e)
+/* A string member that must be plain text: markup is a mistake or an attack, and it is refused. */
+const char *feedback_plain(json_t *body, const char *key, unsigned flags, size_t max, struct err *e)
 {
     const char *s = jv_string(body, NULL, key, flags, max, e);
 
-    if (s && has_markup(s)) {
+    if (s && feedback_markup(s)) {
         err_field_as(e, key, "markup", "", "must be plain text, without HTML markup");
         return NULL;
     }
@@ -53,11 +44,11 @@ static void read_item(struct req *r, json_t *body, int anonymous, struct feedbac
         (f->category = feedback_category_parse(category)) < 0)
         err_field_as(e, "category", "not_one_of", "rule, handling, conduct, other, complaint",
                      "must be one of rule, handling, conduct, other, complaint");
-    f->text = plain(body, "text", JV_REQUIRED | JV_MULTILINE, FEEDBACK_TEXT_MAX, e);
+    f->text = feedback_plain(body, "text", JV_REQUIRED | JV_MULTILINE, FEEDBACK_TEXT_MAX, e);
     f->dossier_code = jv_string(body, NULL, "dossier_code", JV_NULLABLE, DOSSIER_CODE_MAX, e);
     if (f->dossier_code && !dossier_code_valid(f->dossier_code))
         err_field(e, "dossier_code", "must be a dossier code like 000.00.31.H99-260302-0001");
-    f->name = plain(body, "name", JV_NULLABLE, 200, e);
+    f->name = feedback_plain(body, "name", JV_NULLABLE, 200, e);
     f->phone = jv_string(body, NULL, "phone", JV_NULLABLE, 30, e);
     if (f->phone && !phone_valid(f->phone))
         err_field_as(e, "phone", "phone", "", "must be a phone number (8 to 15 digits)");
@@ -67,7 +58,7 @@ static void read_item(struct req *r, json_t *body, int anonymous, struct feedbac
     if (anonymous && !f->phone && !f->email && !e->nfields)
         err_field_as(e, "phone", "required", "",
                      "a phone number or an e-mail address is needed to follow the answer");
-    f->address = plain(body, "address", JV_NULLABLE, 500, e);
+    f->address = feedback_plain(body, "address", JV_NULLABLE, 500, e);
     if ((loc = jv_typed(body, NULL, "location", JSON_OBJECT, JV_NULLABLE, e))) {
         static const char *const lk[] = {"lat", "long", NULL};
         jv_known(loc, "location", lk, e);
@@ -96,7 +87,8 @@ static int route(struct req *r, struct feedback *f, struct err *e)
             if (e->http != 404)
                 return -1;
             err_clear(e);
-            return err_field(e, "dossier_code", "no dossier with code %s", f->dossier_code);
+            return err_field_as(e, "dossier_code", "not_found", f->dossier_code,
+                                "no dossier with code %s", f->dossier_code);
         }
         f->agency = d.lead_agency ? d.lead_agency : d.agency;
         return 0;
@@ -110,6 +102,11 @@ static int route(struct req *r, struct feedback *f, struct err *e)
     if (!f->agency)
         return err_set(e, 503, "no_agency", "no agency is set up to receive feedback");
     return 0;
+}
+
+const char *feedback_actor_name(const struct user *u)
+{
+    return u->full_name && *u->full_name ? u->full_name : u->username;
 }
 
 /* The sender is told by e-mail at each step, in the transaction that makes it. */
@@ -244,14 +241,17 @@ int feedback_get(struct req *r, struct err *e)
     struct feedback_file *files;
     struct feedback f = {0};
     size_t n, nf, i;
-    int view;
+    int view, rated;
     json_t *j, *arr;
 
     if (feedback_find(r, r->params[0], req_query(r, "contact"), &f, &view, e) < 0 ||
         feedback_events(r->db, &r->arena, f.id, &ev, &n, e) < 0 ||
-        feedback_files(r->db, &r->arena, f.id, &files, &nf, e) < 0)
+        feedback_files(r->db, &r->arena, f.id, &files, &nf, e) < 0 ||
+        (rated = feedback_rated(r->db, f.id, e)) < 0)
         return -1;
     j = feedback_json(r, &f, view);
+    /* its sender may rate a published answer once */
+    json_object_set_new(j, "can_rate", json_boolean(f.published_at && !rated));
     json_object_set_new(j, "history", feedback_events_json(ev, n, view <= FEEDBACK_STAFF));
     /* the files hold personal data: not for those who see it masked */
     arr = json_array();
@@ -429,7 +429,7 @@ int feedback_rating(struct req *r, struct err *e)
     jv_known(body, NULL, keys, e);
     contact = jv_string(body, NULL, "contact", JV_NULLABLE, 254, e);
     jv_int(body, NULL, "level", JV_REQUIRED, 1, 3, &level, e);
-    comment = plain(body, "comment", JV_NULLABLE | JV_MULTILINE, 1000, e);
+    comment = feedback_plain(body, "comment", JV_NULLABLE | JV_MULTILINE, 1000, e);
     if (e->http)
         goto out;
     if (db_begin(r->db, DB_WRITE, e) < 0 ||

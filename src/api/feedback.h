@@ -31,6 +31,12 @@ int feedback_find(struct req *r, const char *code, const char *contact, struct f
 /* An attached file as the API shows it, with its download URL (feedback_files.c). */
 json_t *feedback_file_json(struct req *r, const struct feedback *f, const struct feedback_file *x);
 
+/* A string member of a body that must be plain text (422 `markup` otherwise). */
+const char *feedback_plain(json_t *body, const char *key, unsigned flags, size_t max,
+                           struct err *e);
+/* How the control sheet names an officer: the full name, else the username. */
+const char *feedback_actor_name(const struct user *u);
+
 /* Tells the sender, by e-mail, where the item stands (in the caller's transaction). */
 int feedback_notify(struct req *r, const struct feedback *f, struct err *e);
 

@@ -30,9 +30,9 @@ static void read_input(json_t *body, int action, struct feedback_input *in, stru
         2000, e);
     if (action == FA_ANSWER)
         in->answer =
-            jv_string(body, NULL, "answer", JV_REQUIRED | JV_MULTILINE, FEEDBACK_TEXT_MAX, e);
+            feedback_plain(body, "answer", JV_REQUIRED | JV_MULTILINE, FEEDBACK_TEXT_MAX, e);
     if (action == FA_ASK)
-        in->request = jv_string(body, NULL, "request", JV_REQUIRED | JV_MULTILINE, 2000, e);
+        in->request = feedback_plain(body, "request", JV_REQUIRED | JV_MULTILINE, 2000, e);
     if (action == FA_FORWARD &&
         (in->agency = jv_string(body, NULL, "agency", JV_REQUIRED, 13, e)) &&
         !agency_id_valid(in->agency))
@@ -97,7 +97,7 @@ int feedback_act(struct req *r, struct err *e)
         .times = &times,
         .now = r->now,
         .actor_id = u->id,
-        .actor_name = u->full_name ? u->full_name : u->username,
+        .actor_name = feedback_actor_name(u),
         .may = user_can_at(u, feedback_action_capability(action), f.agency_path)};
     /* the version, the status and the role come before the fields */
     if (fields.http) {

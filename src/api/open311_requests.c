@@ -7,6 +7,7 @@
 #include "api/feedback.h"
 #include "api/open311.h"
 #include "core/date.h"
+#include "core/feedback.h"
 #include "core/dossier.h"
 #include "lib/crypto.h"
 #include "lib/json.h"
@@ -88,12 +89,10 @@ static const char *text_field(struct req *r, const char *key, size_t max, int mu
             *bad = arena_printf(&r->arena, "%s holds control characters", key);
             return NULL;
         }
-    for (p = v; (p = strchr(p, '<')); p++)
-        if ((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z') || p[1] == '/' ||
-            p[1] == '!' || p[1] == '?') {
-            *bad = arena_printf(&r->arena, "%s must be plain text, without HTML markup", key);
-            return NULL;
-        }
+    if (feedback_markup(v)) {
+        *bad = arena_printf(&r->arena, "%s must be plain text, without HTML markup", key);
+        return NULL;
+    }
     if (utf8_length(v) > max)
         *bad = arena_printf(&r->arena, "%s is longer than %zu characters", key, max);
     return *bad ? NULL : v;

@@ -139,6 +139,15 @@ int feedback_action_capability(int a)
     return a >= 0 && a < FA_COUNT ? actions[a].capability : -1;
 }
 
+int feedback_markup(const char *s)
+{
+    for (; s && (s = strchr(s, '<')); s++)
+        if ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z') || s[1] == '/' ||
+            s[1] == '!' || s[1] == '?')
+            return 1;
+    return 0;
+}
+
 int feedback_code_format(int64_t local_day, int counter, char out[FEEDBACK_CODE_MAX])
 {
     char day[DOSSIER_CODE_DAY_MAX];
@@ -234,16 +243,18 @@ static int effect(int action, const struct feedback_input *in, const struct feed
     switch (action) {
     case FA_FORWARD:
         if (!x->to_agency)
-            return err_field(e, "agency", "no active agency with identifier %s",
-                             in->agency ? in->agency : "");
+            return err_field_as(e, "agency", "not_found", in->agency ? in->agency : "",
+                                "no active agency with identifier %s",
+                                in->agency ? in->agency : "");
         if (f->agency && !strcmp(x->to_agency, f->agency))
             return err_field(e, "agency", "the feedback is already with this agency");
         m->ev.to_agency = f->agency = x->to_agency;
         return 0;
     case FA_DUPLICATE:
         if (!x->original || !strcmp(x->original->code, f->code))
-            return err_field(e, "duplicate_of", "no other feedback with code %s",
-                             in->duplicate_of ? in->duplicate_of : "");
+            return err_field_as(
+                e, "duplicate_of", "not_found", in->duplicate_of ? in->duplicate_of : "",
+                "no other feedback with code %s", in->duplicate_of ? in->duplicate_of : "");
         if (x->original->status == FS_DUPLICATE)
             return err_field(e, "duplicate_of", "%s is itself a duplicate of %s: name the original",
                              x->original->code, x->original->duplicate_of);

@@ -113,6 +113,12 @@ int feedback_action_allowed(int action, int status);
 /* The capability (core/roles.h) that takes the action at the item's agency. */
 int feedback_action_capability(int action);
 
+/*
+ * Whether a text holds HTML markup: '<' followed by a letter, '/', '!' or '?'
+ * (a tag, a comment, a declaration). Feedback is plain text; "< 5 ngày" is text.
+ */
+int feedback_markup(const char *s);
+
 #define FEEDBACK_CODE_MAX 24
 #define FEEDBACK_TEXT_MAX 4000
 #define FEEDBACK_COUNTER  "PAKN" /* the key of the daily counter of codes */

@@ -391,15 +391,24 @@ int feedback_route_set(struct db *db, int category, const char *agency, struct e
                : 0;
 }
 
-int feedback_rate(struct db *db, int64_t feedback_id, int level, const char *comment, int64_t now,
-                  struct err *e)
+int feedback_rated(struct db *db, int64_t feedback_id, struct err *e)
 {
     int64_t n;
 
     if (db_int(db, &n, e, "SELECT count(*) FROM feedback_ratings WHERE feedback_id = ?", "I",
                feedback_id) < 0)
         return -1;
-    if (n)
+    return n > 0;
+}
+
+int feedback_rate(struct db *db, int64_t feedback_id, int level, const char *comment, int64_t now,
+                  struct err *e)
+{
+    int rated = feedback_rated(db, feedback_id, e);
+
+    if (rated < 0)
+        return -1;
+    if (rated)
         return err_set(e, 409, "already_rated", "this answer has been rated already");
     return db_run(db, e,
                   "INSERT INTO feedback_ratings (feedback_id, level, comment, created_at)"

@@ -76,6 +76,8 @@ int feedback_files(struct db *db, struct arena *a, int64_t feedback_id, struct f
 int feedback_file_get(struct db *db, struct arena *a, int64_t feedback_id, int64_t id,
                       struct feedback_file *out, struct err *e);
 
+/* 1 when the item's answer has been rated, 0 if not, -1 on error. */
+int feedback_rated(struct db *db, int64_t feedback_id, struct err *e);
 /* The sender's rating of the answer (1 very satisfied .. 3 not satisfied); 409 when rated. */
 int feedback_rate(struct db *db, int64_t feedback_id, int level, const char *comment, int64_t now,
                   struct err *e);

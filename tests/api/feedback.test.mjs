@@ -105,10 +105,13 @@ test('a whole life: accepted, asked for more (the clock stands), answered late, 
   assert.equal(pub.json.items[0].answer, 'Quy định này do UBND tỉnh ban hành năm 2024.');
   assert.equal(pub.json.items[0].sender, undefined);
   assert.equal(pub.json.items[0].dossier_code, undefined);
+  // staff fields are plain text too; an officer's name, else the username, goes on the control sheet
+  assert.equal((await anon.get(`/api/v1/feedback/${code}?contact=binh@example.vn`)).json.can_rate, true);
   // the sender rates it once, with the contact; a wrong contact finds nothing
   problem(null, await anon.post(`/api/v1/feedback/${code}/rating`, { contact: 'x@example.vn', level: 1 }), 404);
   assert.equal((await anon.post(`/api/v1/feedback/${code}/rating`, { contact: 'binh@example.vn', level: 1 })).status, 201);
   problem(null, await anon.post(`/api/v1/feedback/${code}/rating`, { contact: 'binh@example.vn', level: 2 }), 409);
+  assert.equal((await anon.get(`/api/v1/feedback/${code}?contact=binh@example.vn`)).json.can_rate, false);
   // the sender got a message at each step that concerns them
   assert.equal(sql(server.db, `SELECT count(*) FROM outbox WHERE recipient = 'binh@example.vn'`), '4');
   // the service index's feedback parts are recorded now: the commune answered one item, late,
@@ -184,7 +187,12 @@ test('bad input gets a clear error and writes nothing', async () => {
   await processor.post(`/api/v1/feedback/${r.json.code}/accept`, {});
   problem(null, await processor.post(`/api/v1/feedback/${r.json.code}/answer`, {}), 422, 'answer');
   problem(null, await processor.post(`/api/v1/feedback/${r.json.code}/answer`, { answer: 'a', version: 1 }), 409);
-  problem(null, await processor.post(`/api/v1/feedback/${r.json.code}/forward`, { agency: '000.00.99.H88' }), 422, 'agency');
+  const fwd = await processor.post(`/api/v1/feedback/${r.json.code}/forward`, { agency: '000.00.99.H88' });
+  problem(null, fwd, 422, 'agency');
+  assert.deepEqual([fwd.json.errors[0].code, fwd.json.errors[0].param], ['not_found', '000.00.99.H88']);
+  problem(null, await processor.post(`/api/v1/feedback/${r.json.code}/answer`, { answer: 'Xem <a href="x">đây</a>' }), 422, 'answer');
+  const hist = (await processor.get(`/api/v1/feedback/${r.json.code}`)).json.history;
+  assert.ok(hist.filter((h) => h.action === 'accept').every((h) => h.actor && h.actor.length > 0));
 });
 
 test('the service times and the routes by category are data an administrator sets', async () => {

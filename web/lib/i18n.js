@@ -234,6 +234,7 @@ const fieldCodes = {
   time: ['Thời điểm không hợp lệ', 'Not a time'],
   office_hours: ['Giờ làm việc không hợp lệ (HH:MM-HH:MM, tổng 8 giờ)', 'Invalid office hours (HH:MM-HH:MM, 8 hours in all)'],
   markup: ['Chỉ nhập văn bản, không dùng thẻ HTML', 'Plain text only, without HTML markup'],
+  not_found: ['Không tìm thấy: $1', 'Not found: $1'],
   // not the API's: the feedback form names the phone's "required" so, as a phone or an e-mail will do
   contact: ['Nhập số điện thoại hoặc thư điện tử để theo dõi kết quả trả lời', 'Give a phone number or an e-mail address to follow the answer'],
 };

@@ -177,7 +177,8 @@ export function Follow({ query }) {
       <${Facts} x=${item} agencyName=${(id) => id} />
     </section>
     <${History} rows=${item.history} />
-    ${item.status === 'published' && html`<${Rating} code=${asked.code} contact=${asked.contact} key=${item.code} />`}`}
+    ${item.can_rate && html`<${Rating} code=${asked.code} contact=${asked.contact} key=${item.code} />`}
+    ${item.published_at && !item.can_rate && html`<p class="muted" role="status">${t('fbRated')}</p>`}`}
     <p><a href="#/phan-anh/tra-loi">${t('fbLinkAnswers')}</a></p>`;
 }
 
