@@ -155,7 +155,7 @@ int cmd_demo(int argc, char **argv)
     struct cmd_opts o = {.seed = 20261122};
     struct demo c = {0};
     const char *path;
-    long dossiers = 6000, wished, i;
+    long dossiers = 6000, wished, feedback, i;
     int y, m, d, rc;
 
     if (cmd_wants_help(argc, argv)) {
@@ -204,8 +204,14 @@ int cmd_demo(int argc, char **argv)
         if (i % 2000 == 1999)
             arena_release(&c.a);
     }
-    printf("%s: %zu agencies, %zu procedures, %zu users, %ld dossiers\n", path, demo_agencies_len,
-           demo_procedures_len, sizeof(demo_users) / sizeof(demo_users[0]), dossiers);
+    /* feedback: one item for a hundred dossiers, and at least thirty */
+    feedback = dossiers / 100 > 30 ? dossiers / 100 : 30;
+    if (db_begin(c.db, DB_WRITE, &c.e) < 0 || demo_feedback(&c, (int)feedback) < 0 ||
+        db_commit(c.db, &c.e) < 0)
+        goto out;
+    printf("%s: %zu agencies, %zu procedures, %zu users, %ld dossiers, %ld feedback items\n", path,
+           demo_agencies_len, demo_procedures_len, sizeof(demo_users) / sizeof(demo_users[0]),
+           dossiers, feedback);
     for (i = DOSSIER_STATUS_MIN; i <= DOSSIER_STATUS_MAX; i++)
         printf("  %-12s %d\n", dossier_status_name((int)i), c.counts[i]);
     printf("Demo accounts (username / password / role):\n%s", accounts.buf);

@@ -50,6 +50,10 @@ const CHECKS = [
   ['consulted', 'SELECT count(*) FROM dossiers WHERE parent_id IS NOT NULL'],
   ['ratings', 'SELECT count(*) FROM ratings'],
   ['swaps', 'SELECT count(*) FROM calendar_overrides'],
+  // feedback: some open, some with a published answer, nothing after the moment
+  ['feedback_open', 'SELECT count(*) FROM feedback WHERE closed_at IS NULL'],
+  ['feedback_published', 'SELECT count(*) FROM feedback WHERE published_at IS NOT NULL'],
+  ['future_feedback', 'SELECT count(*) FROM feedback_events WHERE at > $NOW'],
   // the demo accounts' units each hold open dossiers: the centre, two departments, a commune
   ['queues', "SELECT count(DISTINCT current_unit) FROM dossiers WHERE status IN (1, 2, 4, 5, 6, 9) AND current_unit IN ('000.00.01.H99', '000.00.02.H99', '000.00.03.H99', '000.00.31.H99')"],
 ];
@@ -64,10 +68,11 @@ test('the demo at 30 moments: every status, channel and kind of history, nothing
       const at = `at ${moment}: ${JSON.stringify(f)}`;
       assert.equal(f.statuses, '1,2,3,4,5,6,7,8,9,10', at);
       assert.equal(f.channels, '1,2,3', at);
-      for (const k of ['future', 'future_events', 'future_steps', 'future_ratings', 'not_last_event',
+      for (const k of ['future', 'future_events', 'future_steps', 'future_ratings', 'future_feedback', 'not_last_event',
         'events_out_of_order', 'received_without_due', 'closed_without_reason'])
         assert.equal(f[k], '0', `${k} ${at}`);
-      for (const k of ['late', 'early', 'overdue_open', 'apologies', 'supplements', 'consulting', 'consulted', 'ratings'])
+      for (const k of ['late', 'early', 'overdue_open', 'apologies', 'supplements', 'consulting', 'consulted', 'ratings',
+        'feedback_open', 'feedback_published'])
         assert.ok(Number(f[k]) > 0, `${k} ${at}`);
       assert.equal(f.swaps, '2', at);
       assert.equal(f.queues, '4', at);
