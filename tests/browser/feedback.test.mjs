@@ -1,5 +1,6 @@
-// Citizens' feedback in a real browser: the form and its errors, following an item, the officers'
-// steps through to the published answer, the rating, the public answers, the hotline, accessibility.
+// Citizens' feedback in a real browser: the form and its errors, following an item, the queue's
+// tabs and counts, the officers' steps through to the published answer, the rating, the public
+// answers, the hotline, accessibility.
 // The tests run in order: the later ones follow the item the first one files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -81,11 +82,29 @@ test('officers accept and answer it, the leader publishes it; its sender reads t
   await proc.open('/');
   await proc.getByRole('link', { name: 'Xử lý phản ánh' }).click();
   await proc.getByRole('heading', { name: 'Xử lý phản ánh' }).waitFor();
-  await proc.getByRole('tab', { name: 'Quá hạn' }).click();
+  // an officer who processes starts on "mine": the commune's items, both of them open
+  const mine = proc.getByRole('tab', { name: /^Của tôi/ });
+  assert.equal(await mine.getAttribute('aria-selected'), 'true');
+  assert.equal(await mine.getAttribute('aria-controls'), 'fb-panel');
+  assert.equal(await proc.getByRole('tabpanel').getAttribute('aria-labelledby'), 'tab-mine');
+  await proc.getByRole('link', { name: code }).waitFor();
+  await proc.getByRole('link', { name: late.code }).waitFor();
+  // the overdue item is under "late", with its badge, and the tab's count is the rows it shows
+  const lateTab = proc.getByRole('tab', { name: /^Quá hạn/ });
+  await lateTab.click();
+  assert.equal(await lateTab.getAttribute('aria-selected'), 'true');
   await proc.getByRole('row', { name: new RegExp(late.code) }).waitFor();
   assert.match(await proc.getByRole('row', { name: new RegExp(late.code) }).locator('.badge').textContent(), /Quá hạn/);
   assert.equal(await proc.getByRole('link', { name: code }).count(), 0);
-  await proc.getByRole('tab', { name: 'Đang xử lý' }).click();
+  await proc.waitForFunction((el) => /^\d+$/.test(el.textContent), await lateTab.locator('.count').elementHandle());
+  const rows = proc.locator('#fb-panel tbody tr');
+  assert.equal(Number(await lateTab.locator('.count').textContent()), await rows.count());
+  assert.equal(await rows.count(), 1);
+  // the counts are the API's, the same for every tab
+  const counts = (await (await as(server, 'processor1')).get('/api/v1/feedback/counts')).json;
+  for (const [name, k] of [[/^Của tôi/, 'mine'], [/^Sắp đến hạn/, 'due_soon'], [/^Quá hạn/, 'late'], [/^Đang xử lý/, 'open'], [/^Tất cả/, 'all']])
+    assert.equal(await proc.getByRole('tab', { name }).locator('.count').textContent(), String(counts[k]), k);
+  await proc.getByRole('tab', { name: /^Đang xử lý/ }).click();
   await proc.getByRole('link', { name: code }).click();
   await proc.getByRole('heading', { name: `Phản ánh, kiến nghị ${code}` }).waitFor();
   assert.ok(await proc.getByText('0912 345 678').isVisible()); // the commune's officer sees the contact in full
@@ -166,6 +185,21 @@ test('the hotline operator records a call', async () => {
   await p.getByRole('button', { name: 'Ghi nhận phản ánh khác' }).click();
   assert.equal(await p.getByLabel('Nội dung phản ánh, kiến nghị').inputValue(), '');
   assert.deepEqual(p.problems, []);
+});
+
+test('the queue opens on "open" for those who do not process, and on "late" for the old view=overdue', async () => {
+  const p = await page(browser, server, { user: 'steering' });
+  await p.open('/phan-anh/xu-ly');
+  await p.getByRole('heading', { name: 'Xử lý phản ánh' }).waitFor();
+  assert.equal(await p.getByRole('tab', { name: /^Đang xử lý/ }).getAttribute('aria-selected'), 'true');
+  assert.equal(await p.getByRole('tab', { selected: true }).count(), 1);
+  await p.context().close();
+  const q = await page(browser, server, { user: 'processor1' });
+  await q.open('/phan-anh/xu-ly?view=overdue');
+  await q.getByRole('heading', { name: 'Xử lý phản ánh' }).waitFor();
+  assert.equal(await q.getByRole('tab', { name: /^Quá hạn/ }).getAttribute('aria-selected'), 'true');
+  await q.locator('#fb-panel tbody tr').first().waitFor();
+  assert.deepEqual([...p.problems, ...q.problems], []);
 });
 
 test('every feedback page passes axe-core in Vietnamese and English, without console errors', async () => {

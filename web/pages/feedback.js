@@ -226,22 +226,31 @@ export function Answers({ query }) {
     </section>`;
 }
 
-const VIEWS = ['open', 'overdue', 'all'];
+// The dossiers' tabs: mine, due soon, late (the API's `overdue` is late's other name), open, all.
+const VIEWS = ['mine', 'due_soon', 'late', 'open', 'all'];
+const viewOf = (v) => (v === 'overdue' ? 'late' : VIEWS.includes(v) ? v : null);
 
-// #/phan-anh/xu-ly?view=…: the items of the caller's agencies (every item for system-wide roles).
+// #/phan-anh/xu-ly?view=…: the items of the caller's agencies (every item for system-wide roles),
+// in tabs with their counts; those who process start on theirs, the others on the open ones.
 export function FeedbackQueue({ query, session }) {
-  const [view, setView] = useState(VIEWS.includes(query.get('view')) ? query.get('view') : 'open');
+  const [view, setView] = useState(viewOf(query.get('view')) || (session.can('process') ? 'mine' : 'open'));
+  const [counts, setCounts] = useState(null);
   const [filters, setFilters] = useState({ category: '', q: '' });
   const [applied, setApplied] = useState(filters);
   const [items, setItems] = useState(null);
   const [cursor, setCursor] = useState(null);
   const [error, setError] = useState(null);
-  const qs = (more) => `/api/v1/feedback?view=${view}&limit=30${Object.entries(applied).filter(([, v]) => v).map(([k, v]) => `&${k}=${enc(v)}`).join('')}${more ? `&cursor=${enc(more)}` : ''}`;
+  const filterQs = Object.entries(applied).filter(([, v]) => v).map(([k, v]) => `&${k}=${enc(v)}`).join('');
+  const qs = (more) => `/api/v1/feedback?view=${view}&limit=30${filterQs}${more ? `&cursor=${enc(more)}` : ''}`;
   useEffect(() => {
-    if (!session.can('view_dossiers')) return;
+    if (!session.can('view_dossiers')) return undefined;
+    let live = true; // a tab left before its answers came must not show them
     setItems(null);
     setError(null);
-    get(qs()).then((r) => { setItems(r.items); setCursor(r.next_cursor); }).catch(setError);
+    // the counts come again with each tab, so that a tab's count and its rows agree
+    get(`/api/v1/feedback/counts${filterQs.replace('&', '?')}`).then((c) => live && setCounts(c)).catch((err) => live && setError(err));
+    get(qs()).then((r) => { if (live) { setItems(r.items); setCursor(r.next_cursor); } }).catch((err) => live && setError(err));
+    return () => { live = false; };
   }, [view, applied, session.user]);
   if (!session.user) return html`<p>${t('error401')} <a href="#/dang-nhap?next=/phan-anh/xu-ly">${t('login')}</a></p>`;
   if (!session.can('view_dossiers')) return html`<p>${t('error403')}</p>`;
@@ -250,7 +259,7 @@ export function FeedbackQueue({ query, session }) {
   return html`<h1>${t('fbQueue')}</h1>
     <div role="tablist" class="tabs" aria-label=${t('fbQueue')}>
       ${VIEWS.map((k) => html`<button role="tab" type="button" key=${k} id=${`tab-${k}`} aria-selected=${view === k ? 'true' : 'false'} aria-controls="fb-panel"
-        onClick=${() => setView(k)}>${t(`fbView_${k}`)}</button>`)}
+        onClick=${() => setView(k)}>${t(`fbView_${k}`)} <span class="count">${counts ? counts[k] : '…'}</span></button>`)}
     </div>
     <form class="filters" onSubmit=${(e) => { e.preventDefault(); setApplied(filters); }}>
       <${Field} type="select" label=${t('fbCategory')} name="category" value=${filters.category} onInput=${set('category')}>
