@@ -181,7 +181,7 @@ test('every page passes axe-core without serious or critical violations', async 
   const pages = [
     [null, '/'], [null, '/thu-tuc?q=dang%20ky'], [null, `/thu-tuc/${PROC.birth}`], [null, `/tra-cuu?code=${d.code}&so=5678`], [null, '/dang-nhap'],
     ['citizen', `/nop/${PROC.birth}`], ['receiver1', '/ho-so'], ['receiver1', '/tiep-nhan'], ['receiver1', `/ho-so/${d.code}`],
-    ['admin', '/quan-tri?tab=agencies'], ['admin', '/quan-tri?tab=users'], ['admin', '/quan-tri?tab=procedures'], ['admin', '/quan-tri?tab=calendar'],
+    ['admin', '/quan-tri?tab=agencies'], ['admin', '/quan-tri?tab=users'], ['admin', '/quan-tri?tab=procedures'], ['admin', '/quan-tri?tab=calendar'], ['admin', '/quan-tri?tab=open311'],
     ['leader1', '/bang-dieu-khien'],
   ];
   for (const lang of ['vi', 'en']) {

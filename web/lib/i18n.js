@@ -161,6 +161,34 @@ Object.assign(dict.en, {
   ch_portal: 'Portal', ch_hotline: 'Hotline', ch_open311: 'App (Open311)',
 });
 
+// The administrator's Open311 clients (web/pages/admin.js).
+Object.assign(dict.vi, {
+  open311: 'Ứng dụng Open311',
+  o311Intro: 'Ứng dụng, ki-ốt gửi phản ánh, kiến nghị qua Open311 (GeoReport v2), mỗi ứng dụng bằng một khóa API riêng. Hệ thống chỉ lưu mã băm của khóa, nên khóa chỉ hiển thị một lần khi cấp.',
+  o311Name: 'Tên ứng dụng', o311NameHint: 'Ví dụ: Ứng dụng Sơn Hà. Tên đã dùng, kể cả của ứng dụng đã bị thu hồi khóa, không dùng lại được.',
+  o311IssueTitle: 'Cấp khóa cho ứng dụng mới', o311Issue: 'Cấp khóa', o311Key: 'Khóa API của ứng dụng {name}', o311KeyLabel: 'Khóa API',
+  o311KeyOnce: 'Hãy sao chép khóa này và gửi cho ứng dụng ngay bây giờ: khóa sẽ không được hiển thị lại. Nếu để mất khóa, hãy thu hồi và cấp khóa mới với tên khác.',
+  o311Copy: 'Sao chép khóa', o311Copied: 'Đã sao chép khóa.', o311Dismiss: 'Đã lưu khóa, ẩn khóa đi',
+  o311Created: 'Ngày cấp', o311LastUsed: 'Lần dùng gần nhất', o311Requests: 'Số yêu cầu đã gửi', o311Never: 'Chưa dùng',
+  o311Revoked: 'Đã thu hồi', o311Revoke: 'Thu hồi khóa', o311Confirm: 'Xác nhận thu hồi',
+  o311ConfirmHint: 'Sau khi thu hồi, ứng dụng {name} không gửi được phản ánh bằng khóa này nữa.',
+  o311RevokedOk: 'Đã thu hồi khóa của ứng dụng {name}.', o311None: 'Chưa cấp khóa cho ứng dụng nào.',
+  o311NotActive: 'Ứng dụng này không còn khóa đang hoạt động.',
+});
+Object.assign(dict.en, {
+  open311: 'Open311 clients',
+  o311Intro: 'Apps and kiosks send feedback through Open311 (GeoReport v2), each with its own API key. Only a hash of the key is kept, so a key is shown once, when it is issued.',
+  o311Name: 'Client name', o311NameHint: 'For example: Sơn Hà app. A name once used, even by a client whose key was revoked, cannot be used again.',
+  o311IssueTitle: 'Issue a key to a new client', o311Issue: 'Issue the key', o311Key: 'API key of {name}', o311KeyLabel: 'API key',
+  o311KeyOnce: 'Copy this key and pass it to the client now: it will not be shown again. If the key is lost, revoke it and issue a new one under another name.',
+  o311Copy: 'Copy the key', o311Copied: 'Key copied.', o311Dismiss: 'I have saved it: hide the key',
+  o311Created: 'Issued', o311LastUsed: 'Last used', o311Requests: 'Requests sent', o311Never: 'Never',
+  o311Revoked: 'Revoked', o311Revoke: 'Revoke the key', o311Confirm: 'Confirm revocation',
+  o311ConfirmHint: 'Once revoked, {name} can no longer send feedback with this key.',
+  o311RevokedOk: 'The key of {name} is revoked.', o311None: 'No client has a key yet.',
+  o311NotActive: 'This client has no active key any more.',
+});
+
 // A feedback item's category, status or action (history rows have no label): the server's
 // Vietnamese label when it sent one, else these words.
 const feedbackNames = {
@@ -237,6 +265,8 @@ const fieldCodes = {
   not_found: ['Không tìm thấy: $1', 'Not found: $1'],
   // not the API's: the feedback form names the phone's "required" so, as a phone or an e-mail will do
   contact: ['Nhập số điện thoại hoặc thư điện tử để theo dõi kết quả trả lời', 'Give a phone number or an e-mail address to follow the answer'],
+  // not the API's either: an Open311 client's name already taken (the API answers 409)
+  name_taken: ['Đã có ứng dụng mang tên này (kể cả ứng dụng đã bị thu hồi khóa); vui lòng chọn tên khác', 'A client has this name already (a revoked one counts too); choose another'],
 };
 export function fieldText(err) {
   const e = typeof err === 'string' ? { code: 'invalid', message: err } : err;

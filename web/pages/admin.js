@@ -1,11 +1,15 @@
-// Administration: agencies and office hours, users and roles, procedures and their processes, the calendar.
-import { useState, useEffect } from '../vendor/hooks.module.js';
-import { html, Field, Alert, Loading, fieldsOf } from '../lib/ui.js';
+// Administration: agencies and office hours, users and roles, procedures and their processes, the calendar,
+// the Open311 clients' keys.
+import { useState, useEffect, useRef } from '../vendor/hooks.module.js';
+import { html, Field, Alert, Loading, fieldsOf, when } from '../lib/ui.js';
 import { get, post, patch, put, del } from '../lib/api.js';
 import { t, ROLES, roleText } from '../lib/i18n.js';
 
 // each tab and the capability (from the server, core/roles.c) that opens it
-const TABS = { agencies: 'manage_agencies', users: 'manage_users', procedures: 'manage_procedures', calendar: 'manage_calendar' };
+const TABS = {
+  agencies: 'manage_agencies', users: 'manage_users', procedures: 'manage_procedures', calendar: 'manage_calendar',
+  open311: 'manage_calendar', // the system administrator's alone, like the calendar
+};
 
 function Agencies() {
   const [list, setList] = useState(null);
@@ -181,11 +185,79 @@ function Calendar() {
     <${DueCalculator} />`;
 }
 
+/* The Open311 clients (apps, kiosks) and their keys: the server keeps a key's hash only, so a new
+   key is shown here once; revoking asks for a second click. */
+function Open311Clients() {
+  const [list, setList] = useState(null);
+  const [name, setName] = useState('');
+  const [issued, setIssued] = useState(null); // {name, key}: shown once, until hidden or the page is left
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState(null); // the client whose revocation waits for its confirmation
+  const [error, setError] = useState(null);
+  const [ok, setOk] = useState(null);
+  const keyBox = useRef(null), confirmButton = useRef(null);
+  const load = () => get('/api/v1/open311/keys').then((r) => setList(r.items)).catch(setError);
+  useEffect(load, []);
+  useEffect(() => { if (issued && keyBox.current) keyBox.current.focus(); }, [issued]);
+  useEffect(() => { if (confirming && confirmButton.current) confirmButton.current.focus(); }, [confirming]);
+  const issue = async (e) => {
+    e.preventDefault(); setError(null); setOk(null); setIssued(null); setCopied(false); setConfirming(null);
+    try { const k = await post('/api/v1/open311/keys', { name: name.trim() }); setIssued(k); setName(''); load(); } catch (err) { setError(err); }
+  };
+  const revoke = async (c) => {
+    setError(null); setOk(null);
+    try {
+      await del(`/api/v1/open311/keys/${encodeURIComponent(c.name)}`);
+      setOk(t('o311RevokedOk', { name: c.name }));
+      if (issued && issued.name === c.name) setIssued(null);
+    } catch (err) { setError(err); }
+    setConfirming(null);
+    load();
+  };
+  const copy = () => navigator.clipboard.writeText(issued.key).then(() => setCopied(true), () => keyBox.current && keyBox.current.querySelector('input').select());
+  // a name taken (by a client revoked too) is the name field's error
+  const errors = error && error.status === 409 ? { name: { code: 'name_taken' } } : fieldsOf(error);
+  const summary = error && (error.status === 409 ? t('error422') : error.status === 404 ? t('o311NotActive') : null);
+  if (!list) return error ? html`<${Alert} error=${error} />` : html`<${Loading} />`;
+  return html`<p class="hint">${t('o311Intro')}</p>
+    <${Alert} error=${error}>${summary}</${Alert}>${ok && html`<p class="ok" role="status">${ok}</p>`}
+    ${issued && html`<div class="secret" role="region" aria-labelledby="h-key" tabindex="-1" ref=${keyBox}>
+      <h3 id="h-key">${t('o311Key', { name: issued.name })}</h3>
+      <p class="warn" id="key-once"><strong>${t('o311KeyOnce')}</strong></p>
+      <label for="o311-key">${t('o311KeyLabel')}</label>
+      <input id="o311-key" class="key" readonly value=${issued.key} aria-describedby="key-once" autocomplete="off" spellcheck="false" onFocus=${(e) => e.target.select()} />
+      <div class="row">
+        ${navigator.clipboard && html`<button type="button" class="small" onClick=${copy}>${t('o311Copy')}</button>`}
+        <button type="button" class="small secondary" onClick=${() => setIssued(null)}>${t('o311Dismiss')}</button>
+      </div>
+      ${copied && html`<p class="ok" role="status">${t('o311Copied')}</p>`}
+    </div>`}
+    ${list.length ? html`<div class="scroll"><table><thead><tr><th scope="col">${t('o311Name')}</th><th scope="col">${t('status')}</th>
+      <th scope="col">${t('o311Created')}</th><th scope="col">${t('o311LastUsed')}</th><th scope="col">${t('o311Requests')}</th>
+      <th scope="col"><span class="sr-only">${t('actions')}</span></th></tr></thead>
+    <tbody>${list.map((c) => html`<tr key=${c.id} class=${c.revoked_at ? 'revoked' : ''}><td>${c.name}</td>
+      <td>${c.revoked_at ? html`${t('o311Revoked')} <span class="muted">(${when(c.revoked_at)})</span>` : t('active')}</td>
+      <td>${when(c.created_at)}</td><td>${c.last_used_at ? when(c.last_used_at) : t('o311Never')}</td><td>${c.requests}</td>
+      <td>${!c.revoked_at && (confirming === c.name
+        ? html`<p class="hint" id=${`revoke-${c.id}`}>${t('o311ConfirmHint', { name: c.name })}</p>
+          <button type="button" class="small danger" ref=${confirmButton} aria-describedby=${`revoke-${c.id}`} onClick=${() => revoke(c)}>
+            ${t('o311Confirm')}<span class="sr-only"> ${c.name}</span></button>
+          <button type="button" class="small secondary" onClick=${() => setConfirming(null)}>${t('cancel')}</button>`
+        : html`<button type="button" class="small secondary" onClick=${() => { setOk(null); setError(null); setConfirming(c.name); }}>
+            ${t('o311Revoke')}<span class="sr-only"> ${c.name}</span></button>`)}</td></tr>`)}</tbody></table></div>`
+      : html`<p>${t('o311None')}</p>`}
+    <h3>${t('o311IssueTitle')}</h3>
+    <form onSubmit=${issue} class="grid2">
+      <${Field} label=${t('o311Name')} name="name" value=${name} onInput=${setName} errors=${errors} required maxlength="100" autocomplete="off" hint=${t('o311NameHint')} />
+      <div><button type="submit">${t('o311Issue')}</button></div>
+    </form>`;
+}
+
 export function Admin({ query, session }) {
   const tabs = Object.keys(TABS).filter((k) => session.can(TABS[k]));
   const [tab, setTab] = useState(tabs.includes(query.get('tab')) ? query.get('tab') : tabs.includes('calendar') ? 'calendar' : tabs[0]);
   if (!tabs.length) return html`<p>${t('error403')}</p>`;
-  const Page = { agencies: Agencies, users: Users, procedures: Procedures, calendar: Calendar }[tab];
+  const Page = { agencies: Agencies, users: Users, procedures: Procedures, calendar: Calendar, open311: Open311Clients }[tab];
   return html`<h1>${t('admin')}</h1>
     <div role="tablist" class="tabs" aria-label=${t('admin')}>${tabs.map((k) => html`<button role="tab" type="button" id=${`tab-${k}`}
       aria-selected=${tab === k ? 'true' : 'false'} aria-controls="admin-panel" onClick=${() => setTab(k)}>${t(k)}</button>`)}</div>
