@@ -116,5 +116,5 @@ int cmd_open311(int argc, char **argv)
     if (rc < 0 && db)
         db_rollback(db);
     db_close(db);
-    return rc < 0 ? cmd_fail("%s", e.msg) : 0;
+    return rc < 0 ? cmd_fail("%s", e.nfields ? e.fields[0].message : e.msg) : 0;
 }

@@ -1,10 +1,26 @@
 /* Open311 clients' keys. */
 #include "store/open311.h"
 
+#include <ctype.h>
+#include <string.h>
+
+/* A client's name also names it in an address (DELETE /api/v1/open311/keys/{name}). */
+static int name_valid(const char *name)
+{
+    size_t n = strlen(name);
+
+    return n && n <= 100 && !strchr(name, '/') && strcmp(name, ".") && strcmp(name, "..") &&
+           !isspace((unsigned char)name[0]) && !isspace((unsigned char)name[n - 1]);
+}
+
 int open311_key_add(struct db *db, const char *name, const char *key_hash, int64_t now, int64_t *id,
                     struct err *e)
 {
     int64_t n;
+
+    if (!name_valid(name))
+        return err_field(
+            e, "name", "must be 1 to 100 characters, without '/' and without spaces at either end");
 
     if (db_int(db, &n, e, "SELECT count(*) FROM open311_keys WHERE name = ?", "t", name) < 0)
         return -1;

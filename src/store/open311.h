@@ -14,7 +14,7 @@ struct open311_key {
     int64_t created_at, revoked_at, last_used_at, requests;
 };
 
-/* A new client; 409 when the name is taken. Sets *id. */
+/* A new client; 422 (name) for a name that cannot name it in an address, 409 when it is taken. */
 int open311_key_add(struct db *db, const char *name, const char *key_hash, int64_t now, int64_t *id,
                     struct err *e);
 /* The active key with that hash: 1 found (out filled), 0 none or revoked, -1 error. */

@@ -229,6 +229,9 @@ test('an administrator issues, lists and revokes keys over the API; nobody else 
   assert.ok(list.json.items.every((k) => k.key === undefined)); // a key is shown once
   assert.equal((await admin.post('/api/v1/open311/keys', { name: 'Ki-ốt phường' })).status, 409);
   assert.equal((await admin.post('/api/v1/open311/keys', { name: '' })).status, 422);
+  // a name is also an address: no slash, no dot names, no spaces at either end
+  for (const name of ['a/b', '..', ' Ki-ốt', 'Ki-ốt '])
+    assert.equal((await admin.post('/api/v1/open311/keys', { name })).status, 422, name);
   assert.equal((await leader.get('/api/v1/open311/keys')).status, 403);
   assert.equal((await admin.req('DELETE', `/api/v1/open311/keys/${encodeURIComponent('Ki-ốt phường')}`)).status, 204);
   assert.equal((await admin.req('DELETE', `/api/v1/open311/keys/${encodeURIComponent('Ki-ốt phường')}`)).status, 404);
