@@ -49,10 +49,7 @@ static json_t *actions_json(struct req *r, const struct feedback *f)
     int a;
 
     for (a = 0; a < FA_COUNT; a++) {
-        /* a complaint is routed out, never accepted as feedback */
-        if (!feedback_action_allowed(a, f->status) ||
-            (a == FA_ROUTE_OUT && f->category != FB_COMPLAINT) ||
-            (a == FA_ACCEPT && f->category == FB_COMPLAINT))
+        if (!feedback_action_offered(a, f))
             continue;
         json_array_append_new(
             arr, json_pack("{s:s, s:s, s:b}", "name", feedback_action_name(a), "label",

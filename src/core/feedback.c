@@ -134,6 +134,14 @@ int feedback_action_allowed(int a, int status)
            (actions[a].from >> status & 1u);
 }
 
+int feedback_action_offered(int a, const struct feedback *f)
+{
+    /* a complaint is routed out, never accepted as feedback; feedback is never routed out */
+    return feedback_action_allowed(a, f->status) &&
+           !(a == FA_ROUTE_OUT && f->category != FB_COMPLAINT) &&
+           !(a == FA_ACCEPT && f->category == FB_COMPLAINT);
+}
+
 int feedback_action_capability(int a)
 {
     return a >= 0 && a < FA_COUNT ? actions[a].capability : -1;
@@ -225,12 +233,11 @@ int feedback_may(int action, int64_t version, int may, const struct feedback *f,
     if (!may)
         return err_set(e, 403, "forbidden", "%s of feedback %s is not yours to do",
                        feedback_action_label(action), f->code);
-    if (action == FA_ROUTE_OUT && f->category != FB_COMPLAINT)
+    if (!feedback_action_offered(action, f))
         return err_set(e, 409, "invalid_transition",
-                       "only a complaint or denunciation is routed out; this is feedback");
-    if (action == FA_ACCEPT && f->category == FB_COMPLAINT)
-        return err_set(e, 409, "invalid_transition",
-                       "a complaint or denunciation is not handled as feedback: route it out");
+                       f->category == FB_COMPLAINT
+                           ? "a complaint or denunciation is not handled as feedback: route it out"
+                           : "only a complaint or denunciation is routed out; this is feedback");
     return 0;
 }
 

@@ -110,6 +110,11 @@ const char *feedback_action_label(int action);
 int feedback_action_parse(const char *name);
 /* 1 when the action may be taken from the status. */
 int feedback_action_allowed(int action, int status);
+/*
+ * 1 when the item offers the action: its status allows it, and its category
+ * does (a complaint is routed out, never accepted; feedback is never routed out).
+ */
+int feedback_action_offered(int action, const struct feedback *f);
 /* The capability (core/roles.h) that takes the action at the item's agency. */
 int feedback_action_capability(int action);
 
