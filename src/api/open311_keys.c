@@ -6,7 +6,6 @@
  */
 #include "api/app.h"
 #include "api/handlers.h"
-#include "lib/crypto.h"
 #include "lib/json.h"
 #include "store/audit.h"
 #include "store/open311.h"
@@ -38,7 +37,7 @@ int open311_keys_list(struct req *r, struct err *e)
 int open311_keys_create(struct req *r, struct err *e)
 {
     static const char *const keys[] = {"name", NULL};
-    char key[CRYPTO_TOKEN_LEN + 1], hash[CRYPTO_SHA256_HEX];
+    char key[OPEN311_KEY_MAX];
     const char *name;
     json_t *body;
     int64_t id;
@@ -50,9 +49,7 @@ int open311_keys_create(struct req *r, struct err *e)
     name = jv_string(body, NULL, "name", JV_REQUIRED, 100, e);
     if (e->http || db_begin(r->db, DB_WRITE, e) < 0)
         goto out;
-    crypto_token(key);
-    crypto_sha256_hex(key, strlen(key), hash);
-    if (open311_key_add(r->db, name, hash, r->now, &id, e) < 0 ||
+    if (open311_key_issue(r->db, name, r->now, key, &id, e) < 0 ||
         audit_append(r->db, r->now, req_user_id(r), "open311.key.add", "open311_key", name, e) <
             0 ||
         db_commit(r->db, e) < 0)

@@ -5,7 +5,6 @@
 #include "api/app.h"
 #include "cmd/cmd.h"
 #include "core/date.h"
-#include "lib/crypto.h"
 #include "store/audit.h"
 #include "store/open311.h"
 
@@ -25,12 +24,10 @@ static int take_name(void *ctx, int opt, const char *arg)
 
 static int add(struct db *db, const char *name, int64_t now, struct err *e)
 {
-    char key[CRYPTO_TOKEN_LEN + 1], hash[CRYPTO_SHA256_HEX];
+    char key[OPEN311_KEY_MAX];
     int64_t id;
 
-    crypto_token(key);
-    crypto_sha256_hex(key, strlen(key), hash);
-    if (db_begin(db, DB_WRITE, e) < 0 || open311_key_add(db, name, hash, now, &id, e) < 0 ||
+    if (db_begin(db, DB_WRITE, e) < 0 || open311_key_issue(db, name, now, key, &id, e) < 0 ||
         audit_append(db, now, 0, "open311.key.add", "open311_key", name, e) < 0 ||
         db_commit(db, e) < 0)
         return -1;

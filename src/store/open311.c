@@ -1,5 +1,6 @@
 /* Open311 clients' keys. */
 #include "store/open311.h"
+#include "lib/crypto.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -21,7 +22,6 @@ int open311_key_add(struct db *db, const char *name, const char *key_hash, int64
     if (!name_valid(name))
         return err_field(
             e, "name", "must be 1 to 100 characters, without '/' and without spaces at either end");
-
     if (db_int(db, &n, e, "SELECT count(*) FROM open311_keys WHERE name = ?", "t", name) < 0)
         return -1;
     if (n)
@@ -82,4 +82,16 @@ int open311_key_revoke(struct db *db, const char *name, int64_t now, struct err 
         now, name);
 
     return n < 0 ? -1 : n > 0;
+}
+
+_Static_assert(CRYPTO_TOKEN_LEN + 1 <= OPEN311_KEY_MAX, "a key fits its buffer");
+
+int open311_key_issue(struct db *db, const char *name, int64_t now, char key[OPEN311_KEY_MAX],
+                      int64_t *id, struct err *e)
+{
+    char hash[CRYPTO_SHA256_HEX];
+
+    crypto_token(key);
+    crypto_sha256_hex(key, strlen(key), hash);
+    return open311_key_add(db, name, hash, now, id, e);
 }
