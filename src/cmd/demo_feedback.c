@@ -109,8 +109,8 @@ static int one(struct demo *c, const char *unit, int64_t received)
         goto write;
     act(c, &f, FA_PUBLISH, after(c, t, 60 + rng_pick(&c->rng, 900)), &(struct feedback_input){0},
         ev, &nev);
-write: /* inserted as received, then written as it stands */
-    if (rc < 0 || feedback_insert(c->db, &f, &c->e) < 0 || feedback_update(c->db, &f, &c->e) < 0)
+write:
+    if (rc < 0 || feedback_insert(c->db, &f, &c->e) < 0)
         return -1;
     for (i = 0; i < nev; i++)
         if (feedback_add_event(c->db, f.id, &ev[i], &c->e) < 0)

@@ -32,14 +32,19 @@ int feedback_insert(struct db *db, struct feedback *f, struct err *e)
     if (db_int(db, &id, e,
                "INSERT INTO feedback (code, channel, category, status, agency, dossier_code, name,"
                " phone, email, phone_last4, submitted_by, recorded_by, text, address, lat, lng,"
-               " client, received_at, classify_due, ask_due, answer_due, created_at, updated_at)"
+               " client, received_at, classify_due, ask_due, answer_due, created_at, updated_at,"
+               " classified_at, asked_at, answered_at, publish_due, published_at, closed_at,"
+               " paused_at, answer, reason, request, duplicate_of)"
                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN ? END,"
-               " CASE WHEN ? THEN ? END, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-               "tiiittttttzzttididtIIIIII", f->code, f->channel, f->category, f->status, f->agency,
-               f->dossier_code, f->name, f->phone, f->email, f->phone_last4, f->submitted_by,
-               f->recorded_by, f->text, f->address, f->has_location, f->lat, f->has_location,
-               f->lng, f->client, f->received_at, f->classify_due, f->ask_due, f->answer_due,
-               f->created_at, f->updated_at) != DB_ROW)
+               " CASE WHEN ? THEN ? END, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+               " RETURNING id",
+               "tiiittttttzzttididtIIIIIIzzzzzzztttt", f->code, f->channel, f->category, f->status,
+               f->agency, f->dossier_code, f->name, f->phone, f->email, f->phone_last4,
+               f->submitted_by, f->recorded_by, f->text, f->address, f->has_location, f->lat,
+               f->has_location, f->lng, f->client, f->received_at, f->classify_due, f->ask_due,
+               f->answer_due, f->created_at, f->updated_at, f->classified_at, f->asked_at,
+               f->answered_at, f->publish_due, f->published_at, f->closed_at, f->paused_at,
+               f->answer, f->reason, f->request, f->duplicate_of) != DB_ROW)
         return -1;
     f->id = id;
     f->version = 1;

@@ -37,8 +37,7 @@ struct feedback_filter {
 
 /* The next public code for the local day of `at` (a counter per day). */
 int feedback_next_code(struct db *db, int64_t at, char out[FEEDBACK_CODE_MAX], struct err *e);
-/* Inserts the item as received (what actions change is written by feedback_update); sets f->id
-   and f->version. */
+/* Inserts the item as it stands; sets f->id and f->version. */
 int feedback_insert(struct db *db, struct feedback *f, struct err *e);
 /* Writes what actions change if the version is still f->version; increments it. 409 if not. */
 int feedback_update(struct db *db, struct feedback *f, struct err *e);
