@@ -78,20 +78,22 @@ static void read_item(struct req *r, json_t *body, int anonymous, struct feedbac
  * names, else the agency set for its category, else the province (the first
  * top-level agency), whose office routes it by hand.
  */
-static int route(struct req *r, struct feedback *f, struct err *e)
+static int route(struct req *r, struct feedback *f, int strict, struct err *e)
 {
     struct dossier d;
 
     if (f->dossier_code) {
-        if (dossier_by_code(r->db, &r->arena, f->dossier_code, &d, e) < 0) {
-            if (e->http != 404)
-                return -1;
-            err_clear(e);
+        if (dossier_by_code(r->db, &r->arena, f->dossier_code, &d, e) == 0) {
+            f->agency = d.lead_agency ? d.lead_agency : d.agency;
+            return 0;
+        }
+        if (e->http != 404)
+            return -1;
+        err_clear(e);
+        if (strict)
             return err_field_as(e, "dossier_code", "not_found", f->dossier_code,
                                 "no dossier with code %s", f->dossier_code);
-        }
-        f->agency = d.lead_agency ? d.lead_agency : d.agency;
-        return 0;
+        f->dossier_code = NULL; /* routed like an item naming none */
     }
     if (feedback_route_get(r->db, &r->arena, f->category, &f->agency, e) < 0)
         return -1;
@@ -136,13 +138,38 @@ int feedback_notify(struct req *r, const struct feedback *f, struct err *e)
     return rc;
 }
 
+int feedback_new(struct req *r, struct feedback *f, int strict, const char *actor_name,
+                 const char *audit_detail, struct err *e)
+{
+    struct feedback_times times;
+    struct feedback_event ev;
+    char code[FEEDBACK_CODE_MAX];
+
+    if (route(r, f, strict, e) < 0 || feedback_times_get(r->db, &times, e) < 0 ||
+        feedback_next_code(r->db, r->now, code, e) < 0)
+        return -1;
+    f->code = arena_strdup(&r->arena, code);
+    if (feedback_receive(f, r->cal, &times, r->now, e) < 0 || feedback_insert(r->db, f, e) < 0)
+        return -1;
+    ev = (struct feedback_event){.at = r->now,
+                                 .action = f->channel == FBC_HOTLINE ? "record" : "submit",
+                                 .to_status = f->status,
+                                 .actor_id = req_user_id(r),
+                                 .actor_name = actor_name,
+                                 .agency = f->agency,
+                                 .note = f->channel == FBC_OPEN311 ? "Open311" : NULL};
+    return feedback_add_event(r->db, f->id, &ev, e) < 0 || feedback_notify(r, f, e) < 0 ||
+                   audit_append(r->db, r->now, req_user_id(r), "feedback.create",
+                                arena_printf(&r->arena, "feedback:%s", f->code), audit_detail,
+                                e) < 0
+               ? -1
+               : 0;
+}
+
 int feedback_create(struct req *r, struct err *e)
 {
     const struct user *u = req_user(r);
-    struct feedback_event ev = {0};
-    struct feedback_times times;
     struct feedback f = {0};
-    char code[FEEDBACK_CODE_MAX];
     json_t *body;
     int rc = -1;
 
@@ -161,24 +188,9 @@ int feedback_create(struct req *r, struct err *e)
     }
     if (e->http || db_begin(r->db, DB_WRITE, e) < 0)
         goto out;
-    if (route(r, &f, e) < 0 || feedback_times_get(r->db, &times, e) < 0 ||
-        feedback_next_code(r->db, r->now, code, e) < 0)
-        goto out;
-    f.code = code;
-    if (feedback_receive(&f, r->cal, &times, r->now, e) < 0 || feedback_insert(r->db, &f, e) < 0)
-        goto out;
-    ev = (struct feedback_event){.at = r->now,
-                                 .action = f.channel == FBC_HOTLINE ? "record" : "submit",
-                                 .to_status = f.status,
-                                 .actor_id = req_user_id(r),
-                                 .actor_name =
-                                     u ? (u->full_name ? u->full_name : u->username) : f.name,
-                                 .agency = f.agency};
-    if (feedback_add_event(r->db, f.id, &ev, e) < 0 || feedback_notify(r, &f, e) < 0 ||
-        audit_append(r->db, r->now, req_user_id(r), "feedback.create",
-                     arena_printf(&r->arena, "feedback:%s", f.code),
+    if (feedback_new(r, &f, 1, u ? feedback_actor_name(u) : f.name,
                      feedback_channel_name(f.channel), e) < 0 ||
-        feedback_by_code(r->db, &r->arena, code, &f, e) < 0 || db_commit(r->db, e) < 0)
+        feedback_by_code(r->db, &r->arena, f.code, &f, e) < 0 || db_commit(r->db, e) < 0)
         goto out;
     resp_header(r, "Location", arena_printf(&r->arena, "/api/v1/feedback/%s", f.code));
     rc = resp_json(r, 201, feedback_json(r, &f, FEEDBACK_SENDER));

@@ -31,6 +31,16 @@ int feedback_find(struct req *r, const char *code, const char *contact, struct f
 /* An attached file as the API shows it, with its download URL (feedback_files.c). */
 json_t *feedback_file_json(struct req *r, const struct feedback *f, const struct feedback_file *x);
 
+/*
+ * Receives a new item (channel, category, text and sender set): routes it to
+ * the agency answering for the dossier it names (strict: an unknown code is a
+ * 422; else the item routes like one naming none), else the category's route,
+ * else the province's office; gives it its code and due times; writes it with
+ * its first control-sheet row, tells its sender and audits it. In the
+ * caller's write transaction.
+ */
+int feedback_new(struct req *r, struct feedback *f, int strict, const char *actor_name,
+                 const char *audit_detail, struct err *e);
 /* A string member of a body that must be plain text (422 `markup` otherwise). */
 const char *feedback_plain(json_t *body, const char *key, unsigned flags, size_t max,
                            struct err *e);

@@ -12,9 +12,6 @@
 #include "lib/crypto.h"
 #include "lib/json.h"
 #include "lib/utf8.h"
-#include "store/agencies.h"
-#include "store/audit.h"
-#include "store/dossiers.h"
 #include "store/open311.h"
 
 #include <stdlib.h>
@@ -210,37 +207,13 @@ static const char *read_request(struct req *r, int category, struct feedback *f)
     return NULL;
 }
 
-/* The agency: the named dossier's, else the category's route, else the province's office. */
-static int route(struct req *r, struct feedback *f, struct err *e)
-{
-    struct dossier d;
-
-    if (f->dossier_code) {
-        if (dossier_by_code(r->db, &r->arena, f->dossier_code, &d, e) == 0) {
-            f->agency = d.lead_agency ? d.lead_agency : d.agency;
-            return 0;
-        }
-        if (e->http != 404)
-            return -1;
-        err_clear(e);
-        f->dossier_code = NULL; /* an unknown code routes like none */
-    }
-    if (feedback_route_get(r->db, &r->arena, f->category, &f->agency, e) < 0 ||
-        (!f->agency && agency_first_root(r->db, &r->arena, &f->agency, e) < 0))
-        return -1;
-    return f->agency ? 0 : err_set(e, 503, "no_agency", "no agency receives feedback");
-}
-
 int open311_requests_post(struct req *r, int format)
 {
     const char *ct = req_header(r, "Content-Type"), *code = req_form_value(r, "service_code");
     const struct form_field *fields;
     struct open311_key key;
-    struct feedback_times times;
-    struct feedback_event ev = {0};
     struct feedback f = {0};
     struct err e = ERR_INIT;
-    char fcode[FEEDBACK_CODE_MAX];
     const char *bad;
 
     if (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33))
@@ -260,23 +233,9 @@ int open311_requests_post(struct req *r, int format)
         return open311_error(r, format, 400, bad);
     f.channel = FBC_OPEN311;
     f.client = key.name;
-    if (db_begin(r->db, DB_WRITE, &e) < 0 || route(r, &f, &e) < 0 ||
-        feedback_times_get(r->db, &times, &e) < 0 ||
-        feedback_next_code(r->db, r->now, fcode, &e) < 0)
-        goto fail;
-    f.code = fcode;
-    ev = (struct feedback_event){
-        .at = r->now, .action = "submit", .actor_name = key.name, .note = "Open311"};
-    if (feedback_receive(&f, r->cal, &times, r->now, &e) < 0 || feedback_insert(r->db, &f, &e) < 0)
-        goto fail;
-    ev.to_status = f.status;
-    ev.agency = f.agency;
-    if (feedback_add_event(r->db, f.id, &ev, &e) < 0 || feedback_notify(r, &f, &e) < 0 ||
-        open311_key_used(r->db, key.id, r->now, &e) < 0 ||
-        audit_append(r->db, r->now, 0, "feedback.create",
-                     arena_printf(&r->arena, "feedback:%s", f.code),
-                     arena_printf(&r->arena, "open311:%s", key.name), &e) < 0 ||
-        db_commit(r->db, &e) < 0)
+    if (db_begin(r->db, DB_WRITE, &e) < 0 ||
+        feedback_new(r, &f, 0, key.name, arena_printf(&r->arena, "open311:%s", key.name), &e) < 0 ||
+        open311_key_used(r->db, key.id, r->now, &e) < 0 || db_commit(r->db, &e) < 0)
         goto fail;
     return open311_reply(r, 201, format, "service_requests",
                          json_pack("[{s:s, s:s, s:n}]", "service_request_id", f.code,
