@@ -118,6 +118,15 @@ const struct workcal *app_calendar(struct req *r, struct err *e);
 /* Drops the process's calendar (at exit). */
 void app_calendar_free(void);
 
+/* api/lookup.c */
+
+/*
+ * One public lookup by this address (a dossier by code and phone digits, a
+ * feedback item by code and contact): 0, counted; or 429 once the address has
+ * made --lookup-rate of them in a minute.
+ */
+int lookup_try(struct req *r, struct err *e);
+
 /* api/params.c */
 
 /* JSON helpers: an ISO 8601 (+07:00) string, or null for 0. */

@@ -214,9 +214,6 @@ int feedback_find(struct req *r, const char *code, const char *contact, struct f
                   int *view, struct err *e)
 {
     const struct user *u = req_user(r);
-    struct app *app = r->app;
-    const char *key = arena_printf(&r->arena, "l:%s", req_peer(r));
-    int64_t wait;
 
     if (feedback_code_valid(code) && feedback_by_code(r->db, &r->arena, code, f, e) == 0) {
         if (u && f->agency_path && user_can_at(u, CAP_VIEW_DOSSIERS, f->agency_path)) {
@@ -235,12 +232,8 @@ int feedback_find(struct req *r, const char *code, const char *contact, struct f
     if (!contact)
         return err_set(e, 404, "not_found", "no feedback with code %s", code);
     /* anyone else follows it with the sender's contact, as dossiers are looked up */
-    if ((wait = ratelimit_blocked(app->limits, key, r->now))) {
-        e->retry_after = (long)wait;
-        return err_set(e, 429, "too_many_requests",
-                       "too many lookups from this address; try again in a minute");
-    }
-    ratelimit_hit(app->limits, key, r->now, &app->lookup);
+    if (lookup_try(r, e) < 0)
+        return -1;
     if (!f->code || !f->id || strcmp(f->code, code) || !contact_matches(f, contact))
         return err_set(e, 404, "not_found", "no feedback matches this code and this contact");
     *view = FEEDBACK_FOLLOW;

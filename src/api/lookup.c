@@ -15,6 +15,22 @@
 
 #include <string.h>
 
+int lookup_try(struct req *r, struct err *e)
+{
+    struct app *app = r->app;
+    const char *key = arena_printf(&r->arena, "l:%s", req_peer(r));
+    int64_t wait = ratelimit_blocked(app->limits, key, r->now);
+
+    if (wait) {
+        e->retry_after = (long)wait;
+        return err_set(e, 429, "too_many_requests",
+                       "too many lookups from this address; try again in a minute");
+    }
+    /* counted as it is answered: the one after the allowance is refused */
+    ratelimit_hit(app->limits, key, r->now, &app->lookup);
+    return 0;
+}
+
 /*
  * The dossier a code and the phone digits name (never a consultation's child
  * dossier). Every try counts against the caller's address, and every wrong
@@ -27,16 +43,11 @@ static int find(struct req *r, const char *code, const char *digits, struct doss
                 struct err *e)
 {
     struct app *app = r->app;
-    const char *key = arena_printf(&r->arena, "l:%s", req_peer(r)), *code_key = NULL;
-    int64_t wait = ratelimit_blocked(app->limits, key, r->now);
+    const char *code_key = NULL;
+    int64_t wait;
 
-    if (wait) {
-        e->retry_after = (long)wait;
-        return err_set(e, 429, "too_many_requests",
-                       "too many lookups from this address; try again in a minute");
-    }
-    /* counted as it is answered: the one after the allowance is refused */
-    ratelimit_hit(app->limits, key, r->now, &app->lookup);
+    if (lookup_try(r, e) < 0)
+        return -1;
     if (!code || !digits)
         return err_set(e, 400, "invalid_query", "both code and phone_last4 are required");
     if (dossier_code_valid(code)) {
