@@ -11,7 +11,6 @@
 #include "api/handlers.h"
 #include "api/views.h"
 #include "core/filename.h"
-#include "core/filetype.h"
 #include "store/audit.h"
 #include "store/blobs.h"
 
@@ -51,13 +50,8 @@ int feedback_files_upload(struct req *r, struct err *e)
     size_t n, i;
     int view, created = 0, rc = -1;
 
-    if (!up->files)
-        return err_field(e, "file", "a file is required");
-    type = filetype_sniff(up->head,
-                          up->size < UPLOAD_HEAD_BYTES ? (size_t)up->size : UPLOAD_HEAD_BYTES);
-    if (!type)
-        return err_set(e, 415, "unsupported_media_type",
-                       "only PDF, JPEG and PNG files are accepted (judged by their content)");
+    if (!(type = upload_type(r, e)))
+        return -1;
     if (db_begin(r->db, DB_WRITE, e) < 0)
         return -1;
     if (feedback_find(r, r->params[0], upload_field(r, "contact"), &f, &view, e) < 0 ||
@@ -80,9 +74,8 @@ int feedback_files_upload(struct req *r, struct err *e)
         goto out;
     }
     x = (struct feedback_file){0, f.id, name, type, up->sha256, up->size, r->now, req_user_id(r)};
-    if (blob_put(app->data_dir, up->tmp_path, up->sha256, &created, e) < 0)
+    if (upload_keep(r, &created, e) < 0)
         goto out;
-    up->tmp_path = NULL; /* moved: the server must not remove it */
     ev = (struct feedback_event){.at = r->now,
                                  .action = "attach",
                                  .from_status = f.status,

@@ -55,6 +55,33 @@ static int may_upload(struct req *r, const struct dossier *d, int result, struct
     return err_set(e, 403, "forbidden", "you may not add files to dossier %s", d->code);
 }
 
+const char *upload_type(struct req *r, struct err *e)
+{
+    const struct upload *up = r->upload;
+    const char *type;
+
+    if (!up->files) {
+        err_field(e, "file", "a file is required");
+        return NULL;
+    }
+    type = filetype_sniff(up->head,
+                          up->size < UPLOAD_HEAD_BYTES ? (size_t)up->size : UPLOAD_HEAD_BYTES);
+    if (!type)
+        err_set(e, 415, "unsupported_media_type",
+                "only PDF, JPEG and PNG files are accepted (judged by their content)");
+    return type;
+}
+
+int upload_keep(struct req *r, int *created, struct err *e)
+{
+    struct app *app = r->app;
+
+    if (blob_put(app->data_dir, r->upload->tmp_path, r->upload->sha256, created, e) < 0)
+        return -1;
+    r->upload->tmp_path = NULL; /* moved: the server must not remove it */
+    return 0;
+}
+
 int files_upload(struct req *r, struct err *e)
 {
     struct app *app = r->app;
@@ -68,13 +95,8 @@ int files_upload(struct req *r, struct err *e)
     int full, result, created = 0, position = 0, rc = -1;
     json_t *j;
 
-    if (!up->files)
-        return err_field(e, "file", "a file is required");
-    type = filetype_sniff(up->head,
-                          up->size < UPLOAD_HEAD_BYTES ? (size_t)up->size : UPLOAD_HEAD_BYTES);
-    if (!type)
-        return err_set(e, 415, "unsupported_media_type",
-                       "only PDF, JPEG and PNG files are accepted (judged by their content)");
+    if (!(type = upload_type(r, e)))
+        return -1;
     if (!kind || (strcmp(kind, "component") && strcmp(kind, "result")))
         return err_field(e, "kind", "must be one of: component, result");
     result = !strcmp(kind, "result");
@@ -117,10 +139,7 @@ int files_upload(struct req *r, struct err *e)
     f.sha256 = up->sha256;
     f.uploaded_at = r->now;
     f.uploaded_by = req_user_id(r);
-    if (blob_put(app->data_dir, up->tmp_path, up->sha256, &created, e) < 0)
-        goto out;
-    up->tmp_path = NULL; /* moved: the server must not remove it */
-    if (file_insert(r->db, &f, e) < 0 ||
+    if (upload_keep(r, &created, e) < 0 || file_insert(r->db, &f, e) < 0 ||
         (result ? dossier_mark_result_electronic(r->db, d.id, e)
                 : dossier_component_digitized(r->db, d.id, position, e)) < 0 ||
         audit_append(

@@ -42,6 +42,16 @@ void register_row_shown(struct req *r, struct register_row *row, int full);
  */
 json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal);
 /*
+ * The uploaded file's type by its content (PDF, JPEG, PNG): NULL with 422
+ * (field "file") when none came, 415 for any other content.
+ */
+const char *upload_type(struct req *r, struct err *e);
+/*
+ * Moves the uploaded file into the content-addressed store (store/blobs.h);
+ * *created says whether it is new, so a failed transaction can drop it.
+ */
+int upload_keep(struct req *r, int *created, struct err *e);
+/*
  * Content-Disposition of a download (RFC 6266): the display name made safe,
  * percent-encoded as UTF-8, with an ASCII fallback without diacritics.
  */
