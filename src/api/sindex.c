@@ -122,7 +122,8 @@ static void add_rows(const struct inputs *in, struct unit *units, const struct m
 }
 
 /* Adds every row of counters to the agency's unit and to the child it lies under. */
-static void gather(struct req *r, const struct inputs *in, int live, struct unit *units, size_t n)
+static const struct member *gather(struct req *r, const struct inputs *in, int live,
+                                   struct unit *units, size_t n)
 {
     struct member *m = arena_calloc(&r->arena, in->nagencies + 1, sizeof(*m));
     size_t i, k;
@@ -143,6 +144,7 @@ static void gather(struct req *r, const struct inputs *in, int live, struct unit
     add_rows(in, units, m, in->during, in->nduring, ROWS_DURING);
     add_rows(in, units, m, in->overdue, in->noverdue, ROWS_OVERDUE);
     add_rows(in, units, m, in->by_proc, in->nby_proc, ROWS_BY_PROC);
+    return m;
 }
 
 static void weights_of(const struct inputs *in, struct sindex_weight w[SI_COUNT])
@@ -167,25 +169,29 @@ static int by_total_desc(const void *a, const void *b)
 }
 
 /* Each unit's feedback of the period: the index counts it as core tallies it. */
-static int feedback_of(struct req *r, const struct report_scope *s, struct unit *units, size_t n,
-                       struct err *e)
+/* Each unit's feedback of the period: each item counts for unit 0 and the child it lies under. */
+static int feedback_of(struct req *r, const struct report_scope *s, const struct inputs *in,
+                       const struct member *m, struct unit *units, size_t n, struct err *e)
 {
     int64_t from = date_utc_of_local(s->first, 0), to = date_utc_of_local(s->until + 1, 0);
+    struct feedback_tally *t = arena_calloc(&r->arena, n, sizeof(*t));
     struct feedback_fact *facts;
-    size_t nf, i, k;
+    size_t nf, i, k, u[2];
 
     if (feedback_facts(r->db, &r->arena, s->ag.path, from, to, &facts, &nf, e) < 0)
         return -1;
+    for (i = 0; i < nf; i++) {
+        u[0] = 0;
+        u[1] = unit_of(m, in->nagencies, facts[i].f.agency);
+        for (k = 0; k < (u[1] ? 2 : 1); k++)
+            feedback_tally_add(&t[u[k]], &facts[i].f, facts[i].rating, facts[i].rated_at, from, to,
+                               r->now);
+    }
     for (k = 0; k < n; k++) {
-        struct feedback_tally t = {0};
-        for (i = 0; i < nf; i++)
-            if (agency_under(facts[i].f.agency_path, units[k].ag->path))
-                feedback_tally_add(&t, &facts[i].f, facts[i].rating, facts[i].rated_at, from, to,
-                                   r->now);
-        units[k].c.fb_handled = t.handled + t.overdue;
-        units[k].c.fb_on_time = t.on_time;
-        units[k].c.fb_rated = t.rated;
-        units[k].c.fb_satisfied = t.satisfied;
+        units[k].c.fb_handled = t[k].handled + t[k].overdue;
+        units[k].c.fb_on_time = t[k].on_time;
+        units[k].c.fb_rated = t[k].rated;
+        units[k].c.fb_satisfied = t[k].satisfied;
     }
     return 0;
 }
@@ -196,6 +202,7 @@ int sindex_get(struct req *r, struct err *e)
     struct inputs in;
     struct sindex_weight w[SI_COUNT];
     struct unit *units;
+    const struct member *members;
     const char *children = req_query(r, "children");
     size_t n = 1, i;
     json_t *j, *list;
@@ -215,8 +222,8 @@ int sindex_get(struct req *r, struct err *e)
         for (i = 0; i < in.nagencies; i++)
             if (in.agencies[i].parent && !strcmp(in.agencies[i].parent, s.ag.id))
                 units[n++].ag = &in.agencies[i];
-    gather(r, &in, s.live, units, n);
-    if (feedback_of(r, &s, units, n, e) < 0)
+    members = gather(r, &in, s.live, units, n);
+    if (feedback_of(r, &s, &in, members, units, n, e) < 0)
         return -1;
     for (i = 0; i < n; i++) {
         sindex_measure_unit(&units[i].c, units[i].ag->path, in.procs, in.nprocs, in.places,

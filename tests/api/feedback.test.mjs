@@ -226,6 +226,10 @@ test('the feedback report counts per unit, category and month as the index does,
   const index = (await steering.get(`/api/v1/index?agency=${A.commune1}&${P}`)).json.index;
   const onTime = index.groups.flatMap((g) => g.parts).find((p) => p.code === 'feedback_on_time');
   assert.deepEqual([commune.on_time, commune.handled + commune.overdue], [onTime.numerator, onTime.denominator]);
+  // and so does the province's index with its units: each item counts for the unit it lies under
+  const province = (await steering.get(`/api/v1/index?agency=${A.province}&children=1&${P}`)).json;
+  const child = province.children.find((c) => c.agency.id === A.commune1);
+  assert.equal(child.total, index.total);
   const cats = await steering.get(`/api/v1/reports/feedback?agency=${A.province}&group_by=category&${P}`);
   assert.deepEqual(cats.json.rows.map((x) => x.key), ['rule', 'handling', 'conduct', 'other', 'complaint']);
   assert.equal(cats.json.rows.reduce((s, x) => s + x.received, 0), r.json.total.received);
