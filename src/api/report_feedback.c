@@ -42,7 +42,7 @@ static const struct xlsx_column columns[] = {
 /* Handled on time in ten-thousandths of those handled, and of those overdue; -1 for none. */
 static int on_time_bp(const struct feedback_tally *t)
 {
-    int64_t all = t->handled + t->overdue;
+    int64_t all = feedback_tally_judged(t);
     return all ? (int)((t->on_time * 10000 + all / 2) / all) : -1;
 }
 

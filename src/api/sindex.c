@@ -188,7 +188,7 @@ static int feedback_of(struct req *r, const struct report_scope *s, const struct
                                r->now);
     }
     for (k = 0; k < n; k++) {
-        units[k].c.fb_handled = t[k].handled + t[k].overdue;
+        units[k].c.fb_handled = feedback_tally_judged(&t[k]);
         units[k].c.fb_on_time = t[k].on_time;
         units[k].c.fb_rated = t[k].rated;
         units[k].c.fb_satisfied = t[k].satisfied;

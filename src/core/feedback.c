@@ -370,3 +370,8 @@ void feedback_tally_add(struct feedback_tally *t, const struct feedback *f, int 
     t->open++;
     t->overdue += feedback_timeliness(&open, at) == TIMELY_LATE;
 }
+
+int64_t feedback_tally_judged(const struct feedback_tally *t)
+{
+    return t->handled + t->overdue;
+}

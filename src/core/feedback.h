@@ -199,5 +199,10 @@ struct feedback_tally {
 };
 void feedback_tally_add(struct feedback_tally *t, const struct feedback *f, int rating,
                         int64_t rated_at, int64_t from, int64_t to, int64_t now);
+/*
+ * What the on-time share is over: the items handled in the period and those
+ * still open past their answering time at its end (as for dossiers).
+ */
+int64_t feedback_tally_judged(const struct feedback_tally *t);
 
 #endif

@@ -254,6 +254,7 @@ static void a_period_tallies_what_it_received_handled_and_left_open(void **state
     assert_int_equal(t.overdue, 1);
     assert_int_equal(t.rated, 1);
     assert_int_equal(t.satisfied, 1);
+    assert_int_equal(feedback_tally_judged(&t), 3); /* two handled, one overdue */
     /* the answer came after the period: open at its end, and overdue then */
     memset(&t, 0, sizeof(t));
     a1.answered_at = T("2026-06-10 10:00");
