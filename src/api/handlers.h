@@ -60,6 +60,22 @@ int open311_token_file(struct req *r, struct err *e);
 int open311_keys_list(struct req *r, struct err *e);
 int open311_keys_create(struct req *r, struct err *e);
 int open311_keys_revoke(struct req *r, struct err *e);
+/* plans.c, tasks.c, task_reports.c: reform plans, their tasks and the units' monthly reports */
+int plans_list(struct req *r, struct err *e);
+int plans_create(struct req *r, struct err *e);
+int plans_get(struct req *r, struct err *e);
+int plans_update(struct req *r, struct err *e);
+int tasks_create(struct req *r, struct err *e);
+int tasks_list(struct req *r, struct err *e);
+int tasks_get(struct req *r, struct err *e);
+int tasks_update(struct req *r, struct err *e);
+int task_reports_put(struct req *r, struct err *e);
+int task_files_upload(struct req *r, struct err *e);
+int task_files_download(struct req *r, struct err *e);
+/* committee.c: the steering committee's month and its members */
+int committee_get_h(struct req *r, struct err *e);
+int committee_members_list(struct req *r, struct err *e);
+int committee_members_put(struct req *r, struct err *e);
 /* files.c */
 int files_upload(struct req *r, struct err *e);
 int files_download(struct req *r, struct err *e);

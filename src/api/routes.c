@@ -17,6 +17,10 @@
 #define DOSSIER_CREATORS (R(CITIZEN) | R(RECEIVER))
 #define DESK             R(RECEIVER)
 #define PROCESSING       (R(PROCESSOR) | R(LEADER))
+/* the roles holding CAP_VIEW_PLANS, CAP_REPORT_TASKS and CAP_MANAGE_PLANS (core/roles.c) */
+#define PLAN_VIEWERS   ROLES_STAFF
+#define TASK_REPORTERS (R(PROCESSOR) | R(LEADER) | R(UNIT_ADMIN))
+#define COMMITTEE      (R(STEERING) | R(ADMIN))
 
 /* A bit no user holds: an action route stays closed until its roles are filled in. */
 #define NOBODY      ROLE_BIT(ROLE_COUNT)
@@ -129,6 +133,23 @@ struct route api_routes[] = {
     {"GET", "/api/v1/open311/keys", open311_keys_list, R(ADMIN), BODY_NONE},
     {"POST", "/api/v1/open311/keys", open311_keys_create, R(ADMIN), BODY_JSON},
     {"DELETE", "/api/v1/open311/keys/{name}", open311_keys_revoke, R(ADMIN), BODY_NONE},
+
+    /* the steering committee's reform plans (CAP_VIEW_PLANS, CAP_REPORT_TASKS, CAP_MANAGE_PLANS) */
+    {"GET", "/api/v1/plans", plans_list, PLAN_VIEWERS, BODY_NONE},
+    {"POST", "/api/v1/plans", plans_create, COMMITTEE, BODY_JSON},
+    {"GET", "/api/v1/plans/{id}", plans_get, PLAN_VIEWERS, BODY_NONE},
+    {"PATCH", "/api/v1/plans/{id}", plans_update, COMMITTEE, BODY_JSON},
+    {"POST", "/api/v1/plans/{id}/tasks", tasks_create, COMMITTEE, BODY_JSON},
+    {"GET", "/api/v1/tasks", tasks_list, PLAN_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/tasks/{id}", tasks_get, PLAN_VIEWERS, BODY_NONE},
+    {"PATCH", "/api/v1/tasks/{id}", tasks_update, COMMITTEE, BODY_JSON},
+    {"PUT", "/api/v1/tasks/{id}/reports/{month}", task_reports_put, TASK_REPORTERS, BODY_JSON},
+    {"POST", "/api/v1/tasks/{id}/reports/{month}/files", task_files_upload, TASK_REPORTERS,
+     BODY_UPLOAD},
+    {"GET", "/api/v1/task-files/{id}", task_files_download, PLAN_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/committee", committee_get_h, PLAN_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/committee/members", committee_members_list, PLAN_VIEWERS, BODY_NONE},
+    {"PUT", "/api/v1/committee/members/{id}", committee_members_put, COMMITTEE, BODY_JSON},
 
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
     {"POST", "/api/v1/ratings", ratings_create, PUBLIC, BODY_JSON},

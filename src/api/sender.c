@@ -1,5 +1,8 @@
 /* Outbox delivery over SMTP with libcurl. */
 #include "api/sender.h"
+#include "api/app.h"
+#include "api/plans.h"
+#include "core/date.h"
 #include "lib/log.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
@@ -169,11 +172,29 @@ static size_t run_once(struct sender *s, struct db *db)
     return n;
 }
 
+/* The reform plans' reminders due now (written once each). */
+static void remind(struct db *db)
+{
+    struct err e = ERR_INIT;
+    struct workcal cal = {0};
+    int64_t now = time(NULL);
+    int y, m, d, messages;
+
+    date_civil_from_days(date_local_day(now), &y, &m, &d);
+    if (app_workcal(db, y - 1, y + 1, &cal, &e) < 0 ||
+        plan_remind(db, &cal, now, &messages, &e) < 0)
+        log_error("reminders: %s", e.msg);
+    else if (messages)
+        log_info("reminders: %d messages written to the outbox", messages);
+    workcal_release(&cal);
+}
+
 static void *loop(void *p)
 {
     struct sender *s = p;
     struct err e = ERR_INIT;
     struct db *db = NULL;
+    int64_t next_remind = 0;
 
     if (db_open(s->cfg.db_path, &db, &e) < 0) {
         log_error("outbox: %s", e.msg);
@@ -185,6 +206,10 @@ static void *loop(void *p)
         size_t handled;
 
         pthread_mutex_unlock(&s->lock);
+        if (s->cfg.remind_seconds && time(NULL) >= next_remind) {
+            remind(db);
+            next_remind = time(NULL) + s->cfg.remind_seconds;
+        }
         handled = run_once(s, db);
         pthread_mutex_lock(&s->lock);
         if (handled == BATCH || s->stopping)

@@ -1,7 +1,8 @@
 /*
  * The notification sender: a thread that delivers the outbox by SMTP
  * (libcurl), retrying failed messages with exponential back-off and marking
- * each sent or, after the last attempt, failed.
+ * each sent or, after the last attempt, failed. Every remind_seconds it also
+ * writes the reform plans' reminders that have fallen due (api/plans.h).
  */
 #ifndef API_SENDER_H
 #define API_SENDER_H
@@ -16,6 +17,7 @@ struct sender_config {
     int retry_seconds;           /* first retry after this many seconds, doubling */
     int max_attempts;            /* then the message is marked failed */
     int poll_ms;                 /* how often the outbox is read */
+    int remind_seconds;          /* how often reform plans' reminders are written; 0: never */
 };
 
 struct sender;

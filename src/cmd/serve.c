@@ -142,7 +142,8 @@ int cmd_serve(int argc, char **argv)
                                    conf.smtp_password,
                                    (int)conf.smtp_retry_seconds,
                                    (int)conf.smtp_max_attempts,
-                                   500};
+                                   500,
+                                   3600};
         if (sender_start(&sc, &mail, &e) < 0) {
             server_stop(srv);
             ratelimit_free(app.limits);

@@ -2,6 +2,9 @@
 #include "core/plans.h"
 #include "core/date.h"
 
+#include <ctype.h>
+#include <stdlib.h>
+
 static const char *const states[][2] = {
     [TASK_NOT_STARTED] = {"not_started", "Chưa thực hiện"},
     [TASK_IN_PROGRESS] = {"in_progress", "Đang thực hiện"},
@@ -34,6 +37,27 @@ int64_t plan_deadline(const struct workcal *cal, int64_t day)
     while (workcal_is_off(cal, d) == 1)
         d++;
     return d;
+}
+
+int task_no_cmp(const char *a, const char *b)
+{
+    while (*a && *b) {
+        if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+            char *ea, *eb;
+            unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
+
+            if (x != y)
+                return x < y ? -1 : 1;
+            a = ea;
+            b = eb;
+            continue;
+        }
+        if (*a != *b)
+            return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+        a++;
+        b++;
+    }
+    return *a ? 1 : *b ? -1 : 0;
 }
 
 int task_state(const struct workcal *cal, const struct task_facts *t, int64_t today)
@@ -94,4 +118,16 @@ int64_t plan_report_due(const struct workcal *cal, int year, int month, int repo
 int plan_report_late(int64_t due_day, int64_t submitted_day, int64_t today)
 {
     return submitted_day ? submitted_day > due_day : today > due_day;
+}
+
+int task_owes_report(int64_t created_day, int64_t done_day, int64_t month_first, int64_t due_day)
+{
+    return created_day <= due_day && (!done_day || done_day >= month_first);
+}
+
+int plan_reminder_stage(int64_t due_day, int64_t today)
+{
+    int64_t left = due_day - today;
+
+    return left < 0 ? 0 : left <= 1 ? 1 : left <= 3 ? 3 : left <= 7 ? 7 : -1;
 }

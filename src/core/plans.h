@@ -39,6 +39,12 @@ struct task_facts {
     int progress;     /* per cent, 0..100, from its latest report */
 };
 
+/*
+ * Orders task numbers as a person reads them: "1.2" before "1.10", "II" and
+ * other text by bytes; segments are split at '.'.
+ */
+int task_no_cmp(const char *a, const char *b);
+
 /* A task's state on `today` (a local day). */
 int task_state(const struct workcal *cal, const struct task_facts *t, int64_t today);
 
@@ -61,7 +67,20 @@ void task_count(struct task_counts *c, int state);
  * day when off. Returns 0 for a month or day out of range.
  */
 int64_t plan_report_due(const struct workcal *cal, int year, int month, int report_day);
+/*
+ * 1 when a task owes the report of the month beginning on `month_first`, due
+ * on `due_day`: it existed by the due day and was not done before the month
+ * began. (A parent with subtasks owes none: its subtasks report.)
+ */
+int task_owes_report(int64_t created_day, int64_t done_day, int64_t month_first, int64_t due_day);
 /* 1 when a report submitted on `submitted_day` (0: not yet, judged on `today`) is late. */
 int plan_report_late(int64_t due_day, int64_t submitted_day, int64_t today);
+
+/*
+ * The reminder due for a deadline on `today`: 7, 3 or 1 when at most that
+ * many days are left (the smallest that fits), 0 once it has passed, -1 when
+ * none is due yet. A unit is reminded once per stage.
+ */
+int plan_reminder_stage(int64_t due_day, int64_t today);
 
 #endif

@@ -12,20 +12,29 @@ static const struct {
 } roles[ROLE_COUNT] = {
     [ROLE_CITIZEN] = {"citizen", "Công dân, tổ chức", C(CAP_SUBMIT_ONLINE), -1},
     [ROLE_RECEIVER] = {"receiver", "Cán bộ một cửa",
-                       C(CAP_RECEIVE) | C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL), 1},
+                       C(CAP_RECEIVE) | C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL) |
+                           C(CAP_VIEW_PLANS),
+                       1},
     [ROLE_PROCESSOR] = {"processor", "Cán bộ xử lý",
-                        C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL) | C(CAP_PROCESS), 1},
+                        C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL) | C(CAP_PROCESS) |
+                            C(CAP_VIEW_PLANS) | C(CAP_REPORT_TASKS),
+                        1},
     [ROLE_LEADER] = {"leader", "Lãnh đạo",
-                     C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL) | C(CAP_PROCESS) | C(CAP_APPROVE),
+                     C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL) | C(CAP_PROCESS) | C(CAP_APPROVE) |
+                         C(CAP_VIEW_PLANS) | C(CAP_REPORT_TASKS),
                      1},
     [ROLE_UNIT_ADMIN] = {"unit_admin", "Quản trị đơn vị",
-                         C(CAP_MANAGE_AGENCIES) | C(CAP_MANAGE_USERS), 1},
+                         C(CAP_MANAGE_AGENCIES) | C(CAP_MANAGE_USERS) | C(CAP_VIEW_PLANS) |
+                             C(CAP_REPORT_TASKS),
+                         1},
     [ROLE_ADMIN] = {"admin", "Quản trị hệ thống",
                     C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL) | C(CAP_MANAGE_AGENCIES) |
-                        C(CAP_MANAGE_PROCEDURES) | C(CAP_MANAGE_CALENDAR) | C(CAP_MANAGE_USERS),
+                        C(CAP_MANAGE_PROCEDURES) | C(CAP_MANAGE_CALENDAR) | C(CAP_MANAGE_USERS) |
+                        C(CAP_VIEW_PLANS) | C(CAP_MANAGE_PLANS),
                     0},
-    [ROLE_STEERING] = {"steering", "Ban Chỉ đạo cải cách hành chính", C(CAP_VIEW_DOSSIERS), 0},
-    [ROLE_AUDITOR] = {"auditor", "Kiểm tra, giám sát", C(CAP_VIEW_DOSSIERS), 0},
+    [ROLE_STEERING] = {"steering", "Ban Chỉ đạo cải cách hành chính",
+                       C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PLANS) | C(CAP_MANAGE_PLANS), 0},
+    [ROLE_AUDITOR] = {"auditor", "Kiểm tra, giám sát", C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PLANS), 0},
 };
 
 #undef C
@@ -41,6 +50,9 @@ static const char *const capability_names[CAP_COUNT] = {
     [CAP_MANAGE_USERS] = "manage_users",
     [CAP_PROCESS] = "process",
     [CAP_APPROVE] = "approve",
+    [CAP_VIEW_PLANS] = "view_plans",
+    [CAP_REPORT_TASKS] = "report_tasks",
+    [CAP_MANAGE_PLANS] = "manage_plans",
 };
 
 const char *capability_name(int capability)

@@ -12,7 +12,7 @@ enum role {
     ROLE_LEADER,     /* approves, signs */
     ROLE_UNIT_ADMIN, /* administers a unit's subtree */
     ROLE_ADMIN,      /* system administrator */
-    ROLE_STEERING,   /* reform steering committee: reads reports */
+    ROLE_STEERING,   /* reform steering committee: reads reports, runs the reform plans */
     ROLE_AUDITOR,    /* reads everything, changes nothing */
     ROLE_COUNT
 };
@@ -32,6 +32,9 @@ enum capability {
     CAP_MANAGE_USERS,      /* users and roles in scope */
     CAP_PROCESS,           /* work on dossiers held by the units in scope */
     CAP_APPROVE,           /* approve results, stop processing */
+    CAP_VIEW_PLANS,        /* see the reform plans' tasks of the units in scope */
+    CAP_REPORT_TASKS,      /* file the monthly reports of the tasks the units in scope lead */
+    CAP_MANAGE_PLANS,      /* reform plans, their tasks and the committee's members */
     CAP_COUNT
 };
 

@@ -51,7 +51,19 @@ before(async () => {
     components: [{ name: 'Đơn đề nghị', kind: 'original' }] });
   assert.equal(r.status, 201, r.text);
   proc = { [A.justice]: r.json.id, [DIVISION]: r.json.id, [A.commune2]: PROC.birth };
+  // a reform plan with a task led by the unit of each context
+  r = await admin.post('/api/v1/plans', { kind: 'yearly', year: 2026, title: 'Kế hoạch kiểm tra quyền' });
+  assert.equal(r.status, 201, r.text);
+  plan = r.json.id;
+  for (const ctx of CONTEXTS) {
+    r = await admin.post(`/api/v1/plans/${plan}/tasks`, { no: ctx, title: `Nhiệm vụ ${ctx}`, lead: AGENCY[ctx] });
+    assert.equal(r.status, 201, r.text);
+    tasks[ctx] = r.json.id;
+  }
+  member = (await admin.get('/api/v1/committee/members')).json.items.find((m) => m.username === 'm_steering').id;
 });
+let plan, member;
+const tasks = {};
 
 const applicant = { kind: 1, name: 'Lê Văn Kiểm', id_number: '001190054321', phone: '0913 000 111', email: 'kiem@example.vn', address: 'Số 9' };
 const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
@@ -213,6 +225,22 @@ function others(ctx) {
     'GET /api/v1/open311/keys': { scope: 'none', path: '/api/v1/open311/keys' },
     'POST /api/v1/open311/keys': { scope: 'none', path: '/api/v1/open311/keys', body: () => ({ name: `matrix-${Math.random().toString(36).slice(2, 8)}` }) },
     'DELETE /api/v1/open311/keys/{name}': { scope: 'none', path: '/api/v1/open311/keys/nobody', ok: (s) => s === 404 },
+    'GET /api/v1/plans': { scope: 'none', path: '/api/v1/plans' },
+    'POST /api/v1/plans': { scope: 'none', path: '/api/v1/plans', body: { kind: 'yearly', year: 2026, title: 'Kế hoạch' } },
+    'GET /api/v1/plans/{id}': { scope: 'none', path: () => `/api/v1/plans/${plan}` },
+    'PATCH /api/v1/plans/{id}': { scope: 'none', path: () => `/api/v1/plans/${plan}`, body: { version: 0 } },
+    'POST /api/v1/plans/{id}/tasks': { scope: 'agency', path: () => `/api/v1/plans/${plan}/tasks`, body: () => ({ no: Math.random().toString(36).slice(2, 8), title: 'Nhiệm vụ', lead: ag }) },
+    'GET /api/v1/tasks': { scope: 'none', path: '/api/v1/tasks' },
+    // a task led by the context's unit: its officers (and the child unit's parent's) see it
+    'GET /api/v1/tasks/{id}': { scope: 'task', path: (id) => `/api/v1/tasks/${id}` },
+    'PATCH /api/v1/tasks/{id}': { scope: 'task', path: (id) => `/api/v1/tasks/${id}`, body: { version: 0 } },
+    // a month before the task existed: refused by the rules (422), past the access checks
+    'PUT /api/v1/tasks/{id}/reports/{month}': { scope: 'task', path: (id) => `/api/v1/tasks/${id}/reports/2020-01`, body: { progress: 10 } },
+    'POST /api/v1/tasks/{id}/reports/{month}/files': { scope: 'task', path: (id) => `/api/v1/tasks/${id}/reports/2020-01/files`, upload: true },
+    'GET /api/v1/task-files/{id}': { scope: 'none', path: '/api/v1/task-files/999999', ok: (s) => s === 404 },
+    'GET /api/v1/committee': { scope: 'none', path: '/api/v1/committee' },
+    'GET /api/v1/committee/members': { scope: 'none', path: '/api/v1/committee/members' },
+    'PUT /api/v1/committee/members/{id}': { scope: 'none', path: () => `/api/v1/committee/members/${member}`, body: { units: [], areas: [] } },
     'GET /api/v1/lookup': { scope: 'none', path: '/api/v1/lookup?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
     'POST /api/v1/ratings': { scope: 'none', path: '/api/v1/ratings', body: { code: '000.00.02.H88-261123-9999', phone_last4: '0000', level: 'satisfied' }, ok: (s) => s === 404 || s === 429 },
     'GET /api/v1/statuses': { scope: 'none', path: '/api/v1/statuses' },
@@ -308,6 +336,8 @@ test('every route × every role × own, child and foreign agency', async () => {
           path = spec.path(await feedbackIn(AGENCY[ctx], 1));
         } else if (spec.scope === 'file') {
           path = spec.path(files[ctx]);
+        } else if (spec.scope === 'task') {
+          path = spec.path(tasks[ctx]);
         } else if (typeof path === 'function') {
           path = path();
         }

@@ -124,11 +124,11 @@ test('a search in decomposed text finds what was written composed', async () => 
 test("the current user carries what their roles let them do, which the web's menus follow", async () => {
   const want = {
     citizen: ['submit_online'],
-    receiver1: ['receive', 'view_dossiers', 'view_personal'],
-    leader1: ['view_dossiers', 'view_personal', 'process', 'approve'],
-    unitadmin: ['manage_agencies', 'manage_users'],
-    admin: ['view_dossiers', 'view_personal', 'manage_agencies', 'manage_procedures', 'manage_calendar', 'manage_users'],
-    steering: ['view_dossiers'],
+    receiver1: ['receive', 'view_dossiers', 'view_personal', 'view_plans'],
+    leader1: ['view_dossiers', 'view_personal', 'process', 'approve', 'view_plans', 'report_tasks'],
+    unitadmin: ['manage_agencies', 'manage_users', 'view_plans', 'report_tasks'],
+    admin: ['view_dossiers', 'view_personal', 'manage_agencies', 'manage_procedures', 'manage_calendar', 'manage_users', 'view_plans', 'manage_plans'],
+    steering: ['view_dossiers', 'view_plans', 'manage_plans'],
   };
   for (const [user, caps] of Object.entries(want)) {
     const me = await (await as(server, user)).get('/api/v1/auth/me');

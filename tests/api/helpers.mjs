@@ -32,6 +32,16 @@ export function backdate(db, code, seconds) {
   motcua('report', 'rebuild', '--db', db);
 }
 
+// The environment of a process whose clock starts at a local moment (UTC+7, "YYYY-MM-DD HH:MM")
+// and runs on from there (libfaketime); the server and the command honour it alike.
+let faketimeLib = null;
+export function clockAt(moment) {
+  faketimeLib ??= execFileSync('find', ['/usr/lib', '-name', 'libfaketimeMT.so.1'], { encoding: 'utf8' }).split('\n')[0];
+  if (!faketimeLib) throw new Error('libfaketime is missing (scripts/setup installs it)');
+  const utc = new Date(`${moment.replace(' ', 'T')}:00+07:00`).toISOString().replace('T', ' ').slice(0, 19);
+  return { ...process.env, LD_PRELOAD: faketimeLib, FAKETIME: `@${utc}`, TZ: 'UTC' };
+}
+
 export function sql(db, query) {
   return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
 }
@@ -83,7 +93,8 @@ export const USERS = {
 // `unmount(dir)` takes it away when the server stops.
 // check: run `motcua check` when the server stops (off for suites that move single fields by hand
 // to stage a report, or whose database `gen` made without control sheets).
-export async function startServer({ seedFixtures = true, args = [], prepare = null, mount = null, unmount = null, check = true } = {}) {
+// env: the server's environment (e.g. clockAt(moment)); server.env may change before a launch().
+export async function startServer({ seedFixtures = true, args = [], prepare = null, mount = null, unmount = null, check = true, env = undefined } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-api-'));
   if (mount) mount(dir);
   const db = join(dir, 'test.db');
@@ -95,14 +106,14 @@ export async function startServer({ seedFixtures = true, args = [], prepare = nu
   }
   let log = '';
   const server = {
-    db, dir, args,
+    db, dir, args, env,
     log: () => log,
     // Starts (or starts again) the process on the database, on a new port, and waits for it.
     async launch() {
       server.port = await freePort();
       server.base = `http://127.0.0.1:${server.port}`;
       server.proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${server.port}`, '--threads', '4', ...args], {
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'], env: server.env,
       });
       server.proc.stdout.on('data', (d) => (log += d));
       server.proc.stderr.on('data', (d) => (log += d));
@@ -114,6 +125,17 @@ export async function startServer({ seedFixtures = true, args = [], prepare = nu
         if (i > 100 || server.proc.exitCode !== null) throw new Error(`server did not start:\n${log}`);
         await new Promise((ok) => setTimeout(ok, 50));
       }
+    },
+    // Stops the process and starts it again on the same database (with a new environment if given).
+    async restart(env = server.env) {
+      const p = server.proc;
+      if (p.exitCode === null && !p.signalCode) {
+        const exited = new Promise((ok) => p.on('exit', ok));
+        p.kill('SIGTERM');
+        await exited;
+      }
+      server.env = env;
+      await server.launch();
     },
     // Kills the process with SIGKILL, as a power cut would stop it.
     async crash() {

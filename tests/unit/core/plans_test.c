@@ -1,5 +1,6 @@
 /* Tests for src/core/plans.c */
 #include "../test.h"
+#include "core/date.h"
 #include "core/plans.h"
 
 static struct workcal cal;
@@ -94,6 +95,43 @@ static void completion_counts_add_up(void **state)
     assert_int_equal(c.done + c.in_progress + c.not_started + c.overdue, c.total);
 }
 
+static void task_numbers_sort_as_people_read_them(void **state)
+{
+    (void)state;
+    assert_true(task_no_cmp("1.2", "1.10") < 0);
+    assert_true(task_no_cmp("1.10", "1.2") > 0);
+    assert_true(task_no_cmp("2", "10") < 0);
+    assert_true(task_no_cmp("1", "1.1") < 0);
+    assert_int_equal(task_no_cmp("3.4", "3.4"), 0);
+    assert_true(task_no_cmp("I.2", "II.1") < 0);
+    assert_true(task_no_cmp("9", "a") < 0);
+}
+
+static void a_task_owes_the_reports_of_the_months_it_is_open(void **state)
+{
+    int64_t first = date_days_from_civil(2026, 11, 1), due = date_days_from_civil(2026, 11, 20);
+
+    (void)state;
+    assert_true(task_owes_report(first - 40, 0, first, due));
+    assert_true(task_owes_report(due, 0, first, due));      /* created on the due day */
+    assert_false(task_owes_report(due + 1, 0, first, due)); /* created after it */
+    assert_true(
+        task_owes_report(first - 40, first, first, due)); /* done in the month: reports it */
+    assert_false(task_owes_report(first - 40, first - 1, first, due)); /* done before */
+}
+
+static void reminders_come_7_3_and_1_days_before_and_when_passed(void **state)
+{
+    (void)state;
+    assert_int_equal(plan_reminder_stage(100, 90), -1);
+    assert_int_equal(plan_reminder_stage(100, 93), 7);
+    assert_int_equal(plan_reminder_stage(100, 96), 7);
+    assert_int_equal(plan_reminder_stage(100, 97), 3);
+    assert_int_equal(plan_reminder_stage(100, 99), 1);
+    assert_int_equal(plan_reminder_stage(100, 100), 1);
+    assert_int_equal(plan_reminder_stage(100, 101), 0);
+}
+
 static void a_months_report_is_due_on_its_day_or_the_next_working_one(void **state)
 {
     (void)state;
@@ -117,6 +155,9 @@ int main(void)
         cmocka_unit_test(a_tasks_state_comes_from_its_deadline_completion_and_the_day),
         cmocka_unit_test(a_parent_is_done_when_its_subtasks_are),
         cmocka_unit_test(completion_counts_add_up),
+        cmocka_unit_test(task_numbers_sort_as_people_read_them),
+        cmocka_unit_test(reminders_come_7_3_and_1_days_before_and_when_passed),
+        cmocka_unit_test(a_task_owes_the_reports_of_the_months_it_is_open),
         cmocka_unit_test(a_months_report_is_due_on_its_day_or_the_next_working_one),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -43,6 +43,11 @@ static void matrix(void **state)
                 fail_msg("%s / capability %d", role_name(r), c);
     assert_int_equal(roles_with(CAP_SUBMIT_ONLINE), ROLE_BIT(ROLE_CITIZEN));
     assert_int_equal(roles_with(CAP_MANAGE_CALENDAR), ROLE_BIT(ROLE_ADMIN));
+    /* the route table's PLAN_VIEWERS, TASK_REPORTERS and COMMITTEE */
+    assert_int_equal(roles_with(CAP_VIEW_PLANS), ROLES_STAFF);
+    assert_int_equal(roles_with(CAP_REPORT_TASKS),
+                     ROLE_BIT(ROLE_PROCESSOR) | ROLE_BIT(ROLE_LEADER) | ROLE_BIT(ROLE_UNIT_ADMIN));
+    assert_int_equal(roles_with(CAP_MANAGE_PLANS), ROLE_BIT(ROLE_STEERING) | ROLE_BIT(ROLE_ADMIN));
     assert_false(role_can(-1, CAP_RECEIVE));
 }
 
