@@ -76,6 +76,8 @@ int task_files_download(struct req *r, struct err *e);
 int committee_get_h(struct req *r, struct err *e);
 int committee_members_list(struct req *r, struct err *e);
 int committee_members_put(struct req *r, struct err *e);
+/* committee_report.c: the province's compiled monthly report (PDF, XLSX) */
+int committee_report(struct req *r, struct err *e);
 /* files.c */
 int files_upload(struct req *r, struct err *e);
 int files_download(struct req *r, struct err *e);

@@ -245,3 +245,22 @@ int sindex_get(struct req *r, struct err *e)
     }
     return resp_json(r, 200, j);
 }
+
+int sindex_score_of(struct req *r, const struct report_scope *s, struct sindex_result *out,
+                    struct err *e)
+{
+    struct sindex_weight w[SI_COUNT];
+    struct unit u = {.ag = &s->ag};
+    const struct member *members;
+    struct inputs in;
+
+    if (fetch(r, s, &in, e) < 0)
+        return -1;
+    weights_of(&in, w);
+    members = gather(r, &in, s->live, &u, 1);
+    if (feedback_of(r, s, &in, members, &u, 1, e) < 0)
+        return -1;
+    sindex_measure_unit(&u.c, u.ag->path, in.procs, in.nprocs, in.places, in.nagencies, &u.m);
+    sindex_compute(u.m.m, w, out);
+    return 0;
+}

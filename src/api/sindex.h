@@ -28,4 +28,10 @@ json_t *sindex_unit_json(const struct sindex_catalog *in, const struct agency *a
                          const struct sindex_measures *m, const struct sindex_result *s,
                          int detailed);
 
+struct report_scope;
+struct req;
+/* The index of the scope's agency over its period (GET /api/v1/index's first line). */
+int sindex_score_of(struct req *r, const struct report_scope *s, struct sindex_result *out,
+                    struct err *e);
+
 #endif

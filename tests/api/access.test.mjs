@@ -239,6 +239,7 @@ function others(ctx) {
     'POST /api/v1/tasks/{id}/reports/{month}/files': { scope: 'task', path: (id) => `/api/v1/tasks/${id}/reports/2020-01/files`, upload: true },
     'GET /api/v1/task-files/{id}': { scope: 'none', path: '/api/v1/task-files/999999', ok: (s) => s === 404 },
     'GET /api/v1/committee': { scope: 'none', path: '/api/v1/committee' },
+    'GET /api/v1/committee/report': { scope: 'none', path: '/api/v1/committee/report' },
     'GET /api/v1/committee/members': { scope: 'none', path: '/api/v1/committee/members' },
     'PUT /api/v1/committee/members/{id}': { scope: 'none', path: () => `/api/v1/committee/members/${member}`, body: { units: [], areas: [] } },
     'GET /api/v1/lookup': { scope: 'none', path: '/api/v1/lookup?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },

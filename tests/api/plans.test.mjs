@@ -3,7 +3,10 @@
 // completion counted by hand, reminders in the outbox. The server's clock is pinned (libfaketime).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, as, A, problem, motcua, sql, clockAt } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, as, A, problem, motcua, sql, clockAt, dossierBody } from './helpers.mjs';
 
 let server, steering, leader1, leader2, jleader, receiver1, auditor;
 let plan, T = {};
@@ -23,6 +26,9 @@ before(async () => {
     const r = await admin.patch(`/api/v1/agencies/${id}`, { email, version: g.json.version });
     assert.equal(r.status, 200, r.text);
   }
+  // two dossiers received in November: the compiled report's one-stop figures count them
+  const receiver = await as(server, 'receiver1');
+  for (let i = 0; i < 2; i++) assert.equal((await receiver.post('/api/v1/dossiers', dossierBody())).status, 201);
 });
 after(() => server?.stop());
 
@@ -192,4 +198,36 @@ test('reminders 7, 3 and 1 days before and when passed, each once; a late report
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.state, 'overdue');
   problem(null, await steering.patch(`/api/v1/tasks/${T.t1.id}`, { title: 'x', version: t1.version }), 409);
+});
+
+test("the compiled monthly report: the month's one-stop figures from motcua's own reports, every unit's results", async () => {
+  problem(null, await leader1.get('/api/v1/committee/report?month=2026-11'), 403);
+  problem(null, await steering.get('/api/v1/committee/report?month=2026-11&format=doc'), 400);
+  const res = (await steering.get(`/api/v1/reports/resolution?agency=${A.province}&from=2026-11-01&to=2026-11-30`)).json.total;
+  assert.equal(res.new_counter, 2);
+  const r = await fetch(`${server.base}/api/v1/committee/report?month=2026-11`, { headers: { Cookie: steering.cookie } });
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'application/pdf');
+  const file = join(server.dir, 'report.pdf');
+  writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(text, /BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH THÁNG 11 NĂM 2026/);
+  assert.match(text, new RegExp(`Hồ sơ tiếp nhận trong tháng ${res.new_online + res.new_counter + res.new_post}\\b`));
+  const completion = (await steering.get('/api/v1/committee?month=2026-11')).json.plans[0].counts.completion;
+  assert.match(text, new RegExp(`Kế hoạch cải cách hành chính năm.*${completion}`));
+  // the units' results, causes and fixes, under their areas
+  assert.match(text, /Chính phủ số/);
+  assert.match(text, /Đã số hóa 1\.000\/1\.000 hồ sơ/);
+  assert.match(text, /Thiếu biên chế/);
+  assert.match(text, /Điều động công chức/);
+  // the department has not reported on 3.2
+  assert.match(text, /ĐƠN VỊ CHƯA GỬI BÁO CÁO THÁNG 1 Sở Tư pháp 1\/1/);
+  const x = await fetch(`${server.base}/api/v1/committee/report?month=2026-11&format=xlsx`, { headers: { Cookie: steering.cookie } });
+  assert.equal(x.status, 200);
+  assert.match(x.headers.get('content-type'), /spreadsheetml/);
+  const xlsx = join(server.dir, 'report.xlsx');
+  writeFileSync(xlsx, Buffer.from(await x.arrayBuffer()));
+  const strings = execFileSync('unzip', ['-p', xlsx, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+  assert.match(strings, /Đã số hóa 1\.000\/1\.000 hồ sơ/);
+  assert.match(strings, /Tỷ lệ hồ sơ trực tuyến/);
 });
