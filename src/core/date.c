@@ -102,6 +102,81 @@ int date_parse_ymd(const char *s, int64_t *day)
     return parse_ymd_prefix(s, day);
 }
 
+/* 1 to max digits at *s; advances *s. */
+static int some_digits(const char **s, int max, int *out)
+{
+    int v = 0, n = 0;
+
+    while (**s >= '0' && **s <= '9' && n < max) {
+        v = v * 10 + (*(*s)++ - '0');
+        n++;
+    }
+    *out = v;
+    return n ? 0 : -1;
+}
+
+static int excel_serial(const char *s, int date1904, int64_t *day)
+{
+    int64_t n = 0, d;
+    int y, m, dd;
+
+    if (!(*s >= '0' && *s <= '9'))
+        return -1;
+    while (*s >= '0' && *s <= '9') {
+        if (n > 10000000)
+            return -1;
+        n = n * 10 + (*s++ - '0');
+    }
+    if (*s == '.') { /* the time of day */
+        s++;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    if (*s)
+        return -1;
+    if (date1904) {
+        d = n + date_days_from_civil(1904, 1, 1);
+    } else {
+        /* Excel counts 1900-01-01 as 1 and a 29 February 1900 as 60 */
+        if (n < 1 || n == 60)
+            return -1;
+        d = n + date_days_from_civil(1899, 12, 31) - (n > 60);
+    }
+    date_civil_from_days(d, &y, &m, &dd);
+    if (!date_is_valid(y, m, dd))
+        return -1;
+    *day = d;
+    return 0;
+}
+
+int date_parse_cell(const char *s, int date1904, int64_t *day)
+{
+    const char *p = s;
+    int y, m, d;
+    char sep;
+
+    if (!some_digits(&p, 4, &y) && p - s == 4 && *p == '-') { /* 2024-03-15 */
+        p++;
+        if (some_digits(&p, 2, &m) || *p++ != '-' || some_digits(&p, 2, &d) || *p ||
+            !date_is_valid(y, m, d))
+            return -1;
+        *day = date_days_from_civil(y, m, d);
+        return 0;
+    }
+    p = s;
+    if (!some_digits(&p, 2, &d) && (*p == '/' || *p == '-' || *p == '.')) {
+        sep = *p++;
+        if (!some_digits(&p, 2, &m) && *p == sep) { /* 15/03/2024 */
+            s = ++p;
+            if (some_digits(&p, 4, &y) || p - s != 4 || *p || !date_is_valid(y, m, d))
+                return -1;
+            *day = date_days_from_civil(y, m, d);
+            return 0;
+        }
+    }
+    return excel_serial(s, date1904, day);
+}
+
 /* "HH:MM" optionally ":SS" and ".fraction"; returns characters consumed or -1. */
 static int parse_hms(const char *s, int *seconds_of_day, int allow_seconds)
 {

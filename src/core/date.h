@@ -34,6 +34,17 @@ int date_parse_local(const char *s, int64_t *utc);
  * "Z", "±HH:MM" or nothing (local time). 0 or -1.
  */
 int date_parse_iso(const char *s, int64_t *utc);
+/*
+ * A day as a spreadsheet cell holds it (trimmed, as the sheet reader gives
+ * cells): "15/03/2024" or "5/3/2024" (day first, also with '-' or '.' between
+ * the parts, the year in four digits), "2024-03-15", or an Excel date serial
+ * number such as "45366" (a fraction, the time of day, is dropped). Serials
+ * count from 1900 as Excel does by default, with its nonexistent 29 February
+ * 1900 (serial 60) refused; date1904 non-zero counts them from 1904-01-01 as
+ * workbooks with that setting do. Every number is taken for a serial: the
+ * caller judges whether the day is plausible. 0 or -1.
+ */
+int date_parse_cell(const char *s, int date1904, int64_t *day);
 
 /* "2024-03-15T07:30:00+07:00" */
 void date_format_iso(int64_t utc, char out[DATE_ISO_MAX]);

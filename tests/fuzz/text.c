@@ -1,8 +1,9 @@
 /*
  * Fuzz target: the texts outside input carries. The first byte picks the
- * reader; the rest is the text: dates and times, office hours, dossier codes,
- * agency identifiers, citizen IDs, phones, e-mails, status and action names,
- * folding for search, and the sniffing of an upload's file type.
+ * reader; the rest is the text: dates and times (also as sheet cells hold
+ * them), office hours, dossier codes, agency identifiers, citizen IDs, phones,
+ * e-mails, status and action names, folding for search, and the sniffing of
+ * an upload's file type.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -31,7 +32,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(s, data + 1, size - 1);
     s[size - 1] = '\0';
     switch (data[0] % 9) {
-    case 0: date_parse_ymd(s, &v); break;
+    case 0:
+        date_parse_ymd(s, &v);
+        date_parse_cell(s, data[0] & 0x80, &v);
+        break;
     case 1: date_parse_local(s, &v); break;
     case 2:
         if (date_parse_iso(s, &v) == 0) {

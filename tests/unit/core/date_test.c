@@ -116,6 +116,81 @@ static void vietnamese_text(void **state)
     assert_string_equal(dmy, "31/12/2024");
 }
 
+static void parse_cell(void **state)
+{
+    int64_t d;
+
+    (void)state;
+    assert_int_equal(date_parse_cell("15/03/2024", 0, &d), 0);
+    assert_int_equal(d, D("2024-03-15"));
+    assert_int_equal(date_parse_cell("5/3/2024", 0, &d), 0);
+    assert_int_equal(d, D("2024-03-05"));
+    assert_int_equal(date_parse_cell("05-03-2024", 0, &d), 0);
+    assert_int_equal(d, D("2024-03-05"));
+    assert_int_equal(date_parse_cell("29.02.2024", 0, &d), 0);
+    assert_int_equal(d, D("2024-02-29"));
+    assert_int_equal(date_parse_cell("2024-03-15", 0, &d), 0);
+    assert_int_equal(d, D("2024-03-15"));
+    assert_int_equal(date_parse_cell("2024-3-5", 0, &d), 0);
+    assert_int_equal(d, D("2024-03-05"));
+    /* Excel serials (1900 system), with the time of day dropped */
+    assert_int_equal(date_parse_cell("45366", 0, &d), 0);
+    assert_int_equal(d, D("2024-03-15"));
+    assert_int_equal(date_parse_cell("46022", 0, &d), 0);
+    assert_int_equal(d, D("2025-12-31"));
+    assert_int_equal(date_parse_cell("46022.75", 0, &d), 0);
+    assert_int_equal(d, D("2025-12-31"));
+    assert_int_equal(date_parse_cell("1", 0, &d), 0);
+    assert_int_equal(d, D("1900-01-01"));
+    assert_int_equal(date_parse_cell("59", 0, &d), 0);
+    assert_int_equal(d, D("1900-02-28"));
+    assert_int_equal(date_parse_cell("61", 0, &d), 0);
+    assert_int_equal(d, D("1900-03-01"));
+    assert_int_equal(date_parse_cell("25569", 0, &d), 0);
+    assert_int_equal(d, 0);
+    assert_int_equal(date_parse_cell("2958465", 0, &d), 0);
+    assert_int_equal(d, D("9999-12-31"));
+    assert_int_equal(date_parse_cell("15.5", 0, &d), 0); /* a serial, not a day and month */
+    assert_int_equal(d, D("1900-01-15"));
+    /* the 1904 system */
+    assert_int_equal(date_parse_cell("0", 1, &d), 0);
+    assert_int_equal(d, D("1904-01-01"));
+    assert_int_equal(date_parse_cell("43904", 1, &d), 0);
+    assert_int_equal(d, D("2024-03-15"));
+    assert_int_equal(date_parse_cell("15/03/2024", 1, &d), 0);
+    assert_int_equal(d, D("2024-03-15"));
+    /* refused */
+    static const char *const bad[] = {
+        "",
+        "0",
+        "60",
+        "2958466",
+        "-1",
+        "1e5",
+        "45366,5",
+        "45366.5x",
+        "31/02/2024",
+        "15/13/2024",
+        "15/03/24",
+        "15/03",
+        "15/03-2024",
+        "2024-02-30",
+        "2024/03/15",
+        "2024-03-15 08:00",
+        "15/03/2024 08:00",
+        " 15/03/2024",
+        "ngày 15",
+        "20240315",
+        "123/03/2024",
+        "15/03/02024",
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+        d = 12345;
+        if (date_parse_cell(bad[i], 0, &d) != -1 || d != 12345)
+            fail_msg("accepted \"%s\"", bad[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -127,6 +202,7 @@ int main(void)
         cmocka_unit_test(parse_local),
         cmocka_unit_test(local_day_boundaries),
         cmocka_unit_test(vietnamese_text),
+        cmocka_unit_test(parse_cell),
     };
     return cmocka_run_group_tests_name("core/date", tests, NULL, NULL);
 }
