@@ -1,13 +1,13 @@
 # motcua: plain make with pkg-config. `make run`, `make check` (see README.md).
 
 CC       ?= cc
-PKGS     := libmicrohttpd jansson libsodium sqlite3 cairo pangocairo libqrencode xlsxwriter libcurl libxml-2.0
+PKGS     := libmicrohttpd jansson libsodium sqlite3 cairo pangocairo libqrencode xlsxwriter libcurl libxml-2.0 libzip
 SANITIZE ?=
 OPT      ?= -O2
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   := -std=c17 $(OPT) -g $(WARN) -D_GNU_SOURCE -Isrc -Ibuild/gen
-LDLIBS   := -lunistring -lm -lpthread
+LDLIBS   := -lcsv -lunistring -lm -lpthread
 ifneq ($(SANITIZE),)
 CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=$(SANITIZE)
