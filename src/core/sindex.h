@@ -42,6 +42,24 @@ const char *sindex_part_source(int part);
 /* 1 when motcua records the data of the part. */
 int sindex_part_recorded(int part);
 
+/* How one more success adds to a part's measure. */
+enum sindex_growth {
+    /* it changes what is already counted: the numerator alone grows (a component of a dossier
+       received is scanned, a procedure is offered online) */
+    SI_GROWS_NUMERATOR,
+    /* it is one more item counted: numerator and denominator grow together (a dossier resolved
+       on time, a dossier received online, a satisfied rating) */
+    SI_GROWS_BOTH,
+};
+int sindex_part_growth(int part);
+/* What the part counts ("hồ sơ", "thủ tục", ...). */
+const char *sindex_part_noun(int part);
+/*
+ * What to do to win the part's points back, with {n} for how many more and
+ * {p} for its maximum points; NULL for a part not recorded.
+ */
+const char *sindex_part_todo(int part);
+
 struct sindex_measure {
     int64_t num, den; /* den < 0: the part cannot apply to the unit (even unrecorded) */
 };
@@ -64,6 +82,9 @@ struct sindex_result {
     double total;      /* points out of 100: 100 × points / max_points (0 when nothing applies) */
     int measured;      /* how many recorded parts apply: 0 means there is nothing to score */
 };
+
+/* The points of one recorded part with a denominator (num / den against the weight). */
+double sindex_part_points(int64_t num, int64_t den, const struct sindex_weight *w);
 
 /*
  * Scores every part. A part with no denominator (no dossier of that kind in
