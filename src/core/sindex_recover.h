@@ -109,7 +109,8 @@ int sindex_risk_until(const struct workcal *c, int64_t now, int days, int64_t *u
 /*
  * At risk of being late: a dossier (not one opened by a consultation)
  * received, its clock running (DOSSIERS_CLOCK_RUNS), due by the law at or
- * after now and before `until`.
+ * after now and before `until`. store/quality.c's at_risk_dossiers says the
+ * same in SQL; tests/unit/store/sindex_test.c holds the two together.
  */
 int sindex_at_risk(const struct stat_facts *f, int64_t now, int64_t until);
 

@@ -56,6 +56,52 @@ int late_dossiers(struct db *db, struct arena *a, const char *path, int64_t star
     return 0;
 }
 
+static void read_risk(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct risk_row *r = out;
+
+    r->code = db_col_dup(st, 0, a);
+    r->procedure = db_col_dup(st, 1, a);
+    r->lead_agency = db_col_dup(st, 2, a);
+    r->due_at = db_col_int(st, 3);
+    r->rank = db_col_int(st, 4);
+    r->agency_risk = db_col_int(st, 5);
+}
+
+int at_risk_dossiers(struct db *db, struct arena *a, const char *path, int64_t now, int64_t until,
+                     size_t per_agency, struct risk_row **out, size_t *n, struct err *e)
+{
+    return db_all(
+        db, a, read_risk, sizeof(**out), out, n, e,
+        "SELECT code, procedure, lead_agency, due, k, total FROM ("
+        "SELECT d.code AS code, p.name AS procedure, d.lead_agency AS lead_agency,"
+        " " DUE_SQL(
+            "d.") " AS due, row_number() OVER (PARTITION BY d.lead_agency"
+                  " ORDER BY " DUE_SQL(
+                      "d.") ", d.code) AS k,"
+                            " count(*) OVER (PARTITION BY d.lead_agency) AS total"
+                            " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
+                            " JOIN agencies g ON g.id = d.lead_agency"
+                            " WHERE " AGENCY_UNDER_SQL(
+                                "g.path",
+                                "?") " AND d.parent_id IS NULL"
+                                     " AND " STATUS_IN_SQL(
+                                         "d.status",
+                                         DOSSIERS_CLOCK_RUNS) " AND d.received_at IS NOT NULL "
+                                                              "AND " DUE_SQL("d.") " >= ?"
+                                                                                   " AND " DUE_SQL(
+                                                                                       "d.") " < "
+                                                                                             "?) "
+                                                                                             "WHERE"
+                                                                                             " k "
+                                                                                             "<= ? "
+                                                                                             "ORDER"
+                                                                                             " BY "
+                                                                                             "due, "
+                                                                                             "code",
+        "ttIII", path, path, now, until, (int64_t)per_agency);
+}
+
 static void read_officer(struct db_stmt *st, struct arena *a, void *out)
 {
     struct late_officer *o = out;

@@ -21,6 +21,21 @@ struct late_row {
 int late_dossiers(struct db *db, struct arena *a, const char *path, int64_t start, int64_t end,
                   int64_t now, size_t max, struct late_row **out, size_t *n, struct err *e);
 
+/*
+ * The open dossiers counted for agencies under path at risk of being late
+ * (core/sindex_recover.h, sindex_at_risk): due by the law in [now, until),
+ * soonest first; at most `per_agency` of each lead agency, each row carrying
+ * how many its agency has in all.
+ */
+struct risk_row {
+    const char *code, *procedure, *lead_agency;
+    int64_t due_at;      /* the law's */
+    int64_t rank;        /* 1, 2, ... among its lead agency's, soonest first */
+    int64_t agency_risk; /* how many its lead agency has at risk */
+};
+int at_risk_dossiers(struct db *db, struct arena *a, const char *path, int64_t now, int64_t until,
+                     size_t per_agency, struct risk_row **out, size_t *n, struct err *e);
+
 /* Process steps handed over late in [start, end) by units under path, per officer. */
 struct late_officer {
     const char *officer, *unit, *unit_name;

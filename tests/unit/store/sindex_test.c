@@ -5,7 +5,9 @@
  * core/sindex_measures.h's predicates over each procedure, and every part
  * measured from the summed counters (stats_sum, stats_online_procedures,
  * stats_overdue_now) with the same parts measured from each dossier's own
- * facts (core's stats_of and stat_overdue_at).
+ * facts (core's stats_of and stat_overdue_at); and the open dossiers at risk
+ * of being late the store lists (at_risk_dossiers) with core's sindex_at_risk
+ * over each dossier's facts.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,11 +15,13 @@
 #include "../test.h"
 #include "core/agency.h"
 #include "core/sindex_measures.h"
+#include "core/sindex_recover.h"
 #include "core/stats.h"
 #include "fixture.h"
 #include "store/agencies.h"
 #include "store/dossiers.h"
 #include "store/procedures.h"
+#include "store/quality.h"
 #include "store/ratings.h"
 #include "store/stats.h"
 
@@ -331,11 +335,78 @@ static void measures_agree(void **state)
     arena_release(&a);
 }
 
+/* The dossiers at risk the store lists are those core's sindex_at_risk says, per lead agency. */
+static void at_risk_agrees(void **state)
+{
+    static const char *const units[] = {ROOT, DISTRICT, COMMUNE1};
+    static const char *const windows[][2] = {
+        {"2024-04-15 10:00", "2024-04-25 00:00"},
+        {"2024-03-01 00:00", "2024-08-01 00:00"},
+        {"2024-06-01 09:00", "2024-06-01 09:00"},
+    };
+    struct fixture *f = *state;
+    struct arena a = ARENA_INIT;
+    struct err e = ERR_INIT;
+    int64_t ids[512];
+    size_t n, u, w;
+
+    seed_agencies(f->db);
+    n = seed_catalog(f->db, ids);
+    seed_dossiers(f->db, ids, n);
+    for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+        struct agency unit;
+        assert_int_equal(agency_get(f->db, &a, units[u], &unit, &e), 0);
+        for (w = 0; w < sizeof(windows) / sizeof(windows[0]); w++) {
+            int64_t now = T(windows[w][0]), until = T(windows[w][1]), id;
+            struct risk_row *all, *few;
+            size_t nall, nfew, i, expected = 0;
+            assert_int_equal(
+                at_risk_dossiers(f->db, &a, unit.path, now, until, NDOSSIERS, &all, &nall, &e), 0);
+            for (id = 1; id <= NDOSSIERS; id++) {
+                struct stat_mark m;
+                struct agency ag;
+                struct dossier d;
+                int listed = 0;
+                assert_int_equal(stats_track_begin(f->db, id, &m, &e), 0);
+                assert_int_equal(agency_get(f->db, &a, m.agency, &ag, &e), 0);
+                if (!agency_under(ag.path, unit.path) || !sindex_at_risk(&m.facts, now, until))
+                    continue;
+                expected++;
+                assert_int_equal(dossier_by_id(f->db, &a, id, &d, &e), 0);
+                for (i = 0; i < nall; i++)
+                    if (!strcmp(all[i].code, d.code)) {
+                        listed = 1;
+                        assert_int_equal(all[i].due_at, m.facts.due_at);
+                        assert_string_equal(all[i].lead_agency, m.agency);
+                    }
+                assert_true(listed);
+            }
+            assert_int_equal(nall, expected);
+            if (w < 2)
+                assert_true(expected > 0); /* the fixture has some at risk */
+            /* soonest first; at most two of each lead agency, each with its agency's count */
+            for (i = 1; i < nall; i++)
+                assert_true(all[i - 1].due_at <= all[i].due_at);
+            assert_int_equal(at_risk_dossiers(f->db, &a, unit.path, now, until, 2, &few, &nfew, &e),
+                             0);
+            for (i = 0; i < nfew; i++) {
+                size_t k, total = 0;
+                assert_true(few[i].rank >= 1 && few[i].rank <= 2);
+                for (k = 0; k < nall; k++)
+                    total += !strcmp(all[k].lead_agency, few[i].lead_agency);
+                assert_int_equal(few[i].agency_risk, total);
+            }
+        }
+    }
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(catalog_facts_agree, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(measures_agree, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(at_risk_agrees, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
