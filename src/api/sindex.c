@@ -3,7 +3,8 @@
  * and, with children=1, each child unit ranked with its sample size. The
  * store reads the counters and the catalog; core/sindex_measures.c measures
  * each part and core/sindex.c scores it; this file adds the counters up per
- * unit and writes the answer.
+ * unit (sindex_run, for the other answers about the index too) and writes the
+ * answer.
  */
 #include "api/app.h"
 #include "api/handlers.h"
@@ -20,14 +21,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-/* One unit the index is computed for: the agency itself or one of its children. */
-struct unit {
-    const struct agency *ag;
-    struct sindex_counts c;
-    struct sindex_measures m;
-    struct sindex_result score;
-};
 
 /* Everything read once for the whole subtree. */
 struct inputs {
@@ -75,31 +68,31 @@ static int fetch(struct req *r, const struct report_scope *s, struct inputs *in,
     return 0;
 }
 
-/* An agency of the subtree and the unit (0: the agency asked about; 1..: a child) it counts for. */
-struct member {
-    const char *id;
-    size_t unit;
-};
-
 static int member_cmp(const void *a, const void *b)
 {
-    return strcmp(((const struct member *)a)->id, ((const struct member *)b)->id);
+    return strcmp(((const struct sindex_member *)a)->id, ((const struct sindex_member *)b)->id);
 }
 
 /* The unit a row of counters adds to besides unit 0, or 0 when none. */
-static size_t unit_of(const struct member *m, size_t n, const char *agency)
+static size_t unit_of(const struct sindex_member *m, size_t n, const char *agency)
 {
-    struct member key = {agency, 0};
-    const struct member *hit = bsearch(&key, m, n, sizeof(*m), member_cmp);
+    struct sindex_member key = {agency, 0};
+    const struct sindex_member *hit = bsearch(&key, m, n, sizeof(*m), member_cmp);
 
     return hit ? hit->unit : 0;
+}
+
+size_t sindex_unit_of(const struct sindex_run *run, const char *agency)
+{
+    return unit_of(run->members, run->nagencies, agency);
 }
 
 enum rows { ROWS_BEFORE, ROWS_DURING, ROWS_OVERDUE, ROWS_BY_PROC };
 
 /* Adds rows of counters to unit 0 and to the child unit each lies under. */
-static void add_rows(const struct inputs *in, struct unit *units, const struct member *m,
-                     const struct stat_row *rows, size_t n, enum rows which)
+static void add_rows(const struct inputs *in, struct sindex_unit *units,
+                     const struct sindex_member *m, const struct stat_row *rows, size_t n,
+                     enum rows which)
 {
     size_t i, k;
 
@@ -122,10 +115,10 @@ static void add_rows(const struct inputs *in, struct unit *units, const struct m
 }
 
 /* Adds every row of counters to the agency's unit and to the child it lies under. */
-static const struct member *gather(struct req *r, const struct inputs *in, int live,
-                                   struct unit *units, size_t n)
+static const struct sindex_member *gather(struct req *r, const struct inputs *in, int live,
+                                          struct sindex_unit *units, size_t n)
 {
-    struct member *m = arena_calloc(&r->arena, in->nagencies + 1, sizeof(*m));
+    struct sindex_member *m = arena_calloc(&r->arena, in->nagencies + 1, sizeof(*m));
     size_t i, k;
 
     for (i = 0; i < in->nagencies; i++) {
@@ -162,7 +155,7 @@ static void weights_of(const struct inputs *in, struct sindex_weight w[SI_COUNT]
 
 static int by_total_desc(const void *a, const void *b)
 {
-    const struct unit *x = a, *y = b;
+    const struct sindex_unit *x = a, *y = b;
     int c = sindex_rank_cmp(&x->score, &y->score);
 
     return c ? c : strcmp(x->ag->id, y->ag->id);
@@ -171,7 +164,8 @@ static int by_total_desc(const void *a, const void *b)
 /* Each unit's feedback of the period: the index counts it as core tallies it. */
 /* Each unit's feedback of the period: each item counts for unit 0 and the child it lies under. */
 static int feedback_of(struct req *r, const struct report_scope *s, const struct inputs *in,
-                       const struct member *m, struct unit *units, size_t n, struct err *e)
+                       const struct sindex_member *m, struct sindex_unit *units, size_t n,
+                       struct err *e)
 {
     int64_t from = date_utc_of_local(s->first, 0), to = date_utc_of_local(s->until + 1, 0);
     struct feedback_tally *t = arena_calloc(&r->arena, n, sizeof(*t));
@@ -196,48 +190,67 @@ static int feedback_of(struct req *r, const struct report_scope *s, const struct
     return 0;
 }
 
+int sindex_run(struct req *r, int children, struct sindex_run *out, struct err *e)
+{
+    const char *q = req_query(r, "children");
+    struct inputs in;
+    size_t i;
+
+    memset(out, 0, sizeof(*out));
+    if (report_scope(r, &out->s, e) < 0)
+        return -1;
+    if (out->s.format != REPORT_JSON)
+        return err_set(e, 400, "invalid_query", "the index is served as JSON");
+    if (q && strcmp(q, "0") && strcmp(q, "1"))
+        return err_set(e, 400, "invalid_query", "children must be 0 or 1");
+    out->children = q ? !strcmp(q, "1") : children;
+    if (fetch(r, &out->s, &in, e) < 0)
+        return -1;
+    weights_of(&in, out->w);
+    out->units = arena_calloc(&r->arena, in.nagencies + 1, sizeof(*out->units));
+    out->units[0].ag = &out->s.ag;
+    out->n = 1;
+    if (out->children)
+        for (i = 0; i < in.nagencies; i++)
+            if (in.agencies[i].parent && !strcmp(in.agencies[i].parent, out->s.ag.id))
+                out->units[out->n++].ag = &in.agencies[i];
+    out->members = gather(r, &in, out->s.live, out->units, out->n);
+    if (feedback_of(r, &out->s, &in, out->members, out->units, out->n, e) < 0)
+        return -1;
+    for (i = 0; i < out->n; i++) {
+        struct sindex_unit *u = &out->units[i];
+        sindex_measure_unit(&u->c, u->ag->path, in.procs, in.nprocs, in.places, in.nagencies,
+                            &u->m);
+        sindex_compute(u->m.m, out->w, &u->score);
+    }
+    out->cat = in.cat;
+    out->briefs = in.briefs;
+    out->procs = in.procs;
+    out->nprocs = in.nprocs;
+    out->agencies = in.agencies;
+    out->places = in.places;
+    out->nagencies = in.nagencies;
+    return 0;
+}
+
 int sindex_get(struct req *r, struct err *e)
 {
-    struct report_scope s;
-    struct inputs in;
-    struct sindex_weight w[SI_COUNT];
-    struct unit *units;
-    const struct member *members;
-    const char *children = req_query(r, "children");
-    size_t n = 1, i;
+    struct sindex_run run;
+    struct sindex_unit *units;
+    size_t i;
     json_t *j, *list;
 
-    if (report_scope(r, &s, e) < 0)
+    if (sindex_run(r, 0, &run, e) < 0)
         return -1;
-    if (s.format != REPORT_JSON)
-        return err_set(e, 400, "invalid_query", "the index is served as JSON");
-    if (children && strcmp(children, "0") && strcmp(children, "1"))
-        return err_set(e, 400, "invalid_query", "children must be 0 or 1");
-    if (fetch(r, &s, &in, e) < 0)
-        return -1;
-    weights_of(&in, w);
-    units = arena_calloc(&r->arena, in.nagencies + 1, sizeof(*units));
-    units[0].ag = &s.ag;
-    if (children && !strcmp(children, "1"))
-        for (i = 0; i < in.nagencies; i++)
-            if (in.agencies[i].parent && !strcmp(in.agencies[i].parent, s.ag.id))
-                units[n++].ag = &in.agencies[i];
-    members = gather(r, &in, s.live, units, n);
-    if (feedback_of(r, &s, &in, members, units, n, e) < 0)
-        return -1;
-    for (i = 0; i < n; i++) {
-        sindex_measure_unit(&units[i].c, units[i].ag->path, in.procs, in.nprocs, in.places,
-                            in.nagencies, &units[i].m);
-        sindex_compute(units[i].m.m, w, &units[i].score);
-    }
-    qsort(units + 1, n - 1, sizeof(*units), by_total_desc);
-    j = report_head(&s);
+    units = run.units;
+    qsort(units + 1, run.n - 1, sizeof(*units), by_total_desc);
+    j = report_head(&run.s);
     json_object_set_new(j, "index",
-                        sindex_unit_json(&in.cat, units[0].ag, &units[0].m, &units[0].score, 1));
-    if (n > 1 || (children && !strcmp(children, "1"))) {
+                        sindex_unit_json(&run.cat, units[0].ag, &units[0].m, &units[0].score, 1));
+    if (run.children) {
         list = json_array();
-        for (i = 1; i < n; i++) {
-            json_t *c = sindex_unit_json(&in.cat, units[i].ag, &units[i].m, &units[i].score, 0);
+        for (i = 1; i < run.n; i++) {
+            json_t *c = sindex_unit_json(&run.cat, units[i].ag, &units[i].m, &units[i].score, 0);
             json_object_set_new(c, "rank", json_integer((json_int_t)i));
             json_array_append_new(list, c);
         }
