@@ -115,8 +115,9 @@ int reports_resolution(struct req *r, struct err *e);
 /* report_quality.c */
 int reports_late(struct req *r, struct err *e);
 int reports_satisfaction(struct req *r, struct err *e);
-/* sindex.c, sindex_parts.c */
+/* sindex.c, sindex_parts.c, sindex_recover.c */
 int sindex_get(struct req *r, struct err *e);
+int sindex_recover_get(struct req *r, struct err *e);
 int sindex_parts_get(struct req *r, struct err *e);
 int sindex_parts_put(struct req *r, struct err *e);
 

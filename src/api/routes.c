@@ -98,6 +98,7 @@ struct route api_routes[] = {
     {"GET", "/api/v1/reports/satisfaction", reports_satisfaction, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/reports/feedback", reports_feedback, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/index", sindex_get, DOSSIER_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/index/recover", sindex_recover_get, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/index/parts", sindex_parts_get, ROLES_STAFF, BODY_NONE},
     {"PUT", "/api/v1/index/parts", sindex_parts_put, R(ADMIN), BODY_JSON},
 

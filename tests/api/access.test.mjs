@@ -195,6 +195,7 @@ function others(ctx) {
     'GET /api/v1/reports/satisfaction': { scope: 'agency', path: `/api/v1/reports/satisfaction?agency=${ag}` },
     'GET /api/v1/reports/feedback': { scope: 'agency', path: `/api/v1/reports/feedback?agency=${ag}` },
     'GET /api/v1/index': { scope: 'agency', path: `/api/v1/index?agency=${ag}` },
+    'GET /api/v1/index/recover': { scope: 'agency', path: `/api/v1/index/recover?agency=${ag}` },
     'GET /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts' },
     'PUT /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts', body: { parts: [] } },
     // feedback is sent by citizens and recorded by the hotline's desk; other staff do not file it
