@@ -26,7 +26,7 @@
 /* The month's one-stop figures for the province. */
 struct figures {
     struct resolution res;
-    struct sindex_result index;
+    double index; /* the service index, out of 100 */
 };
 
 static int figures_of(struct req *r, const struct report_scope *s, struct figures *f, struct err *e)
@@ -35,6 +35,7 @@ static int figures_of(struct req *r, const struct report_scope *s, struct figure
     struct stat_sums b = {0}, d = {0};
     size_t nb = 0, nd = 0, no = 0, i;
     int64_t late_now = 0;
+    struct sindex_run run;
 
     if (stats_sum(r->db, &r->arena, s->ag.path, 0, STAT_DAY_MIN, s->first - 1, &before, &nb, e) <
             0 ||
@@ -50,7 +51,10 @@ static int figures_of(struct req *r, const struct report_scope *s, struct figure
     for (i = 0; i < no; i++)
         late_now += overdue[i].s.v[ST_OVERDUE_FROM];
     resolution_of(&b, &d, s->live ? late_now : -1, &f->res);
-    return sindex_score_of(r, s, &f->index, e);
+    if (sindex_run_for(r, s, 0, &run, e) < 0)
+        return -1;
+    f->index = run.units[0].score.total;
+    return 0;
 }
 
 /* A table being filled: rows of ncols cells. */
@@ -203,7 +207,7 @@ int committee_report(struct req *r, struct err *e)
             {"Tỷ lệ giải quyết đúng hạn",
              pct(r, f.res.early + f.res.on_time, f.res.early + f.res.on_time + f.res.late, pdf)},
             {"Đang giải quyết quá hạn", s.live ? report_cell_count(r, &s, f.res.overdue) : ""},
-            {"Chỉ số phục vụ (điểm/100)", decimal(r, f.index.total, pdf)},
+            {"Chỉ số phục vụ (điểm/100)", decimal(r, f.index, pdf)},
         };
 
         c = row_add(&body);

@@ -193,17 +193,26 @@ static int feedback_of(struct req *r, const struct report_scope *s, const struct
 int sindex_run(struct req *r, int children, struct sindex_run *out, struct err *e)
 {
     const char *q = req_query(r, "children");
+    struct report_scope s;
+
+    if (report_scope(r, &s, e) < 0)
+        return -1;
+    if (s.format != REPORT_JSON)
+        return err_set(e, 400, "invalid_query", "the index is served as JSON");
+    if (q && strcmp(q, "0") && strcmp(q, "1"))
+        return err_set(e, 400, "invalid_query", "children must be 0 or 1");
+    return sindex_run_for(r, &s, q ? !strcmp(q, "1") : children, out, e);
+}
+
+int sindex_run_for(struct req *r, const struct report_scope *s, int children,
+                   struct sindex_run *out, struct err *e)
+{
     struct inputs in;
     size_t i;
 
     memset(out, 0, sizeof(*out));
-    if (report_scope(r, &out->s, e) < 0)
-        return -1;
-    if (out->s.format != REPORT_JSON)
-        return err_set(e, 400, "invalid_query", "the index is served as JSON");
-    if (q && strcmp(q, "0") && strcmp(q, "1"))
-        return err_set(e, 400, "invalid_query", "children must be 0 or 1");
-    out->children = q ? !strcmp(q, "1") : children;
+    out->s = *s;
+    out->children = children;
     if (fetch(r, &out->s, &in, e) < 0)
         return -1;
     weights_of(&in, out->w);
@@ -257,23 +266,4 @@ int sindex_get(struct req *r, struct err *e)
         json_object_set_new(j, "children", list);
     }
     return resp_json(r, 200, j);
-}
-
-int sindex_score_of(struct req *r, const struct report_scope *s, struct sindex_result *out,
-                    struct err *e)
-{
-    struct sindex_weight w[SI_COUNT];
-    struct unit u = {.ag = &s->ag};
-    const struct member *members;
-    struct inputs in;
-
-    if (fetch(r, s, &in, e) < 0)
-        return -1;
-    weights_of(&in, w);
-    members = gather(r, &in, s->live, &u, 1);
-    if (feedback_of(r, s, &in, members, &u, 1, e) < 0)
-        return -1;
-    sindex_measure_unit(&u.c, u.ag->path, in.procs, in.nprocs, in.places, in.nagencies, &u.m);
-    sindex_compute(u.m.m, w, out);
-    return 0;
 }

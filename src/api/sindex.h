@@ -58,6 +58,9 @@ struct sindex_run {
  * `children`), and measures and scores each unit. 400 for a bad parameter.
  */
 int sindex_run(struct req *r, int children, struct sindex_run *out, struct err *e);
+/* The same for an agency and period the caller has set (e.g. a month of a compiled report). */
+int sindex_run_for(struct req *r, const struct report_scope *s, int children,
+                   struct sindex_run *out, struct err *e);
 
 /* The unit an agency of the subtree counts for besides unit 0, or 0 when none. */
 size_t sindex_unit_of(const struct sindex_run *run, const char *agency);
@@ -72,11 +75,5 @@ json_t *sindex_points_json(double x);
 json_t *sindex_unit_json(const struct sindex_catalog *in, const struct agency *ag,
                          const struct sindex_measures *m, const struct sindex_result *s,
                          int detailed);
-
-struct report_scope;
-struct req;
-/* The index of the scope's agency over its period (GET /api/v1/index's first line). */
-int sindex_score_of(struct req *r, const struct report_scope *s, struct sindex_result *out,
-                    struct err *e);
 
 #endif
