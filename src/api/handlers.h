@@ -70,6 +70,8 @@ int tasks_list(struct req *r, struct err *e);
 int tasks_get(struct req *r, struct err *e);
 int tasks_update(struct req *r, struct err *e);
 int task_reports_put(struct req *r, struct err *e);
+/* plan_import.c */
+int plans_import(struct req *r, struct err *e);
 int task_files_upload(struct req *r, struct err *e);
 int task_files_download(struct req *r, struct err *e);
 /* committee.c: the steering committee's month and its members */

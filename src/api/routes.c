@@ -141,6 +141,7 @@ struct route api_routes[] = {
     {"GET", "/api/v1/plans/{id}", plans_get, PLAN_VIEWERS, BODY_NONE},
     {"PATCH", "/api/v1/plans/{id}", plans_update, COMMITTEE, BODY_JSON},
     {"POST", "/api/v1/plans/{id}/tasks", tasks_create, COMMITTEE, BODY_JSON},
+    {"POST", "/api/v1/plans/{id}/import", plans_import, COMMITTEE, BODY_UPLOAD},
     {"GET", "/api/v1/tasks", tasks_list, PLAN_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/tasks/{id}", tasks_get, PLAN_VIEWERS, BODY_NONE},
     {"PATCH", "/api/v1/tasks/{id}", tasks_update, COMMITTEE, BODY_JSON},

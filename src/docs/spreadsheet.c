@@ -193,7 +193,11 @@ static void csv_record(int ch, void *arg)
         c->at_start = 1;
 }
 
-/* ';' when the first line has more of them than commas (outside quotes), else ','. */
+/*
+ * ';' when the first line that holds either has more of them than commas
+ * (outside quotes), else ','. A sheet often opens with a title line, or an
+ * empty one, before its header.
+ */
 static unsigned char csv_separator(const char *s, size_t len)
 {
     size_t commas = 0, semicolons = 0, i;
@@ -204,7 +208,7 @@ static unsigned char csv_separator(const char *s, size_t len)
             quoted = !quoted;
         else if (quoted)
             continue;
-        else if (s[i] == '\n' || s[i] == '\r')
+        else if ((s[i] == '\n' || s[i] == '\r') && commas + semicolons)
             break;
         else if (s[i] == ',')
             commas++;

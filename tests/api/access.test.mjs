@@ -231,6 +231,8 @@ function others(ctx) {
     'GET /api/v1/plans/{id}': { scope: 'none', path: () => `/api/v1/plans/${plan}` },
     'PATCH /api/v1/plans/{id}': { scope: 'none', path: () => `/api/v1/plans/${plan}`, body: { version: 0 } },
     'POST /api/v1/plans/{id}/tasks': { scope: 'agency', path: () => `/api/v1/plans/${plan}/tasks`, body: () => ({ no: Math.random().toString(36).slice(2, 8), title: 'Nhiệm vụ', lead: ag }) },
+    // a PDF is no sheet: 422 past the access checks
+    'POST /api/v1/plans/{id}/import': { scope: 'none', path: () => `/api/v1/plans/${plan}/import`, upload: true },
     'GET /api/v1/tasks': { scope: 'none', path: '/api/v1/tasks' },
     // a task led by the context's unit: its officers (and the child unit's parent's) see it
     'GET /api/v1/tasks/{id}': { scope: 'task', path: (id) => `/api/v1/tasks/${id}` },

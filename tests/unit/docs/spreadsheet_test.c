@@ -555,6 +555,26 @@ static void csv_semicolons(void **state)
     arena_release(&a);
 }
 
+static void csv_separator_after_a_title_line(void **state)
+{
+    /* a title line and an empty one hold no separator: the header decides */
+    static const char text[] =
+        "\"KẾ HOẠCH NĂM 2026\"\r\n\r\n\"STT\";\"Nội dung\"\r\n\"1\";\"Rà soát, đơn giản\"";
+    struct arena a = ARENA_INIT;
+    struct spreadsheet s;
+    struct err e = ERR_INIT;
+
+    (void)state;
+    assert_int_equal(spreadsheet_read(text, sizeof(text) - 1, &a, &s, &e), 0);
+    const struct want want[] = {
+        {1, {"KẾ HOẠCH NĂM 2026"}},
+        {3, {"STT", "Nội dung"}},
+        {4, {"1", "Rà soát, đơn giản"}},
+    };
+    assert_rows(&s, want, 3);
+    arena_release(&a);
+}
+
 static void csv_commas(void **state)
 {
     /* commas, bare line feeds, a multi-line field first in its record, an unquoted quote-free
@@ -634,8 +654,9 @@ int main(void)
         cmocka_unit_test(xlsx_written),   cmocka_unit_test(xlsx_inline_strings),
         cmocka_unit_test(xlsx_by_hand),   cmocka_unit_test(xlsx_refused),
         cmocka_unit_test(xlsx_bomb),      cmocka_unit_test(xlsx_too_many_rows),
-        cmocka_unit_test(csv_semicolons), cmocka_unit_test(csv_commas),
-        cmocka_unit_test(csv_refused),    cmocka_unit_test(columns),
+        cmocka_unit_test(csv_semicolons), cmocka_unit_test(csv_separator_after_a_title_line),
+        cmocka_unit_test(csv_commas),     cmocka_unit_test(csv_refused),
+        cmocka_unit_test(columns),
     };
     return cmocka_run_group_tests_name("docs/spreadsheet", tests, make_tmp, remove_tmp);
 }
