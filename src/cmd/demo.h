@@ -55,6 +55,9 @@ struct demo_wish {
 /* n feedback items sent to the communes over the last three months (demo_feedback.c). */
 int demo_feedback(struct demo *c, int n);
 
+/* The province's reform plan of the demo's year, its tasks and monthly reports (demo_plans.c). */
+int demo_plans(struct demo *c);
+
 /* A dossier of the last two years as chance has it (drawn outcome and start). */
 int demo_dossier_random(struct demo *c);
 /* A dossier as wished, placed so that the cut falls where the wish says. */
