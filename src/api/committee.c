@@ -87,7 +87,7 @@ int committee_month_load(struct req *r, int month, int64_t plan_id, struct commi
         if (m->views[i].nsubs) /* a unit answers for the tasks without subtasks it leads */
             continue;
         u = unit_of(m, &m->c, t->lead);
-        u->mine = contains(m->mine, m->nmine, t->lead) || contains(areas, nareas, t->area);
+        u->mine |= contains(m->mine, m->nmine, t->lead) || contains(areas, nareas, t->area);
         task_count(&u->counts, m->views[i].state);
         u->owed += m->months[i].owed;
         if (rep && rep->submitted_at)
