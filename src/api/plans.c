@@ -166,7 +166,6 @@ int plans_update(struct req *r, struct err *e)
         return -1;
     if (db_begin(r->db, DB_WRITE, e) < 0)
         goto out;
-    p.updated_at = r->now;
     if (plan_get(r->db, &r->arena, id, &p, e) < 0 || plan_read(body, &p, 1, e) < 0)
         goto out;
     p.updated_at = r->now;

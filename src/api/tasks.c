@@ -14,6 +14,22 @@
 
 #include <string.h>
 
+/* Whether `t` lies under the task `ancestor` (through at most 16 parents). */
+static int under_task(struct req *r, const struct task *t, int64_t ancestor)
+{
+    struct task up = *t;
+    struct err e = ERR_INIT;
+    int depth;
+
+    for (depth = 0; up.parent_id && depth < 16; depth++) {
+        if (up.parent_id == ancestor)
+            return 1;
+        if (task_get(r->db, &r->arena, up.parent_id, &up, &e) < 0)
+            return 0;
+    }
+    return 0;
+}
+
 /* The task's fields from a body; partial: only those present change. */
 static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, struct task *t,
                      int partial, struct err *e)
@@ -73,7 +89,7 @@ static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, stru
             else if (task_get(r->db, &r->arena, v, &parent, &pe) < 0 ||
                      parent.plan_id != t->plan_id)
                 err_field(e, "parent", "no task %lld in this plan", (long long)v);
-            else if (parent.parent_id && parent.parent_id == t->id)
+            else if (t->id && under_task(r, &parent, t->id))
                 err_field(e, "parent", "task %lld is a subtask of this one", (long long)v);
             else
                 t->parent_id = v;

@@ -61,6 +61,8 @@ test('the committee sets a plan with its tasks; bad input is refused and changes
   T.t4 = await add({ no: '10', title: 'Kiện toàn bộ phận một cửa', lead: A.commune2, deadline: '2026-11-20' });
   assert.equal(T.t4.state, 'overdue');
   problem(null, await steering.post(`/api/v1/plans/${plan.id}/tasks`, { no: '1', title: 'trùng số', lead: A.commune1 }), 422, 'no');
+  // no circle of subtasks: 3 cannot go under its own subtask 3.1
+  problem(null, await steering.patch(`/api/v1/tasks/${T.t3.id}`, { parent: T.t31.id, version: T.t3.version }), 422, 'parent');
   const g = await steering.get(`/api/v1/plans/${plan.id}`);
   // in the order a person reads numbers: 10 after 3.2
   assert.deepEqual(g.json.tasks.map((t) => t.no), ['1', '2', '3', '3.1', '3.2', '10']);
