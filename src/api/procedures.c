@@ -95,7 +95,14 @@ int procedures_list(struct req *r, struct err *e)
     f.popular = sort && !strcmp(sort, "popular") && !q;
     if (cursor) {
         char *end;
-        long long v = strtoll(cursor, &end, 10);
+        long long v;
+
+        /* a page of a search that fell back to any word */
+        if (q && !strncmp(cursor, "any.", 4)) {
+            f.search_mode = SEARCH_ANY;
+            cursor += 4;
+        }
+        v = strtoll(cursor, &end, 10);
         if (*end || v < 0 || v > INT32_MAX || !*cursor)
             return err_set(e, 400, "invalid_query", "cursor is not one this server gave");
         if (q || f.popular)
@@ -118,15 +125,24 @@ int procedures_list(struct req *r, struct err *e)
         f.agency_path = ag.path;
     }
     f.level = req_query(r, "level");
+    if (q && search_synonyms(r->db, &r->arena, (struct synonym **)&f.synonyms, &f.nsynonyms, e) < 0)
+        return -1;
     if (procedure_list(r->db, &r->arena, &f, &list, &n, &more, e) < 0)
         return -1;
+    /* nothing holds every word: those holding some of them, the most alike first */
+    if (q && !n && !cursor) {
+        f.search_mode = SEARCH_ANY;
+        if (procedure_list(r->db, &r->arena, &f, &list, &n, &more, e) < 0)
+            return -1;
+    }
     items = json_array();
     for (i = 0; i < n; i++)
         json_array_append_new(items, procedure_json(&list[i], 0));
     return resp_json(
         r, 200,
         json_pack("{s:o, s:o}", "items", items, "next_cursor",
-                  more ? json_string(arena_printf(&r->arena, "%lld",
+                  more ? json_string(arena_printf(&r->arena, "%s%lld",
+                                                  f.search_mode == SEARCH_ANY ? "any." : "",
                                                   q || f.popular ? (long long)(f.offset + (int)n)
                                                                  : (long long)list[n - 1].id))
                        : json_null()));

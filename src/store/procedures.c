@@ -92,27 +92,18 @@ int procedure_get(struct db *db, struct arena *a, int64_t id, struct procedure *
     return load_parts(db, a, out, e);
 }
 
-/* FTS5 query: each word of the folded text as a quoted prefix term, all required. */
-static void match_expr(const char *folded, struct strbuf *sb)
+static void read_synonym(struct db_stmt *st, struct arena *a, void *out)
 {
-    const char *p = folded;
+    struct synonym *x = out;
 
-    while (*p) {
-        size_t n;
-        while (*p && !isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80))
-            p++;
-        n = 0;
-        while (p[n] && (isalnum((unsigned char)p[n]) || ((unsigned char)p[n] & 0x80)))
-            n++;
-        if (!n)
-            break;
-        if (sb->len)
-            strbuf_addch(sb, ' ');
-        strbuf_addch(sb, '"');
-        strbuf_add(sb, p, n);
-        strbuf_addstr(sb, "\"*");
-        p += n;
-    }
+    x->term = db_col_dup(st, 0, a);
+    x->means = db_col_dup(st, 1, a);
+}
+
+int search_synonyms(struct db *db, struct arena *a, struct synonym **out, size_t *n, struct err *e)
+{
+    return db_all(db, a, read_synonym, sizeof(struct synonym), out, n, e,
+                  "SELECT term, means FROM search_synonyms ORDER BY term", "");
 }
 
 int procedure_list(struct db *db, struct arena *a, const struct procedure_filter *f,
@@ -127,7 +118,7 @@ int procedure_list(struct db *db, struct arena *a, const struct procedure_filter
     *more = 0;
     *out = arena_calloc(a, (size_t)limit + 1, sizeof(**out));
     if (f->folded_query)
-        match_expr(f->folded_query, &match);
+        search_expr(f->folded_query, f->synonyms, f->nsynonyms, f->search_mode, &match);
     if (match.len) {
         sql =
             "SELECT " PROCEDURE_COLUMNS " FROM procedure_search s"

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/dossier.h"
+#include "core/search.h"
 #include "lib/arena.h"
 #include "store/db.h"
 
@@ -39,10 +40,13 @@ struct procedure {
 };
 
 struct procedure_filter {
-    const char *folded_query; /* folded search words, NULL for all */
-    const char *agency_path;  /* only procedures of agencies under this path, or NULL */
-    const char *field;        /* exact field name, or NULL */
-    const char *level;        /* or NULL */
+    const char *folded_query;       /* folded search words, NULL for all */
+    const struct synonym *synonyms; /* what the query's words may also mean */
+    size_t nsynonyms;
+    enum search_mode search_mode; /* every word (or a synonym's meaning), or any word */
+    const char *agency_path;      /* only procedures of agencies under this path, or NULL */
+    const char *field;            /* exact field name, or NULL */
+    const char *level;            /* or NULL */
     int include_withdrawn;
     int popular; /* most filed first (paged by offset) */
     int limit;
@@ -64,6 +68,8 @@ struct procedure_variant {
 /* 404 when there is none. Loads components and fees. */
 int procedure_get(struct db *db, struct arena *a, int64_t id, struct procedure *out, struct err *e);
 /* A page of procedures (without components and fees); *more is 1 when another page follows. */
+/* The search synonyms (folded terms and what they mean), by term. */
+int search_synonyms(struct db *db, struct arena *a, struct synonym **out, size_t *n, struct err *e);
 int procedure_list(struct db *db, struct arena *a, const struct procedure_filter *f,
                    struct procedure **out, size_t *n, int *more, struct err *e);
 /*

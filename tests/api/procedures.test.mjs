@@ -23,10 +23,27 @@ test('search ignores diacritics and treats đ as d', async () => {
   assert.deepEqual(names(r), ['Đăng ký khai sinh']);
   r = await anon.get('/api/v1/procedures?q=' + encodeURIComponent('2.000488')); // by code
   assert.deepEqual(names(r), ['Cấp Phiếu lý lịch tư pháp']);
-  r = await anon.get('/api/v1/procedures?q=' + encodeURIComponent('xyz không có'));
+  r = await anon.get('/api/v1/procedures?q=' + encodeURIComponent('xyz qqq'));
   assert.deepEqual(r.json.items, []);
   r = await anon.get('/api/v1/procedures?q=' + encodeURIComponent('"*) OR 1=1 --'));
   assert.equal(r.status, 200);
+});
+
+test('search knows what people call things, and ranks partial matches when nothing matches every word', async () => {
+  const q = async (text) => names(await anon.get('/api/v1/procedures?q=' + encodeURIComponent(text)));
+  assert.deepEqual(await q('giấy khai sinh'), ['Đăng ký khai sinh']);
+  assert.deepEqual(await q('giay khai sinh'), ['Đăng ký khai sinh']);
+  assert.deepEqual(await q('LLTP'), ['Cấp Phiếu lý lịch tư pháp']);
+  assert.deepEqual(await q('sổ đỏ'), ['Thủ tục đất đai: đăng ký biến động quyền sử dụng đất']);
+  // no procedure holds "cho" and "con": those holding some words, the best first
+  assert.equal((await q('khai sinh cho con'))[0], 'Đăng ký khai sinh');
+  // a fallback search pages too
+  const p1 = await anon.get('/api/v1/procedures?limit=1&q=' + encodeURIComponent('khai lich'));
+  assert.equal(p1.json.items.length, 1);
+  assert.match(p1.json.next_cursor, /^any\./);
+  const p2 = await anon.get(`/api/v1/procedures?limit=1&q=${encodeURIComponent('khai lich')}&cursor=${p1.json.next_cursor}`);
+  assert.equal(p2.json.items.length, 1);
+  assert.deepEqual([...names(p1), ...names(p2)].sort(), ['Cấp Phiếu lý lịch tư pháp', 'Đăng ký khai sinh']);
 });
 
 test('filters and pages', async () => {
