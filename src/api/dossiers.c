@@ -4,6 +4,7 @@
  * counter, the dossier, its first control-sheet row and the audit row.
  */
 #include "api/app.h"
+#include "core/fold.h"
 #include "api/handlers.h"
 #include "api/views.h"
 #include "api/notify.h"
@@ -21,6 +22,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 static int read_person(json_t *obj, const char *prefix, int kind, struct dossier *d, int delegate,
@@ -319,6 +321,41 @@ static void apply_view(struct req *r, int view, struct dossier_filter *f)
     }
 }
 
+/*
+ * q=: a dossier's code or part of it, the applicant's name without caring for
+ * diacritics, or (for those who see personal data) their identity number or
+ * phone digits.
+ */
+static int query_search(struct req *r, const struct user *u, int staff, struct dossier_filter *f,
+                        struct err *e)
+{
+    const char *q, *p;
+    char *folded, *digits;
+    size_t n = 0;
+
+    if (req_query_text(r, "q", &q, e) < 0)
+        return -1;
+    if (!q)
+        return 0;
+    if (strlen(q) > 100)
+        return err_set(e, 400, "invalid_query", "q must be at most 100 characters");
+    f->q = q;
+    folded = arena_alloc(&r->arena, strlen(q) + 1);
+    fold_text(q, strlen(q), folded);
+    f->q_folded = folded;
+    if (staff && !user_can(u, CAP_VIEW_PERSONAL))
+        return 0;
+    digits = arena_alloc(&r->arena, strlen(q) + 1);
+    for (p = q; *p; p++)
+        if (isdigit((unsigned char)*p))
+            digits[n++] = *p;
+        else if (*p != ' ' && *p != '.' && *p != '-')
+            return 0; /* not a number */
+    digits[n] = '\0';
+    f->q_digits = digits;
+    return 0;
+}
+
 /* The filter of a queue request: the caller's scope, then the query's filters. */
 static int queue_filter(struct req *r, struct dossier_filter *f, int *staff, struct err *e)
 {
@@ -365,6 +402,8 @@ static int queue_filter(struct req *r, struct dossier_filter *f, int *staff, str
                            "view must be all, open, mine, due_soon or late");
         apply_view(r, w, f);
     }
+    if (query_search(r, u, *staff, f, e) < 0)
+        return -1;
     return query_int(r, "procedure", 1, INT64_MAX, &f->procedure_id, e) < 0 ||
                    query_time(r, "from", 0, &f->from, e) < 0 ||
                    query_time(r, "to", 1, &f->to, e) < 0

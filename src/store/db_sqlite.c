@@ -5,6 +5,7 @@
  * processes by BEGIN IMMEDIATE with a busy timeout.
  */
 #include "store/db.h"
+#include "core/fold.h"
 #include "lib/xalloc.h"
 
 #include <errno.h>
@@ -59,6 +60,25 @@ static int fail(struct db *db, int rc, struct err *e, const char *what)
     return err_set(e, 500, "db", "%s: %s", what, sqlite3_errmsg(db->h));
 }
 
+/* motcua_fold(text): core/fold.h's folding in SQL (migrations fill folded columns with it). */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *in = (const char *)sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    char *out;
+
+    (void)argc;
+    if (!in) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    if (!(out = sqlite3_malloc(n + 1))) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, out, (int)fold_text(in, (size_t)n, out), sqlite3_free);
+}
+
 int db_open(const char *path, struct db **out, struct err *e)
 {
     struct db *db = xcalloc(1, sizeof(*db));
@@ -75,6 +95,9 @@ int db_open(const char *path, struct db **out, struct err *e)
     }
     sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_create_function(db->h, "motcua_fold", 1,
+                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_fold,
+                            NULL, NULL);
     if (db_exec(db,
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
                 "PRAGMA temp_store=MEMORY;",

@@ -1,12 +1,15 @@
 /* Dossiers in SQL. */
 #include "store/dossiers.h"
-#include "store/where.h"
+#include "core/date.h"
+#include "core/fold.h"
+#include "lib/strbuf.h"
+#include "lib/xalloc.h"
 #include "store/agencies.h"
 #include "store/stats.h"
-#include "core/date.h"
-#include "lib/strbuf.h"
+#include "store/where.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,6 +46,7 @@ static const char *const fixed_cols[] = {
     "channel",
     "applicant_kind",
     "applicant_name",
+    "applicant_folded",
     "applicant_id_number",
     "applicant_phone",
     "applicant_email",
@@ -106,6 +110,24 @@ static void bind_z(struct db_stmt *st, int k, int64_t v)
         db_bind_null(st, k);
 }
 
+/* The text folded for search (core/fold.h), or NULL. */
+static void bind_folded(struct db_stmt *st, int k, const char *s)
+{
+    char buf[512], *out = buf;
+    size_t n = s ? strlen(s) : 0;
+
+    if (!s) {
+        db_bind_null(st, k);
+        return;
+    }
+    if (n >= sizeof(buf))
+        out = xmalloc(n + 1);
+    fold_text(s, n, out);
+    db_bind_text(st, k, out);
+    if (out != buf)
+        free(out);
+}
+
 static int bind_fixed(struct db_stmt *st, const struct dossier *d, int k)
 {
     db_bind_text(st, k++, d->code);
@@ -115,6 +137,7 @@ static int bind_fixed(struct db_stmt *st, const struct dossier *d, int k)
     db_bind_int(st, k++, d->channel);
     db_bind_int(st, k++, d->applicant_kind);
     db_bind_text(st, k++, d->applicant_name);
+    bind_folded(st, k++, d->applicant_name);
     db_bind_text(st, k++, d->applicant_id_number);
     db_bind_text(st, k++, d->applicant_phone);
     db_bind_text(st, k++, d->applicant_email);
@@ -307,6 +330,7 @@ static void read_row(struct db_stmt *st, struct arena *a, void *out)
     d->channel = (int)db_col_int(st, k++);
     d->applicant_kind = (int)db_col_int(st, k++);
     d->applicant_name = db_col_dup(st, k++, a);
+    k++; /* applicant_folded: for search only */
     d->applicant_id_number = db_col_dup(st, k++, a);
     d->applicant_phone = db_col_dup(st, k++, a);
     d->applicant_email = db_col_dup(st, k++, a);
@@ -475,6 +499,20 @@ static int build_where(struct where *w, const struct dossier_filter *f)
         where_num(w, " AND " OVERDUE_SQL("d."), f->overdue_at);
     if (f->submitted_by)
         where_num(w, " AND d.submitted_by = ?", f->submitted_by);
+    if (f->q) {
+        /* a code (or its end: "261202-0001"), the applicant's name, or their numbers */
+        where_text(w, " AND (instr(d.code, ?) > 0", f->q);
+        if (f->q_folded && *f->q_folded)
+            where_text(w, " OR instr(d.applicant_folded, ?) > 0", f->q_folded);
+        if (f->q_digits && strlen(f->q_digits) >= 4) {
+            where_text(w, " OR d.applicant_id_number = ?", f->q_digits);
+            where_text(w,
+                       " OR instr(replace(replace(replace(d.applicant_phone, ' ', ''), '.', ''),"
+                       " '-', ''), ?) > 0",
+                       f->q_digits);
+        }
+        strbuf_addch(&w->sql, ')');
+    }
     if (f->before_id && !f->by_due)
         where_num(w, " AND d.id < ?", f->before_id);
     return 1;

@@ -26,6 +26,9 @@ struct dossier_filter {
     int64_t due_from, due_to; /* due in [due_from, due_to); 0: open */
     int64_t overdue_at;       /* in progress past the law's due time at this moment; 0: any */
     int64_t submitted_by;     /* 0: anyone (a citizen sees only their own) */
+    const char *q;            /* search: in the code, or ... */
+    const char *q_folded;     /* ... the applicant's name (folded, core/fold.h), or ... */
+    const char *q_digits;     /* ... their identity number or phone (the caller sees them) */
     int limit;
     int by_due; /* soonest due first, paged by offset; else newest first, by before_id */
     int offset;

@@ -222,6 +222,31 @@ test('the queue: scope, filters and pages', async () => {
   problem(null, await (await as(server, 'unitadmin')).get('/api/v1/dossiers'), 403);
 });
 
+test("the queue finds a dossier by its code, the applicant's name without diacritics, or their numbers", async () => {
+  const mk = async (who) => (await r1.post('/api/v1/dossiers', dossierBody({ applicant: applicant(who) }))).json.code;
+  const ngoc = await mk({ name: 'Trần Thị Bích Ngọc', phone: '0987 654 321', id_number: '036190000111' });
+  const duc = await mk({ name: 'Đặng Văn Đức', phone: '0912.000.777', id_number: '036190000222' });
+  const find = async (client, q) => (await client.get(`/api/v1/dossiers?view=all&q=${encodeURIComponent(q)}`)).json.items.map((d) => d.code);
+  assert.deepEqual(await find(r1, 'bich ngoc'), [ngoc]);
+  assert.deepEqual(await find(r1, 'BÍCH NGỌC'), [ngoc]);
+  assert.deepEqual(await find(r1, 'dang van duc'), [duc], 'đ as d');
+  assert.deepEqual(await find(r1, ngoc.slice(-11)), [ngoc], 'the end of a code');
+  assert.deepEqual(await find(r1, ngoc), [ngoc]);
+  assert.deepEqual(await find(r1, '0987654321'), [ngoc]);
+  assert.deepEqual(await find(r1, '0912 000 777'), [duc]);
+  assert.deepEqual(await find(r1, '036190000222'), [duc]);
+  // those who see personal data only masked cannot find a dossier by its applicant's numbers
+  const steering = await as(server, 'steering');
+  assert.deepEqual(await find(steering, '0987654321'), []);
+  assert.deepEqual(await find(steering, 'bich ngoc'), [ngoc]);
+  // another unit's staff do not find it at all
+  assert.deepEqual(await find(r2, 'bich ngoc'), []);
+  problem(null, await r1.get(`/api/v1/dossiers?q=${'x'.repeat(101)}`), 400);
+  // the counts of the tabs follow the search
+  const counts = (await r1.get(`/api/v1/dossiers/counts?q=${encodeURIComponent('bich ngoc')}`)).json;
+  assert.equal(counts.all, 1);
+});
+
 test('the statuses come from the server, and each dossier says whether it is overdue by the law', async () => {
   const s = await new Client(server).get('/api/v1/statuses');
   assert.equal(s.status, 200);
