@@ -1,0 +1,676 @@
+/* The PAR INDEX's structures, scores, losses and rankings (core/parindex.h). */
+#include "core/parindex.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/utf8.h"
+
+#define EPS 1e-9
+
+const char *const par_col_names[PAR_COLS] = {
+    [PAR_COL_CODE] = "code",       [PAR_COL_NAME] = "name",     [PAR_COL_MAX_POINTS] = "max_points",
+    [PAR_COL_SCORING] = "scoring", [PAR_COL_TARGET] = "target", [PAR_COL_BANDS] = "bands",
+    [PAR_COL_FIGURE] = "figure",
+};
+
+static const struct {
+    const char *name, *label;
+} scorings[PAR_SCORING_COUNT] = {
+    [PAR_YES_NO] = {"yes_no", "Đạt / không đạt"},
+    [PAR_PROPORTION] = {"proportion", "Tỷ lệ so với chỉ tiêu"},
+    [PAR_SCALE] = {"scale", "Thang điểm theo mức"},
+    [PAR_SURVEY] = {"survey", "Điều tra xã hội học"},
+};
+
+const char *par_scoring_name(int scoring)
+{
+    return scoring > PAR_SCORING_NONE && scoring < PAR_SCORING_COUNT ? scorings[scoring].name
+                                                                     : NULL;
+}
+
+const char *par_scoring_label(int scoring)
+{
+    return scoring > PAR_SCORING_NONE && scoring < PAR_SCORING_COUNT ? scorings[scoring].label
+                                                                     : NULL;
+}
+
+int par_scoring_parse(const char *name)
+{
+    int k;
+
+    for (k = PAR_YES_NO; name && k < PAR_SCORING_COUNT; k++)
+        if (!strcmp(name, scorings[k].name))
+            return k;
+    return -1;
+}
+
+void par_report_init(struct par_report *rep, struct arena *a)
+{
+    memset(rep, 0, sizeof(*rep));
+    rep->a = a;
+}
+
+void par_report_add(struct par_report *rep, int line, const char *code, const char *column,
+                    int fatal, const char *fmt, ...)
+{
+    struct par_problem *p = arena_push(rep->a, &rep->p, &rep->n, &rep->cap, sizeof(*p));
+    va_list ap;
+
+    p->line = line;
+    p->code = code;
+    p->column = column;
+    p->fatal = fatal;
+    va_start(ap, fmt);
+    p->message = arena_vprintf(rep->a, fmt, ap);
+    va_end(ap);
+    rep->fatal += fatal != 0;
+}
+
+int par_code_depth(const char *code)
+{
+    const char *s = code;
+    int depth = 0;
+
+    if (!s)
+        return -1;
+    for (;;) {
+        size_t digits = 0;
+        if (*s == '0')
+            return -1; /* no leading zero, no 0 */
+        while (s[digits] >= '0' && s[digits] <= '9')
+            digits++;
+        if (digits < 1 || digits > 3 || ++depth > PAR_DEPTH_MAX)
+            return -1;
+        s += digits;
+        if (!*s)
+            return depth;
+        if (*s++ != '.')
+            return -1;
+    }
+}
+
+int par_code_cmp(const char *a, const char *b)
+{
+    while (*a && *b) {
+        long x = strtol(a, (char **)&a, 10), y = strtol(b, (char **)&b, 10);
+        if (x != y)
+            return x < y ? -1 : 1;
+        if (*a == '.')
+            a++;
+        if (*b == '.')
+            b++;
+    }
+    return *a ? 1 : *b ? -1 : 0;
+}
+
+int par_number_parse(const char *text, double *out)
+{
+    char buf[64], *end;
+    size_t i, k = 0, seps = 0;
+
+    while (*text == ' ')
+        text++;
+    for (i = 0; text[i] && k < sizeof(buf) - 1; i++) {
+        char c = text[i];
+        if (c == ',' || c == '.') {
+            seps++;
+            c = '.';
+        } else if (!((c >= '0' && c <= '9') || c == 'e' || c == 'E' || c == '+' || c == '-' ||
+                     c == ' ')) {
+            return -1;
+        }
+        buf[k++] = c;
+    }
+    while (k && buf[k - 1] == ' ')
+        k--;
+    buf[k] = '\0';
+    if (text[i] || !k || seps > 1 || strchr(buf, ' '))
+        return -1;
+    *out = strtod(buf, &end);
+    return *end || !isfinite(*out) ? -1 : 0;
+}
+
+/* A copy of the text without spaces at either end, NULL when nothing is left. */
+static const char *trimmed(struct arena *a, const char *s)
+{
+    size_t n;
+
+    if (!s)
+        return NULL;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return n ? arena_strndup(a, s, n) : NULL;
+}
+
+static int blank(const char *s)
+{
+    return !s || strspn(s, " \t") == strlen(s);
+}
+
+int par_bands_parse(const char *text, struct par_band *out, int *n, const char **why)
+{
+    char buf[512], *part, *save = NULL;
+
+    *n = 0;
+    if (!text)
+        return 0;
+    if (strlen(text) >= sizeof(buf)) {
+        *why = "is too long";
+        return -1;
+    }
+    strcpy(buf, text);
+    for (part = strtok_r(buf, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
+        char *colon = strchr(part, ':');
+        struct par_band b;
+        if (blank(part))
+            continue;
+        if (!colon) {
+            *why = "must be bands \"from:points\" separated by ';' (\"0:0; 80:0,5; 100:1\")";
+            return -1;
+        }
+        *colon = '\0';
+        if (par_number_parse(part, &b.from) < 0 || par_number_parse(colon + 1, &b.points) < 0) {
+            *why = "must be bands \"from:points\" separated by ';' (\"0:0; 80:0,5; 100:1\")";
+            return -1;
+        }
+        if (*n == PAR_BANDS_MAX) {
+            *why = "has more than 10 bands";
+            return -1;
+        }
+        if (b.points < 0) {
+            *why = "gives a band negative points";
+            return -1;
+        }
+        if (*n && b.from <= out[*n - 1].from) {
+            *why = "must list its bands by increasing value";
+            return -1;
+        }
+        out[(*n)++] = b;
+    }
+    return 0;
+}
+
+const char *par_bands_text(struct arena *a, const struct par_band *b, int n)
+{
+    char buf[PAR_BANDS_MAX * 64] = "";
+    size_t len = 0;
+    int i;
+
+    for (i = 0; i < n && len < sizeof(buf); i++)
+        len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%.15g:%.15g", i ? "; " : "",
+                                b[i].from, b[i].points);
+    return arena_strdup(a, buf);
+}
+
+/* Reads a row into an item: only what must be parsed is checked here (par_tree_check does the
+   rest); a cell that cannot be read is reported and left as NAN, -1 or nbands -1. */
+static void row_read(const struct par_row *row, struct arena *a, struct par_item *it,
+                     struct par_report *rep)
+{
+    const char *cell[PAR_COLS], *why = NULL;
+    int k;
+
+    for (k = 0; k < PAR_COLS; k++)
+        cell[k] = trimmed(a, row->cells[k]);
+    memset(it, 0, sizeof(*it));
+    it->line = row->line;
+    it->code = cell[PAR_COL_CODE];
+    it->name = cell[PAR_COL_NAME];
+    it->figure = cell[PAR_COL_FIGURE];
+    if (!cell[PAR_COL_MAX_POINTS]) {
+        par_report_add(rep, row->line, it->code, "max_points", 1, "maximum points are required");
+        it->max_points = NAN;
+    } else if (par_number_parse(cell[PAR_COL_MAX_POINTS], &it->max_points) < 0) {
+        par_report_add(rep, row->line, it->code, "max_points", 1, "\"%s\" is not a number",
+                       cell[PAR_COL_MAX_POINTS]);
+        it->max_points = NAN;
+    }
+    if (cell[PAR_COL_SCORING] && (it->scoring = par_scoring_parse(cell[PAR_COL_SCORING])) < 0)
+        par_report_add(rep, row->line, it->code, "scoring", 1,
+                       "\"%s\" is not one of: yes_no, proportion, scale, survey",
+                       cell[PAR_COL_SCORING]);
+    if (cell[PAR_COL_TARGET] && par_number_parse(cell[PAR_COL_TARGET], &it->target) < 0) {
+        par_report_add(rep, row->line, it->code, "target", 1, "\"%s\" is not a number",
+                       cell[PAR_COL_TARGET]);
+        it->target = NAN;
+    }
+    if (par_bands_parse(cell[PAR_COL_BANDS], it->bands, &it->nbands, &why) < 0) {
+        par_report_add(rep, row->line, it->code, "bands", 1, "%s", why);
+        it->nbands = -1;
+    }
+}
+
+int par_rows_read(const struct par_row *rows, size_t n, struct arena *a, struct par_item **items,
+                  size_t *nitems, struct par_report *rep)
+{
+    size_t i;
+    int k;
+
+    *items = arena_calloc(a, n + 1, sizeof(**items));
+    *nitems = 0;
+    for (i = 0; i < n; i++) {
+        for (k = 0; k < PAR_COLS && blank(rows[i].cells[k]); k++)
+            ;
+        if (k < PAR_COLS) /* a blank row is skipped */
+            row_read(&rows[i], a, &(*items)[(*nitems)++], rep);
+    }
+    par_tree_check(*items, *nitems, rep);
+    return rep->fatal ? -1 : 0;
+}
+
+static int item_order(const void *x, const void *y)
+{
+    const struct par_item *a = x, *b = y;
+    int c;
+
+    if ((a->depth > 0) != (b->depth > 0)) /* items without a code go last */
+        return a->depth > 0 ? -1 : 1;
+    if (a->depth > 0 && (c = par_code_cmp(a->code, b->code)))
+        return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* Parent and leaf of items in tree order whose depth is set (0: left out of the tree). */
+static void link(struct par_item *items, size_t n)
+{
+    size_t i, j;
+
+    for (i = 0; i < n; i++) {
+        items[i].parent = -1;
+        items[i].leaf = items[i].depth > 0;
+    }
+    for (i = 0; i < n; i++) {
+        struct par_item *it = &items[i];
+        size_t plen;
+        if (it->depth < 2)
+            continue;
+        plen = (size_t)(strrchr(it->code, '.') - it->code);
+        for (j = i; j-- > 0;) {
+            if (items[j].depth <= 0 || items[j].depth >= it->depth)
+                continue;
+            if (strlen(items[j].code) == plen && !strncmp(items[j].code, it->code, plen)) {
+                it->parent = (int)j;
+                items[j].leaf = 0;
+            }
+            break;
+        }
+    }
+}
+
+void par_tree_link(struct par_item *items, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        items[i].depth = par_code_depth(items[i].code);
+    link(items, n);
+}
+
+/* The number of characters of valid UTF-8 text, or -1 when it holds a control character. */
+static long text_chars(const char *s)
+{
+    long n = 0;
+
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            return -1;
+        n += (c & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+static void check_leaf(struct par_item *it, struct par_report *rep)
+{
+    int i;
+
+    if (it->scoring == PAR_SCORING_NONE)
+        par_report_add(rep, it->line, it->code, "scoring", 1,
+                       "an item without sub-items needs a scoring kind: yes_no, proportion, "
+                       "scale or survey");
+    if (it->scoring == PAR_PROPORTION && !isnan(it->target) && it->target <= 0)
+        par_report_add(rep, it->line, it->code, "target", 1,
+                       "a proportion needs a target above 0 (the value that scores in full)");
+    if (it->scoring > 0 && it->scoring != PAR_PROPORTION && !isnan(it->target) && it->target) {
+        par_report_add(rep, it->line, it->code, "target", 0,
+                       "only a proportion has a target: ignored");
+        it->target = 0;
+    }
+    if (it->scoring == PAR_SCALE && it->nbands == 0)
+        par_report_add(rep, it->line, it->code, "bands", 1,
+                       "a scale needs its bands (\"0:0; 80:0,5; 100:1\")");
+    for (i = 1; it->scoring == PAR_SCALE && i < it->nbands; i++)
+        if (it->bands[i].from <= it->bands[i - 1].from) {
+            par_report_add(rep, it->line, it->code, "bands", 1,
+                           "must list its bands by increasing value");
+            break;
+        }
+    for (i = 0; it->scoring == PAR_SCALE && !isnan(it->max_points) && i < it->nbands; i++)
+        if (it->bands[i].points < 0 || it->bands[i].points > it->max_points + EPS) {
+            par_report_add(rep, it->line, it->code, "bands", 1,
+                           "a band gives %.15g points, outside 0 to the maximum %.15g",
+                           it->bands[i].points, it->max_points);
+            break;
+        }
+    if (it->scoring > 0 && it->scoring != PAR_SCALE && it->nbands > 0) {
+        par_report_add(rep, it->line, it->code, "bands", 0, "only a scale has bands: ignored");
+        it->nbands = 0;
+    }
+}
+
+static void check_parent(struct par_item *it, struct par_report *rep)
+{
+    if (it->scoring > 0 || (!isnan(it->target) && it->target) || it->nbands > 0 || it->figure)
+        par_report_add(rep, it->line, it->code, it->figure ? "figure" : "scoring", 0,
+                       "an item with sub-items scores what they add up to: its scoring, target, "
+                       "bands and figure are ignored");
+    if (it->scoring > 0)
+        it->scoring = PAR_SCORING_NONE;
+    if (it->nbands > 0)
+        it->nbands = 0;
+    if (!isnan(it->target))
+        it->target = 0;
+    it->figure = NULL;
+}
+
+int par_tree_check(struct par_item *items, size_t n, struct par_report *rep)
+{
+    double *sub;
+    size_t i;
+    long chars;
+
+    if (!n)
+        par_report_add(rep, 0, NULL, NULL, 1, "the structure has no item");
+    if (n > PAR_ITEMS_MAX)
+        par_report_add(rep, 0, NULL, NULL, 1, "the structure has %zu items, more than %d", n,
+                       PAR_ITEMS_MAX);
+    for (i = 0; i < n; i++) {
+        struct par_item *it = &items[i];
+        if ((it->depth = par_code_depth(it->code)) >= 0)
+            continue;
+        it->depth = 0;
+        if (it->code)
+            par_report_add(rep, it->line, it->code, "code", 1,
+                           "\"%s\" is not a code: numbers separated by dots, at most three "
+                           "levels (1, 1.2, 1.2.3)",
+                           it->code);
+        else
+            par_report_add(rep, it->line, NULL, "code", 1, "a code is required");
+    }
+    qsort(items, n, sizeof(*items), item_order);
+    for (i = 1; i < n; i++)
+        if (items[i].depth > 0 && items[i - 1].depth > 0 &&
+            !par_code_cmp(items[i].code, items[i - 1].code)) {
+            par_report_add(rep, items[i].line, items[i].code, "code", 1,
+                           "code %s appears twice (also on line %d)", items[i].code,
+                           items[i - 1].line);
+            items[i].depth = 0;
+        }
+    link(items, n);
+    sub = arena_calloc(rep->a, n + 1, sizeof(*sub));
+    for (i = 0; i < n; i++) {
+        struct par_item *it = &items[i];
+        if (it->depth > 1 && it->parent < 0)
+            par_report_add(rep, it->line, it->code, "code", 1, "no item %.*s above it",
+                           (int)(strrchr(it->code, '.') - it->code), it->code);
+        if (!it->name)
+            par_report_add(rep, it->line, it->code, "name", 1, "a name is required");
+        else if ((chars = text_chars(it->name)) < 0 || !utf8_valid(it->name, strlen(it->name)))
+            par_report_add(rep, it->line, it->code, "name", 1,
+                           "the name holds a control character or is not UTF-8");
+        else if (chars > PAR_NAME_MAX)
+            par_report_add(rep, it->line, it->code, "name", 1,
+                           "the name has %ld characters, more than %d", chars, PAR_NAME_MAX);
+        if (!isnan(it->max_points) && (it->max_points <= 0 || it->max_points > PAR_POINTS_MAX))
+            par_report_add(rep, it->line, it->code, "max_points", 1,
+                           "maximum points must be above 0 and at most 1000, not %.15g",
+                           it->max_points);
+        if (it->depth <= 0)
+            continue;
+        if (it->leaf && it->figure && par_figure_parse(it->figure) < 0)
+            par_report_add(rep, it->line, it->code, "figure", 1,
+                           "\"%s\" is not a figure motcua computes", it->figure);
+        if (it->leaf)
+            check_leaf(it, rep);
+        else
+            check_parent(it, rep);
+        if (it->parent >= 0 && !isnan(it->max_points))
+            sub[it->parent] += it->max_points;
+    }
+    for (i = 0; i < n; i++) {
+        const struct par_item *it = &items[i];
+        if (it->depth <= 0 || it->leaf || isnan(it->max_points))
+            continue;
+        if (sub[i] > it->max_points + EPS)
+            par_report_add(rep, it->line, it->code, "max_points", 1,
+                           "its sub-items' maximum points add up to %.15g, more than its %.15g",
+                           sub[i], it->max_points);
+        else if (sub[i] < it->max_points - EPS)
+            par_report_add(rep, it->line, it->code, "max_points", 0,
+                           "its sub-items' maximum points add up to %.15g of its %.15g: the rest "
+                           "cannot be scored",
+                           sub[i], it->max_points);
+    }
+    return rep->fatal ? -1 : 0;
+}
+
+int par_figure_parse(const char *code)
+{
+    int p = code ? sindex_part_parse(code) : -1;
+
+    return p >= 0 && sindex_part_recorded(p) ? p : -1;
+}
+
+double par_figure_value(const struct sindex_measure *m)
+{
+    return m->den > 0 ? 100.0 * (double)m->num / (double)m->den : -1;
+}
+
+int par_scored_by_value(const struct par_item *it)
+{
+    return it->scoring == PAR_PROPORTION || it->scoring == PAR_SCALE;
+}
+
+double par_score_of_value(const struct par_item *it, double value)
+{
+    double points = 0;
+    int i;
+
+    if (it->scoring == PAR_PROPORTION) {
+        if (it->target <= 0 || value <= 0)
+            return 0;
+        return it->max_points * fmin(1.0, value / it->target);
+    }
+    if (it->scoring != PAR_SCALE)
+        return -1;
+    for (i = 0; i < it->nbands; i++)
+        if (value >= it->bands[i].from - EPS)
+            points = it->bands[i].points;
+    return fmin(points, it->max_points);
+}
+
+int par_score_valid(const struct par_item *it, double score)
+{
+    int i;
+
+    if (score < -EPS || score > it->max_points + EPS)
+        return 0;
+    if (it->scoring == PAR_YES_NO)
+        return fabs(score) < EPS || fabs(score - it->max_points) < EPS;
+    if (it->scoring == PAR_SCALE) {
+        if (fabs(score) < EPS)
+            return 1;
+        for (i = 0; i < it->nbands; i++)
+            if (fabs(score - it->bands[i].points) < EPS)
+                return 1;
+        return 0;
+    }
+    return 1;
+}
+
+void par_tree_sum(const struct par_item *items, size_t n, const struct par_mark *marks,
+                  struct par_sum *sums, struct par_sum *total)
+{
+    size_t i;
+
+    memset(total, 0, sizeof(*total));
+    for (i = 0; i < n; i++) {
+        memset(&sums[i], 0, sizeof(sums[i]));
+        sums[i].max = items[i].max_points;
+    }
+    for (i = n; i-- > 0;) {
+        const struct par_item *it = &items[i];
+        struct par_sum *s = &sums[i];
+        if (it->leaf) {
+            const struct par_mark *m = &marks[i];
+            double self = m->self >= 0 ? fmin(m->self, it->max_points) : 0;
+            s->self = self;
+            s->score = m->appraised >= 0 ? fmin(m->appraised, it->max_points) : self;
+            s->leaves = 1;
+            s->assessed = m->self >= 0 || m->appraised >= 0;
+        }
+        s->loss = s->max - s->score;
+        if (it->parent >= 0) {
+            struct par_sum *p = &sums[it->parent];
+            p->self += s->self;
+            p->score += s->score;
+            p->leaves += s->leaves;
+            p->assessed += s->assessed;
+        } else if (it->depth == 1) {
+            total->max += s->max;
+            total->self += s->self;
+            total->score += s->score;
+            total->leaves += s->leaves;
+            total->assessed += s->assessed;
+        }
+    }
+    total->loss = total->max - total->score;
+}
+
+/* Points compared at a millionth, so that sums in a different order tie. */
+static long long micro(double x)
+{
+    return llround(x * 1e6);
+}
+
+static int by_loss(const void *x, const void *y)
+{
+    const struct par_loss *a = x, *b = y;
+    long long la = micro(a->loss), lb = micro(b->loss);
+
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    return a->item < b->item ? -1 : a->item > b->item;
+}
+
+size_t par_losses(const struct par_item *items, size_t n, const struct par_sum *sums, int depth,
+                  struct par_loss *out)
+{
+    size_t i, k = 0;
+
+    for (i = 0; i < n; i++) {
+        if (depth == 0 ? !items[i].leaf || micro(sums[i].loss) <= 0 : items[i].depth != depth)
+            continue;
+        out[k].item = i;
+        out[k++].loss = sums[i].loss;
+    }
+    qsort(out, k, sizeof(*out), by_loss);
+    return k;
+}
+
+static int unit_by_loss(const void *x, const void *y)
+{
+    const struct par_unit_loss *a = x, *b = y;
+    long long la = micro(a->loss), lb = micro(b->loss);
+
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    if (!a->unit || !b->unit)
+        return !a->unit - !b->unit;
+    return strcmp(a->unit, b->unit);
+}
+
+size_t par_losses_by_unit(const struct par_item *items, size_t n, const struct par_mark *marks,
+                          const struct par_sum *sums, struct par_unit_loss *out)
+{
+    size_t i, k, units = 0;
+
+    for (i = 0; i < n; i++) {
+        const char *unit = marks[i].unit;
+        if (!items[i].leaf)
+            continue;
+        for (k = 0; k < units; k++)
+            if (out[k].unit == unit || (out[k].unit && unit && !strcmp(out[k].unit, unit)))
+                break;
+        if (k == units)
+            out[units++] = (struct par_unit_loss){unit, 0, 0, 0, 0, 0};
+        out[k].max += sums[i].max;
+        out[k].score += sums[i].score;
+        out[k].loss += sums[i].loss;
+        out[k].items++;
+        out[k].losing += micro(sums[i].loss) > 0;
+    }
+    qsort(out, units, sizeof(*out), unit_by_loss);
+    return units;
+}
+
+/* Scores compared as they are shown: to two decimals. */
+static long long cents(double x)
+{
+    return llround(x * 100);
+}
+
+static int by_score(const void *x, const void *y)
+{
+    const struct par_standing *a = x, *b = y;
+
+    if (cents(a->score) != cents(b->score))
+        return cents(a->score) > cents(b->score) ? -1 : 1;
+    return strcmp(a->subject, b->subject);
+}
+
+void par_rank(struct par_standing *s, size_t n)
+{
+    size_t i;
+
+    qsort(s, n, sizeof(*s), by_score);
+    for (i = 0; i < n; i++)
+        s[i].rank = i && cents(s[i].score) == cents(s[i - 1].score) ? s[i - 1].rank : (int)(i + 1);
+}
+
+static const struct {
+    const char *name, *label;
+} externals[PAR_EXT_COUNT] = {
+    [PAR_EXT_PAR_INDEX] = {"par_index", "Chỉ số cải cách hành chính (PAR INDEX)"},
+    [PAR_EXT_SIPAS] = {"sipas", "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)"},
+    [PAR_EXT_PAPI] = {"papi", "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)"},
+    [PAR_EXT_PCI] = {"pci", "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)"},
+    [PAR_EXT_DDCI] = {"ddci", "Chỉ số năng lực cạnh tranh cấp sở, ngành, địa phương (DDCI)"},
+};
+
+const char *par_external_name(int kind)
+{
+    return kind >= 0 && kind < PAR_EXT_COUNT ? externals[kind].name : NULL;
+}
+
+const char *par_external_label(int kind)
+{
+    return kind >= 0 && kind < PAR_EXT_COUNT ? externals[kind].label : NULL;
+}
+
+int par_external_parse(const char *name)
+{
+    int k;
+
+    for (k = 0; name && k < PAR_EXT_COUNT; k++)
+        if (!strcmp(name, externals[k].name))
+            return k;
+    return -1;
+}
