@@ -17,11 +17,11 @@ static const struct {
                        1},
     [ROLE_PROCESSOR] = {"processor", "Cán bộ xử lý",
                         C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL) | C(CAP_PROCESS) |
-                            C(CAP_VIEW_PLANS) | C(CAP_REPORT_TASKS),
+                            C(CAP_VIEW_PLANS) | C(CAP_REPORT_TASKS) | C(CAP_ASSESS_PAR),
                         1},
     [ROLE_LEADER] = {"leader", "Lãnh đạo",
                      C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PERSONAL) | C(CAP_PROCESS) | C(CAP_APPROVE) |
-                         C(CAP_VIEW_PLANS) | C(CAP_REPORT_TASKS),
+                         C(CAP_VIEW_PLANS) | C(CAP_REPORT_TASKS) | C(CAP_ASSESS_PAR),
                      1},
     [ROLE_UNIT_ADMIN] = {"unit_admin", "Quản trị đơn vị",
                          C(CAP_MANAGE_AGENCIES) | C(CAP_MANAGE_USERS) | C(CAP_VIEW_PLANS) |
@@ -33,8 +33,11 @@ static const struct {
                         C(CAP_VIEW_PLANS) | C(CAP_MANAGE_PLANS),
                     0},
     [ROLE_STEERING] = {"steering", "Ban Chỉ đạo cải cách hành chính",
-                       C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PLANS) | C(CAP_MANAGE_PLANS), 0},
-    [ROLE_AUDITOR] = {"auditor", "Kiểm tra, giám sát", C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PLANS), 0},
+                       C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PLANS) | C(CAP_MANAGE_PLANS) |
+                           C(CAP_VIEW_PAR) | C(CAP_MANAGE_PAR),
+                       0},
+    [ROLE_AUDITOR] = {"auditor", "Kiểm tra, giám sát",
+                      C(CAP_VIEW_DOSSIERS) | C(CAP_VIEW_PLANS) | C(CAP_VIEW_PAR), 0},
 };
 
 #undef C
@@ -53,6 +56,9 @@ static const char *const capability_names[CAP_COUNT] = {
     [CAP_VIEW_PLANS] = "view_plans",
     [CAP_REPORT_TASKS] = "report_tasks",
     [CAP_MANAGE_PLANS] = "manage_plans",
+    [CAP_VIEW_PAR] = "view_par",
+    [CAP_MANAGE_PAR] = "manage_par",
+    [CAP_ASSESS_PAR] = "assess_par",
 };
 
 const char *capability_name(int capability)

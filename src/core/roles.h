@@ -12,7 +12,8 @@ enum role {
     ROLE_LEADER,     /* approves, signs */
     ROLE_UNIT_ADMIN, /* administers a unit's subtree */
     ROLE_ADMIN,      /* system administrator */
-    ROLE_STEERING,   /* reform steering committee: reads reports, runs the reform plans */
+    ROLE_STEERING,   /* reform steering committee: reads reports, runs the reform plans and the PAR
+                        INDEX */
     ROLE_AUDITOR,    /* reads everything, changes nothing */
     ROLE_COUNT
 };
@@ -35,6 +36,9 @@ enum capability {
     CAP_VIEW_PLANS,        /* see the reform plans' tasks of the units in scope */
     CAP_REPORT_TASKS,      /* file the monthly reports of the tasks the units in scope lead */
     CAP_MANAGE_PLANS,      /* reform plans, their tasks and the committee's members */
+    CAP_VIEW_PAR,          /* read the PAR INDEX assessments of the agencies in scope */
+    CAP_MANAGE_PAR,        /* load structures, assign, appraise, record external indices */
+    CAP_ASSESS_PAR,        /* score the sub-criteria the units in scope are responsible for */
     CAP_COUNT
 };
 

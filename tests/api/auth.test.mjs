@@ -125,10 +125,10 @@ test("the current user carries what their roles let them do, which the web's men
   const want = {
     citizen: ['submit_online'],
     receiver1: ['receive', 'view_dossiers', 'view_personal', 'view_plans'],
-    leader1: ['view_dossiers', 'view_personal', 'process', 'approve', 'view_plans', 'report_tasks'],
+    leader1: ['view_dossiers', 'view_personal', 'process', 'approve', 'view_plans', 'report_tasks', 'assess_par'],
     unitadmin: ['manage_agencies', 'manage_users', 'view_plans', 'report_tasks'],
     admin: ['view_dossiers', 'view_personal', 'manage_agencies', 'manage_procedures', 'manage_calendar', 'manage_users', 'view_plans', 'manage_plans'],
-    steering: ['view_dossiers', 'view_plans', 'manage_plans'],
+    steering: ['view_dossiers', 'view_plans', 'manage_plans', 'view_par', 'manage_par'],
   };
   for (const [user, caps] of Object.entries(want)) {
     const me = await (await as(server, user)).get('/api/v1/auth/me');

@@ -23,22 +23,22 @@ static void names(void **state)
 /* The whole capability matrix, cell by cell. */
 static void matrix(void **state)
 {
-    /* rows: roles in enum order; columns: capabilities in enum order */
+    /* rows: roles in enum order; columns: capabilities in enum order (plans 10-12, PAR 13-15) */
     static const char *const want[ROLE_COUNT] = {
-        "1000000000", /* citizen */
-        "0111000000", /* receiver */
-        "0011000010", /* processor */
-        "0011000011", /* leader */
-        "0000100100", /* unit_admin */
-        "0011111100", /* admin */
-        "0010000000", /* steering */
-        "0010000000", /* auditor */
+        "1000000000000000", /* citizen */
+        "0111000000100000", /* receiver */
+        "0011000010110001", /* processor */
+        "0011000011110001", /* leader */
+        "0000100100110000", /* unit_admin */
+        "0011111100101000", /* admin */
+        "0010000000101110", /* steering */
+        "0010000000100100", /* auditor */
     };
     int r, c;
 
     (void)state;
     for (r = 0; r < ROLE_COUNT; r++)
-        for (c = 0; c <= CAP_APPROVE; c++)
+        for (c = 0; c < CAP_COUNT; c++)
             if (role_can(r, c) != (want[r][c] == '1'))
                 fail_msg("%s / capability %d", role_name(r), c);
     assert_int_equal(roles_with(CAP_SUBMIT_ONLINE), ROLE_BIT(ROLE_CITIZEN));
@@ -48,6 +48,8 @@ static void matrix(void **state)
     assert_int_equal(roles_with(CAP_REPORT_TASKS),
                      ROLE_BIT(ROLE_PROCESSOR) | ROLE_BIT(ROLE_LEADER) | ROLE_BIT(ROLE_UNIT_ADMIN));
     assert_int_equal(roles_with(CAP_MANAGE_PLANS), ROLE_BIT(ROLE_STEERING) | ROLE_BIT(ROLE_ADMIN));
+    assert_int_equal(roles_with(CAP_MANAGE_PAR), ROLE_BIT(ROLE_STEERING));
+    assert_string_equal(capability_name(CAP_ASSESS_PAR), "assess_par");
     assert_false(role_can(-1, CAP_RECEIVE));
 }
 
