@@ -106,6 +106,8 @@ test('upgrading a database whose counting rules are older counts its dossiers ag
       DROP TRIGGER agencies_hours_insert; DROP TRIGGER agencies_hours_update;
       DROP TABLE feedback_ratings; DROP TABLE feedback_routes; DROP TABLE feedback_times;
       DROP TABLE feedback_files; DROP TABLE feedback_events; DROP TABLE feedback; DROP TABLE open311_keys;
+      DROP TABLE index_values; DROP TABLE par_files; DROP TABLE par_assessments; DROP TABLE par_items;
+      DROP TABLE par_structures;
       DROP TABLE search_synonyms; DROP TABLE plan_reminders; ALTER TABLE dossiers DROP COLUMN applicant_folded; DROP TABLE committee_areas; DROP TABLE committee_units;
       DROP TABLE task_report_files; DROP TABLE task_reports; DROP TABLE task_units; DROP TABLE tasks; DROP TABLE plans;
       UPDATE stats SET done_early = done_early + 1, refused = 0`);
