@@ -4,7 +4,8 @@
  * store reads the counters and the catalog; core/sindex_measures.c measures
  * each part and core/sindex.c scores it; this file adds the counters up per
  * unit (sindex_run, for the other answers about the index too) and writes the
- * answer.
+ * answer. sindex_measure_agency gives the same measures of one agency to
+ * others (the PAR INDEX's linked figures).
  */
 #include "api/app.h"
 #include "api/handlers.h"
@@ -266,4 +267,19 @@ int sindex_get(struct req *r, struct err *e)
         json_object_set_new(j, "children", list);
     }
     return resp_json(r, 200, j);
+}
+
+int sindex_measure_agency(struct req *r, const struct agency *ag, int64_t first, int64_t last,
+                          struct sindex_measures *out, struct err *e)
+{
+    int64_t today = date_local_day(r->now);
+    struct report_scope s = {.ag = *ag, .first = first, .last = last};
+    struct sindex_run run;
+
+    s.until = last < today ? last : today;
+    s.live = last >= today;
+    if (sindex_run_for(r, &s, 0, &run, e) < 0)
+        return -1;
+    *out = run.units[0].m;
+    return 0;
 }

@@ -76,4 +76,13 @@ json_t *sindex_unit_json(const struct sindex_catalog *in, const struct agency *a
                          const struct sindex_measures *m, const struct sindex_result *s,
                          int detailed);
 
+/*
+ * The measures of one agency (its subtree) over the local days [first, last],
+ * as GET /api/v1/index computes them for the agency asked about: the PAR
+ * INDEX's linked figures come from here (api/par.c).
+ */
+struct req;
+int sindex_measure_agency(struct req *r, const struct agency *ag, int64_t first, int64_t last,
+                          struct sindex_measures *out, struct err *e);
+
 #endif
