@@ -123,4 +123,18 @@ int sindex_recover_get(struct req *r, struct err *e);
 int sindex_parts_get(struct req *r, struct err *e);
 int sindex_parts_put(struct req *r, struct err *e);
 
+/* par_structures.c, par_assess.c, par_files.c: the PAR INDEX */
+int par_structures_list(struct req *r, struct err *e);
+int par_structures_get(struct req *r, struct err *e);
+int par_structures_create(struct req *r, struct err *e);
+int par_assessment_get(struct req *r, struct err *e);
+int par_item_put(struct req *r, struct err *e);
+int par_losses_get(struct req *r, struct err *e);
+int par_ranking_get(struct req *r, struct err *e);
+int par_files_upload(struct req *r, struct err *e);
+int par_files_download(struct req *r, struct err *e);
+/* indices.c: external indices by year */
+int indices_get(struct req *r, struct err *e);
+int indices_put(struct req *r, struct err *e);
+
 #endif

@@ -21,6 +21,9 @@
 #define PLAN_VIEWERS   ROLES_STAFF
 #define TASK_REPORTERS (R(PROCESSOR) | R(LEADER) | R(UNIT_ADMIN))
 #define COMMITTEE      (R(STEERING) | R(ADMIN))
+/* The PAR INDEX: read by the steering committee, auditors and the units that score it */
+#define PAR_READERS (R(STEERING) | R(AUDITOR) | PROCESSING)
+#define PAR_SCORERS (R(STEERING) | PROCESSING)
 
 /* A bit no user holds: an action route stays closed until its roles are filled in. */
 #define NOBODY      ROLE_BIT(ROLE_COUNT)
@@ -101,6 +104,20 @@ struct route api_routes[] = {
     {"GET", "/api/v1/index/recover", sindex_recover_get, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/index/parts", sindex_parts_get, ROLES_STAFF, BODY_NONE},
     {"PUT", "/api/v1/index/parts", sindex_parts_put, R(ADMIN), BODY_JSON},
+
+    {"GET", "/api/v1/par/structures", par_structures_list, PAR_READERS, BODY_NONE},
+    {"POST", "/api/v1/par/structures", par_structures_create, R(STEERING), BODY_JSON},
+    {"GET", "/api/v1/par/structures/{id}", par_structures_get, PAR_READERS, BODY_NONE},
+    {"GET", "/api/v1/par/structures/{id}/assessment", par_assessment_get, PAR_READERS, BODY_NONE},
+    {"PUT", "/api/v1/par/structures/{id}/items/{item}", par_item_put, PAR_SCORERS, BODY_JSON},
+    {"POST", "/api/v1/par/structures/{id}/items/{item}/files", par_files_upload, PAR_SCORERS,
+     BODY_UPLOAD},
+    {"GET", "/api/v1/par/structures/{id}/losses", par_losses_get, PAR_READERS, BODY_NONE},
+    {"GET", "/api/v1/par/structures/{id}/ranking", par_ranking_get, R(STEERING) | R(AUDITOR),
+     BODY_NONE},
+    {"GET", "/api/v1/par/files/{id}", par_files_download, PAR_READERS, BODY_NONE},
+    {"GET", "/api/v1/indices", indices_get, PAR_READERS, BODY_NONE},
+    {"PUT", "/api/v1/indices", indices_put, R(STEERING), BODY_JSON},
 
     {"POST", "/api/v1/feedback", feedback_create, PUBLIC, BODY_JSON},
     {"GET", "/api/v1/feedback", feedback_list_get, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},

@@ -208,11 +208,12 @@ static void read_file(struct db_stmt *st, struct arena *a, void *out)
     f->structure_id = db_col_int(st, 8);
     f->item_id = db_col_int(st, 9);
     f->subject = db_col_dup(st, 10, a);
+    f->responsible = db_col_dup(st, 11, a);
 }
 
 #define FILE_FROM                                                                                  \
     "SELECT f.id, f.assessment_id, f.name, f.content_type, f.size, f.sha256, f.uploaded_at,"       \
-    " f.uploaded_by, i.structure_id, x.item_id, x.subject FROM par_files f"                        \
+    " f.uploaded_by, i.structure_id, x.item_id, x.subject, x.responsible FROM par_files f"         \
     " JOIN par_assessments x ON x.id = f.assessment_id JOIN par_items i ON i.id = x.item_id"
 
 int par_files_of(struct db *db, struct arena *a, int64_t structure_id, const char *subject,

@@ -72,7 +72,7 @@ struct par_file {
     int64_t size, uploaded_at, uploaded_by;
     /* read with it: what it is evidence of */
     int64_t structure_id, item_id;
-    const char *subject;
+    const char *subject, *responsible; /* responsible: NULL when the subject is */
 };
 /* Sets f->id. */
 int par_file_insert(struct db *db, struct par_file *f, struct err *e);

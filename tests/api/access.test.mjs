@@ -4,7 +4,9 @@
 // not describe fails the test, so a new route cannot be forgotten.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, motcua, A, PROC, PASSWORD } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, Client, as, motcua, A, PROC, PASSWORD, ROOT } from './helpers.mjs';
 
 const ROLES = ['citizen', 'receiver', 'processor', 'leader', 'unit_admin', 'admin', 'steering', 'auditor'];
 const SYSTEM_WIDE = new Set(['admin', 'steering', 'auditor', 'citizen']);
@@ -14,6 +16,9 @@ const DIVISION = '000.01.02.H88'; // a division of the justice department: the c
 const AGENCY = { own: A.justice, child: DIVISION, foreign: A.commune2 };
 
 let server, admin, users = {}, drivers = {}, citizen, proc;
+// a PAR INDEX structure (the example) and an evidence file of each context's assessment
+const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'docs/examples/par-index-example.json'), 'utf8'));
+const par = { id: null, files: {} };
 after(async () => { await server?.stop(); });
 
 // Outcome classes of a cell.
@@ -252,6 +257,19 @@ function others(ctx) {
     'GET /api/v1/calendar/due': { scope: 'none', path: '/api/v1/calendar/due?from=2026-03-02T08:00:00%2B07:00&days=1' },
     'PUT /api/v1/calendar/overrides/{date}': { scope: 'none', path: '/api/v1/calendar/overrides/2099-03-02', body: { working: false, name: 'Kiểm thử' } },
     'DELETE /api/v1/calendar/overrides/{date}': { scope: 'none', path: '/api/v1/calendar/overrides/2099-03-02', ok: (s) => s === 204 || s === 404 },
+    // the PAR INDEX: the steering committee and auditors see every agency; processors and leaders
+    // see and score what their unit is responsible for (by default the subject itself)
+    'GET /api/v1/par/structures': { scope: 'none', path: '/api/v1/par/structures' },
+    'POST /api/v1/par/structures': { scope: 'none', path: '/api/v1/par/structures', body: EXAMPLE },
+    'GET /api/v1/par/structures/{id}': { scope: 'none', path: () => `/api/v1/par/structures/${par.id}` },
+    'GET /api/v1/par/structures/{id}/assessment': { scope: 'agency', path: () => `/api/v1/par/structures/${par.id}/assessment?agency=${ag}` },
+    'PUT /api/v1/par/structures/{id}/items/{item}': { scope: 'agency', path: () => `/api/v1/par/structures/${par.id}/items/1.1.1`, body: { agency: ag, self_score: 1 } },
+    'POST /api/v1/par/structures/{id}/items/{item}/files': { scope: 'agency', path: () => `/api/v1/par/structures/${par.id}/items/1.1.1/files`, upload: true, fields: { agency: ag } },
+    'GET /api/v1/par/structures/{id}/losses': { scope: 'agency', path: () => `/api/v1/par/structures/${par.id}/losses?agency=${ag}` },
+    'GET /api/v1/par/structures/{id}/ranking': { scope: 'agency', path: () => `/api/v1/par/structures/${par.id}/ranking?agency=${ag}` },
+    'GET /api/v1/par/files/{id}': { scope: 'parfile', path: (id) => `/api/v1/par/files/${id}` },
+    'GET /api/v1/indices': { scope: 'none', path: '/api/v1/indices' },
+    'PUT /api/v1/indices': { scope: 'agency', path: '/api/v1/indices', body: { kind: 'ddci', year: 2025, agency: ag, score: 70, source: 'Khảo sát DDCI' } },
   };
 }
 const ctxUser = {};
@@ -260,8 +278,7 @@ const ctxUser = {};
 async function send(client, method, path, spec) {
   if (spec.upload) {
     const form = new FormData();
-    form.append('kind', 'component');
-    form.append('component', '1');
+    for (const [k, v] of Object.entries(spec.fields ?? { kind: 'component', component: '1' })) form.append(k, v);
     form.append('file', new Blob([Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')], { type: 'application/pdf' }), 'a.pdf');
     const r = await fetch(client.server.base + path, { method, body: form, headers: { Cookie: client.cookie, 'X-CSRF-Token': client.csrf } });
     return { status: r.status, text: await r.text() };
@@ -290,6 +307,14 @@ test('every route × every role × own, child and foreign agency', async () => {
     const r = await send(drivers[`${AGENCY[ctx]}:receiver`], 'POST', `/api/v1/dossiers/${code}/files`, { upload: true });
     assert.equal(r.status, 201, r.text);
     files[ctx] = JSON.parse(r.text).id;
+  }
+  let r = await users.steering.post('/api/v1/par/structures', EXAMPLE);
+  assert.equal(r.status, 201, r.text);
+  par.id = r.json.structure.id;
+  for (const ctx of CONTEXTS) {
+    r = await send(users.steering, 'POST', `/api/v1/par/structures/${par.id}/items/1.1.1/files`, { upload: true, fields: { agency: AGENCY[ctx] } });
+    assert.equal(r.status, 201, r.text);
+    par.files[ctx] = JSON.parse(r.text).id;
   }
   const wrong = [];
   let cells = 0;
@@ -342,6 +367,8 @@ test('every route × every role × own, child and foreign agency', async () => {
           path = spec.path(files[ctx]);
         } else if (spec.scope === 'task') {
           path = spec.path(tasks[ctx]);
+        } else if (spec.scope === 'parfile') {
+          path = spec.path(par.files[ctx]);
         } else if (typeof path === 'function') {
           path = path();
         }

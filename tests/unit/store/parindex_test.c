@@ -122,7 +122,8 @@ static void assessments_are_put_and_subjects_found_under_a_root(void **state)
     assert_string_equal(subjects[0], DEPT);
     assert_string_equal(subjects[1], COMM);
 
-    file = (struct par_file){0, got[0].id, "a.pdf", "application/pdf", "ab", 3, 1, 0, 0, 0, NULL};
+    file = (struct par_file){0, got[0].id, "a.pdf", "application/pdf", "ab", 3, 1, 0, 0,
+                             0, NULL,      NULL};
     assert_int_equal(par_file_insert(f->db, &file, &e), 0);
     assert_int_equal(par_files_of(f->db, &a, s.id, COMM, &files, &n, &e), 0);
     assert_int_equal(n, 1);
