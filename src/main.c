@@ -21,6 +21,7 @@ static const struct {
     {"audit", "verify the audit log's hash chain", cmd_audit},
     {"open311", "issue, list and revoke Open311 clients' API keys", cmd_open311},
     {"plans", "reform plans: reminders of deadlines and monthly reports", cmd_plans},
+    {"par", "load a PAR INDEX structure from a file", cmd_par},
     {"report", "verify or rebuild the statistics counters", cmd_report},
     {"check", "check every dossier against its status and control sheet", cmd_check},
     {"backup", "copy the database consistently while it is served", cmd_backup},

@@ -19,6 +19,7 @@ int cmd_restore(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_open311(int argc, char **argv);
 int cmd_plans(int argc, char **argv);
+int cmd_par(int argc, char **argv);
 
 /* Prints "motcua: " and the message to stderr; returns the exit status 1. */
 int cmd_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -4,9 +4,11 @@
 // gets. The assessed year is 2025, a past year: nothing depends on the day the test runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, as, problem, sql, motcua, ROOT, A, dossierBody } from './helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { startServer, as, problem, sql, motcua, BIN, ROOT, A, dossierBody } from './helpers.mjs';
 
 const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'docs/examples/par-index-example.json'), 'utf8'));
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -280,6 +282,23 @@ test('a structure with a fatal problem is not stored; warnings are reported with
     [['extra', false], ['items[1].target', false], ['items[0].max_points', false]]);
   problem(null, await steering.post('/api/v1/par/structures', { year: 2026 }), 422, 'name');
   problem(null, await jprocessor.post('/api/v1/par/structures', EXAMPLE), 403);
+});
+
+test('motcua par load prints the report and stores nothing when an error is found', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-par-'));
+  try {
+    const db = join(dir, 'p.db');
+    assert.match(motcua('par', 'load', '--db', db, join(ROOT, 'docs/examples/par-index-example.json')),
+      /^structure 1 stored: 2025, VÍ DỤ .*: 82 items, 100\.00 points \(an example\)$/m);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ year: 2025, name: 'Sai', items: [{ code: '1', name: 'A', max_points: 'hai', scoring: 'yes_no' }] }));
+    const r = spawnSync(BIN, ['par', 'load', '--db', db, join(dir, 'bad.json')], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^error: items\[0\]\.max_points \(1\): "hai" is not a number$/m);
+    assert.match(r.stdout, /^nothing stored: 1 error$/m);
+    assert.equal(sql(db, 'SELECT count(*) FROM par_structures'), '1');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the external indices by year, as series for their trends', async () => {
