@@ -129,6 +129,14 @@ struct par_load {
  */
 int par_load_document(struct db *db, struct arena *a, json_t *doc, int64_t now, int64_t user,
                       struct par_load *l, struct err *e);
+/*
+ * The same from rows (a spreadsheet's, with their row numbers): l's report
+ * initialised (par_report_init) and its structure's year, scope, name, source
+ * and example set, with any problem of theirs already in the report. Returns
+ * as par_load_document.
+ */
+int par_load_rows(struct db *db, struct arena *a, const struct par_row *rows, size_t n, int64_t now,
+                  int64_t user, struct par_load *l, struct err *e);
 /* {"items", "max_points", "fatal", "warnings", "problems": [{"path", "line", "code", "fatal",
    "message"}]} */
 json_t *par_report_json(struct arena *a, const struct par_load *l);

@@ -4,7 +4,8 @@
  * (numbers written out, bands as "from:points; …", anything else as its JSON
  * text, so that core says what is wrong with it), core reads and checks the
  * rows, and the structure is stored only when no problem is fatal. The API's
- * POST /api/v1/par/structures and `motcua par load` both come here.
+ * POST /api/v1/par/structures and `motcua par load` both come here; a
+ * spreadsheet front end comes to par_load_rows with its sheet's rows.
  */
 #include "api/app.h"
 #include "api/par.h"
@@ -152,18 +153,13 @@ static struct par_row *read_rows(json_t *doc, struct par_load *l, size_t *n)
     return rows;
 }
 
-int par_load_document(struct db *db, struct arena *a, json_t *doc, int64_t now, int64_t user,
-                      struct par_load *l, struct err *e)
+int par_load_rows(struct db *db, struct arena *a, const struct par_row *rows, size_t n, int64_t now,
+                  int64_t user, struct par_load *l, struct err *e)
 {
-    struct par_row *rows;
-    size_t nrows, i;
+    size_t i;
 
-    memset(l, 0, sizeof(*l));
-    par_report_init(&l->rep, a);
-    read_head(doc, l);
-    rows = read_rows(doc, l, &nrows);
     if (rows)
-        par_rows_read(rows, nrows, a, &l->items, &l->n, &l->rep);
+        par_rows_read(rows, n, a, &l->items, &l->n, &l->rep);
     for (i = 0; i < l->n; i++)
         if (l->items[i].depth == 1 && !isnan(l->items[i].max_points))
             l->st.max_points += l->items[i].max_points;
@@ -185,6 +181,19 @@ int par_load_document(struct db *db, struct arena *a, json_t *doc, int64_t now, 
     }
     l->stored = 1;
     return 0;
+}
+
+int par_load_document(struct db *db, struct arena *a, json_t *doc, int64_t now, int64_t user,
+                      struct par_load *l, struct err *e)
+{
+    struct par_row *rows;
+    size_t n;
+
+    memset(l, 0, sizeof(*l));
+    par_report_init(&l->rep, a);
+    read_head(doc, l);
+    rows = read_rows(doc, l, &n);
+    return par_load_rows(db, a, rows, n, now, user, l, e);
 }
 
 json_t *par_report_json(struct arena *a, const struct par_load *l)
