@@ -239,7 +239,7 @@ static const char **strings(struct req *r, json_t *body, const char *key, const 
         if (!s || !*s || strlen(s) > 200)
             err_field(e, field, "must be a text of 1 to 200 characters");
         else if (c && !plan_agency(c, s))
-            err_field(e, field, "no agency %s", s);
+            err_field_as(e, field, "not_found", s, "no agency %s", s);
         else
             out[(*n)++] = s;
     }

@@ -237,7 +237,7 @@ int jv_day(json_t *body, const char *key, int64_t *out, struct err *e)
     if (!s)
         return json_has(body, key) && !json_is_null(json_object_get(body, key)) ? -1 : 0;
     if (date_parse_ymd(s, out) < 0)
-        return err_field(e, key, "must be a date written YYYY-MM-DD");
+        return err_field_as(e, key, "date", "", "must be a date written YYYY-MM-DD");
     return 1;
 }
 

@@ -91,11 +91,12 @@ static int report_read(json_t *body, const struct plan_ctx *c, struct task_repor
     rep->proposal = jv_string(body, NULL, "proposal", JV_NULLABLE | JV_MULTILINE, 4000, e);
     if (jv_day(body, "done_on", &rep->done_day, e) == 1) {
         if (rep->done_day > c->today)
-            err_field(e, "done_on", "cannot be after today");
+            err_field_as(e, "done_on", "after_today", "", "cannot be after today");
         if (v != 100)
-            err_field(e, "done_on", "a task is done only at 100 per cent");
+            err_field_as(e, "done_on", "not_full", "", "a task is done only at 100 per cent");
     } else if (v == 100 && !e->http) {
-        err_field(e, "done_on", "the day the task was done is needed at 100 per cent");
+        err_field_as(e, "done_on", "required", "",
+                     "the day the task was done is needed at 100 per cent");
     }
     *submit = 0;
     jv_bool(body, NULL, "submit", 0, submit, e);
@@ -116,9 +117,9 @@ int task_reports_put(struct req *r, struct err *e)
     if (reported_task(r, &c, &t, &v, &month, e) < 0 || report_read(body, &c, &rep, &submit, e) < 0)
         goto out;
     if (submit && !rep.results)
-        err_field(e, "results", "a submitted report states the month's results");
+        err_field_as(e, "results", "required", "", "a submitted report states the month's results");
     if (submit && v.state == TASK_OVERDUE && !rep.done_day && !rep.shortfall)
-        err_field(e, "shortfall", "the task is overdue: state the cause");
+        err_field_as(e, "shortfall", "overdue_cause", "", "the task is overdue: state the cause");
     if (e->http || db_begin(r->db, DB_WRITE, e) < 0)
         goto out;
     if ((found = task_report_get(r->db, &r->arena, t.id, month, &old, e)) < 0)

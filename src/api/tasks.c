@@ -49,7 +49,7 @@ static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, stru
         t->title = s;
     if ((s = jv_string(body, NULL, "lead", req, 13, e))) {
         if (!plan_agency(c, s))
-            err_field(e, "lead", "no agency %s", s);
+            err_field_as(e, "lead", "not_found", s, "no agency %s", s);
         t->lead = s;
     }
     if ((units = jv_typed(body, NULL, "units", JSON_ARRAY, JV_NULLABLE, e)) ||
@@ -62,8 +62,8 @@ static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, stru
             const char *u = json_string_value(json_array_get(units, i));
 
             if (!u || !plan_agency(c, u))
-                err_field(e, arena_printf(&r->arena, "units.%zu", i), "no agency %s",
-                          u ? u : "(not a string)");
+                err_field_as(e, arena_printf(&r->arena, "units.%zu", i), "not_found", u ? u : "",
+                             "no agency %s", u ? u : "(not a string)");
             else
                 t->units[t->nunits++] = u;
         }
@@ -85,19 +85,21 @@ static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, stru
             struct err pe = {0};
 
             if (v == t->id)
-                err_field(e, "parent", "a task cannot be its own subtask");
+                err_field_as(e, "parent", "subtask_cycle", "", "a task cannot be its own subtask");
             else if (task_get(r->db, &r->arena, v, &parent, &pe) < 0 ||
                      parent.plan_id != t->plan_id)
-                err_field(e, "parent", "no task %lld in this plan", (long long)v);
+                err_field_as(e, "parent", "not_found", "", "no task %lld in this plan",
+                             (long long)v);
             else if (t->id && under_task(r, &parent, t->id))
-                err_field(e, "parent", "task %lld is a subtask of this one", (long long)v);
+                err_field_as(e, "parent", "subtask_cycle", "", "task %lld is a subtask of this one",
+                             (long long)v);
             else
                 t->parent_id = v;
         }
     }
     if (partial && json_has(body, "done_on") && jv_day(body, "done_on", &t->done_day, e) >= 0) {
         if (t->done_day > c->today)
-            err_field(e, "done_on", "cannot be after today");
+            err_field_as(e, "done_on", "after_today", "", "cannot be after today");
         t->progress = t->done_day ? 100 : t->progress;
     }
     if (jv_int(body, NULL, "version", partial ? JV_REQUIRED : 0, 1, INT32_MAX, &v, e) == 1 &&

@@ -155,15 +155,24 @@ static int write_units(struct db *db, const struct task *t, struct err *e)
     return 0;
 }
 
-int task_insert(struct db *db, struct task *t, struct err *e)
+/* A task's number is unique in its plan: another task holding it is the field's error. */
+static int no_free(struct db *db, const struct task *t, struct err *e)
 {
     int64_t n;
 
-    if (db_int(db, &n, e, "SELECT count(*) FROM tasks WHERE plan_id = ? AND no = ?", "It",
-               t->plan_id, t->no) < 0)
+    if (db_int(db, &n, e, "SELECT count(*) FROM tasks WHERE plan_id = ? AND no = ? AND id <> ?",
+               "ItI", t->plan_id, t->no, t->id) < 0)
         return -1;
     if (n)
-        return err_field(e, "no", "the plan has a task numbered %s already", t->no);
+        return err_field_as(e, "no", "taken", t->no, "the plan has a task numbered %s already",
+                            t->no);
+    return 0;
+}
+
+int task_insert(struct db *db, struct task *t, struct err *e)
+{
+    if (no_free(db, t, e) < 0)
+        return -1;
     t->version = 1;
     if (db_int(db, &t->id, e,
                "INSERT INTO tasks (plan_id, parent_id, no, title, lead, area, deadline, product,"
@@ -178,14 +187,16 @@ int task_insert(struct db *db, struct task *t, struct err *e)
 
 int task_update(struct db *db, struct task *t, struct err *e)
 {
-    int64_t n =
-        db_run(db, e,
+    int64_t n;
+
+    if (no_free(db, t, e) < 0)
+        return -1;
+    n = db_run(db, e,
                "UPDATE tasks SET parent_id = ?, no = ?, title = ?, lead = ?, area = ?,"
                " deadline = ?, product = ?, priority = ?, progress = ?, done_day = ?,"
                " updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                "zttttztiizIIi", t->parent_id, t->no, t->title, t->lead, t->area, t->deadline,
                t->product, t->priority, t->progress, t->done_day, t->updated_at, t->id, t->version);
-
     if (n < 0)
         return -1;
     if (!n)

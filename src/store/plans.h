@@ -75,9 +75,11 @@ int plan_get(struct db *db, struct arena *a, int64_t id, struct plan *out, struc
 int plan_list(struct db *db, struct arena *a, int year, struct plan **out, size_t *n,
               struct err *e);
 
-/* Inserts the task and its cooperating units; sets t->id. 409 when its number is taken. */
+/* Inserts the task and its cooperating units; sets t->id. 422 (field "no", code "taken") when
+   another task of the plan has its number. */
 int task_insert(struct db *db, struct task *t, struct err *e);
-/* Writes the task and its units if its version is still t->version; 409 if not. */
+/* Writes the task and its units if its version is still t->version; 409 if not; 422 as
+   task_insert when its number is taken. */
 int task_update(struct db *db, struct task *t, struct err *e);
 int task_get(struct db *db, struct arena *a, int64_t id, struct task *out, struct err *e);
 /* The task of a plan with that number: 1 found, 0 none, -1. */

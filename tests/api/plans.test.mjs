@@ -10,6 +10,8 @@ import { startServer, as, A, problem, motcua, sql, clockAt, dossierBody } from '
 
 let server, steering, leader1, leader2, jleader, receiver1, auditor;
 let plan, T = {};
+// the stable code of a field's error (the web translates by it)
+const code = (r, field) => r.json.errors.find((x) => x.field === field)?.code;
 
 const login = async () => {
   [steering, leader1, leader2, jleader, receiver1, auditor] = await Promise.all(
@@ -60,9 +62,19 @@ test('the committee sets a plan with its tasks; bad input is refused and changes
   // a deadline already passed
   T.t4 = await add({ no: '10', title: 'Kiện toàn bộ phận một cửa', lead: A.commune2, deadline: '2026-11-20' });
   assert.equal(T.t4.state, 'overdue');
-  problem(null, await steering.post(`/api/v1/plans/${plan.id}/tasks`, { no: '1', title: 'trùng số', lead: A.commune1 }), 422, 'no');
+  let r = await steering.post(`/api/v1/plans/${plan.id}/tasks`, { no: '1', title: 'trùng số', lead: A.commune1 });
+  problem(null, r, 422, 'no');
+  assert.equal(code(r, 'no'), 'taken');
+  // renumbering onto a taken number is the same field error
+  r = await steering.patch(`/api/v1/tasks/${T.t2.id}`, { no: '1', version: T.t2.version });
+  problem(null, r, 422, 'no');
+  assert.equal(code(r, 'no'), 'taken');
+  r = await steering.post(`/api/v1/plans/${plan.id}/tasks`, { no: '9', title: 'x', lead: '000.00.99.H88' });
+  assert.equal(code(r, 'lead'), 'not_found');
   // no circle of subtasks: 3 cannot go under its own subtask 3.1
-  problem(null, await steering.patch(`/api/v1/tasks/${T.t3.id}`, { parent: T.t31.id, version: T.t3.version }), 422, 'parent');
+  r = await steering.patch(`/api/v1/tasks/${T.t3.id}`, { parent: T.t31.id, version: T.t3.version });
+  problem(null, r, 422, 'parent');
+  assert.equal(code(r, 'parent'), 'subtask_cycle');
   const g = await steering.get(`/api/v1/plans/${plan.id}`);
   // in the order a person reads numbers: 10 after 3.2
   assert.deepEqual(g.json.tasks.map((t) => t.no), ['1', '2', '3', '3.1', '3.2', '10']);
@@ -86,9 +98,15 @@ test('a unit sees the tasks it leads or cooperates on, and only its officers rep
   problem(null, await leader1.put(`/api/v1/tasks/${T.t1.id}/reports/2026-12`, { progress: 10 }), 422, 'month');
   problem(null, await jleader.put(`/api/v1/tasks/${T.t3.id}/reports/2026-11`, { progress: 10 }), 409);
   problem(null, await leader1.put(`/api/v1/tasks/${T.t1.id}/reports/2026-11`, { progress: 150 }), 422, 'progress');
-  problem(null, await leader1.put(`/api/v1/tasks/${T.t1.id}/reports/2026-11`, { progress: 60, done_on: '2026-11-24' }), 422, 'done_on');
-  problem(null, await leader1.put(`/api/v1/tasks/${T.t1.id}/reports/2026-11`, { progress: 100 }), 422, 'done_on');
-  problem(null, await leader1.put(`/api/v1/tasks/${T.t1.id}/reports/2026-11`, { progress: 40, submit: true }), 422, 'results');
+  const refused = async (body, field, why) => {
+    const r = await leader1.put(`/api/v1/tasks/${T.t1.id}/reports/2026-11`, body);
+    problem(null, r, 422, field);
+    assert.equal(code(r, field), why, r.text);
+  };
+  await refused({ progress: 60, done_on: '2026-11-24' }, 'done_on', 'not_full');
+  await refused({ progress: 100, done_on: '2026-11-26' }, 'done_on', 'after_today');
+  await refused({ progress: 100 }, 'done_on', 'required');
+  await refused({ progress: 40, submit: true }, 'results', 'required');
   const owed = await leader1.get('/api/v1/tasks?view=owed');
   assert.deepEqual(owed.json.items.map((t) => [t.no, t.this_month.status, t.this_month.due]).sort(),
     [['1', 'missing', '2026-11-30'], ['3.1', 'missing', '2026-11-30']]);
@@ -183,7 +201,9 @@ test('reminders 7, 3 and 1 days before and when passed, each once; a late report
   // it reports late; an overdue task's report states the cause
   let r = await leader2.put(`/api/v1/tasks/${T.t2.id}/reports/2026-11`, { progress: 30, results: 'Đã rà soát 12 thủ tục', submit: true });
   assert.equal(r.status, 201, r.text);
-  problem(null, await leader2.put(`/api/v1/tasks/${T.t4.id}/reports/2026-11`, { progress: 80, results: 'Đang kiện toàn', submit: true }), 422, 'shortfall');
+  r = await leader2.put(`/api/v1/tasks/${T.t4.id}/reports/2026-11`, { progress: 80, results: 'Đang kiện toàn', submit: true });
+  problem(null, r, 422, 'shortfall');
+  assert.equal(code(r, 'shortfall'), 'overdue_cause');
   r = await leader2.put(`/api/v1/tasks/${T.t4.id}/reports/2026-11`, { progress: 80, results: 'Đang kiện toàn', shortfall: 'Thiếu biên chế', fix: 'Điều động công chức', submit: true });
   assert.equal(r.status, 201, r.text);
   c = await steering.get('/api/v1/committee?month=2026-11');
