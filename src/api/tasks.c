@@ -270,13 +270,19 @@ int tasks_get(struct req *r, struct err *e)
     struct task_report *reps;
     struct task_view *v;
     struct plan_ctx c;
+    struct month_report now;
     struct task *t, one;
     json_t *j, *list;
+    const char *s;
     size_t n, nreps, i, k;
     int64_t id;
+    int month;
 
     if (param_id(r->params[0], "task", &id, e) < 0 || plan_ctx_load(r, &c, e) < 0 ||
         task_get(r->db, &r->arena, id, &one, e) < 0)
+        return -1;
+    month = month_of_day(c.today);
+    if ((s = req_query(r, "month")) && month_parse(s, NULL, &month, e) < 0)
         return -1;
     f.plan_id = one.plan_id;
     if (task_list(r->db, &r->arena, &f, &t, &n, e) < 0)
@@ -313,6 +319,11 @@ int tasks_get(struct req *r, struct err *e)
         json_array_append_new(list, rj);
     }
     json_object_set_new(j, "reports", list);
+    /* the month asked about (this month by default): what the form of its report starts from */
+    for (k = 0; k < nreps && reps[k].month != month; k++)
+        ;
+    plan_month_report(&c, &t[i], &v[i], month, k < nreps ? &reps[k] : NULL, &now);
+    json_object_set_new(j, "this_month", month_report_json(&now));
     json_object_set_new(j, "plan", plan_json(plan_find(&c, one.plan_id)));
     json_object_set_new(j, "may_report",
                         json_boolean(user_can_at(req_user(r), CAP_REPORT_TASKS, t[i].lead_path)));

@@ -125,8 +125,10 @@ test('a draft is saved, evidence attached, then submitted once; the task takes i
   assert.equal(up.status, 201, JSON.stringify(file));
   assert.equal((await steering.get(file.url)).status, 200);
   assert.equal((await leader2.get(file.url)).status, 404);
-  // a draft counts for nothing yet
+  // a draft counts for nothing yet; the task's page starts its form from it
   assert.equal((await steering.get(`/api/v1/tasks/${T.t1.id}`)).json.progress, 0);
+  const draft = (await leader1.get(`/api/v1/tasks/${T.t1.id}`)).json.this_month;
+  assert.deepEqual([draft.month, draft.status, draft.due, draft.report.results], ['2026-11', 'draft', '2026-11-30', 'Đã số hóa 600/1.000 hồ sơ']);
   r = await leader1.put(`/api/v1/tasks/${T.t1.id}/reports/2026-11`, {
     progress: 100, done_on: '2026-11-25', results: 'Đã số hóa 1.000/1.000 hồ sơ', proposal: 'Bổ sung máy quét', submit: true,
   });
@@ -198,6 +200,10 @@ test('reminders 7, 3 and 1 days before and when passed, each once; a late report
   // the staff queue still shows commune 2 what it owes: last month's reports are asked for by month
   const owed = await leader2.get('/api/v1/tasks?view=owed&month=2026-11');
   assert.deepEqual(owed.json.items.map((t) => [t.no, t.this_month.status, t.this_month.late]), [['2', 'missing', true], ['10', 'missing', true]]);
+  const last = (await leader2.get(`/api/v1/tasks/${T.t2.id}?month=2026-11`)).json.this_month;
+  assert.deepEqual([last.month, last.status, last.late], ['2026-11', 'missing', true]);
+  assert.equal((await leader2.get(`/api/v1/tasks/${T.t2.id}`)).json.this_month.month, '2026-12');
+  problem(null, await leader2.get(`/api/v1/tasks/${T.t2.id}?month=11-2026`), 400);
   // it reports late; an overdue task's report states the cause
   let r = await leader2.put(`/api/v1/tasks/${T.t2.id}/reports/2026-11`, { progress: 30, results: 'Đã rà soát 12 thủ tục', submit: true });
   assert.equal(r.status, 201, r.text);
