@@ -14,6 +14,7 @@ import { Dossier } from './pages/dossier.js';
 import { Admin } from './pages/admin.js';
 import { Dashboard } from './pages/dashboard.js';
 import { FeedbackForm, Follow, Answers, FeedbackQueue, FeedbackItem } from './pages/feedback.js';
+import { Tasks, Task } from './pages/tasks.js';
 
 // A QR code on a receipt opens /?code=…: show that dossier's lookup.
 const qr = new URLSearchParams(location.search).get('code');
@@ -33,10 +34,16 @@ const routes = [
   // feedback: the fixed addresses before an item's code
   [/^\/phan-anh$/, FeedbackForm], [/^\/phan-anh\/theo-doi$/, Follow], [/^\/phan-anh\/tra-loi$/, Answers],
   [/^\/phan-anh\/xu-ly$/, FeedbackQueue], [/^\/phan-anh\/([^/]+)$/, FeedbackItem],
+  // a unit's reform tasks
+  [/^\/nhiem-vu$/, Tasks], [/^\/nhiem-vu\/(\d+)$/, Task],
 ];
 
 // What the server says the user may do (core's capabilities of their roles): the menus follow it.
 const can = (user, ...caps) => !!user && (user.capabilities || []).some((c) => caps.includes(c));
+// A staff role bound to no agency (administrator, steering committee, auditor) sees every unit.
+const wide = (user) => !!user && (user.roles || []).some((r) => !r.agency && r.role !== 'citizen');
+// The committee's pages: for those who manage plans, and read-only for system-wide viewers.
+const committee = (user) => can(user, 'manage_plans') || (can(user, 'view_plans') && wide(user));
 
 function Header({ user, onLogout, onLang }) {
   return html`<header>
@@ -51,6 +58,7 @@ function Header({ user, onLogout, onLang }) {
         ${can(user, 'view_dossiers') && html`<a href="#/phan-anh/xu-ly">${t('fbQueue')}</a>`}
         ${can(user, 'receive') && html`<a href="#/tiep-nhan">${t('intake')}</a>`}
         ${can(user, 'view_dossiers') && html`<a href="#/bang-dieu-khien">${t('dashboard')}</a>`}
+        ${can(user, 'view_plans') && !committee(user) && html`<a href="#/nhiem-vu">${t('plTasks')}</a>`}
         ${can(user, 'manage_agencies', 'manage_users') && html`<a href="#/quan-tri">${t('admin')}</a>`}
       </nav>
       <div class="session">

@@ -214,6 +214,12 @@ const statusEn = { new: 'Submitted online', received: 'Received', refused: 'Not 
 
 let current = localStorage.getItem('motcua.lang') === 'en' ? 'en' : 'vi';
 
+// A page's own texts, kept in a module of their own (web/lib/i18n-plans.js), join the dictionary.
+export function addTexts(vi, en) {
+  Object.assign(dict.vi, vi);
+  Object.assign(dict.en, en);
+}
+
 export const lang = () => current;
 export function setLang(l) {
   current = l;
@@ -265,6 +271,12 @@ const fieldCodes = {
   not_found: ['Không tìm thấy: $1', 'Not found: $1'],
   // not the API's: the feedback form names the phone's "required" so, as a phone or an e-mail will do
   contact: ['Nhập số điện thoại hoặc thư điện tử để theo dõi kết quả trả lời', 'Give a phone number or an e-mail address to follow the answer'],
+  // a reform plan's task and its monthly report
+  taken: ['Số $1 đã có trong kế hoạch này', 'Number $1 is taken in this plan'],
+  subtask_cycle: ['Nhiệm vụ không thể là nhiệm vụ con của chính nó hoặc của nhiệm vụ con của nó', 'A task cannot be a subtask of itself or of its subtasks'],
+  after_today: ['Không được sau ngày hôm nay', 'Cannot be after today'],
+  not_full: ['Chỉ nhập ngày hoàn thành khi tiến độ đạt 100 %', 'Give the day it was done only at 100 %'],
+  overdue_cause: ['Nhiệm vụ đã quá hạn: nêu rõ nguyên nhân', 'The task is overdue: state the cause'],
   // not the API's either: an Open311 client's name already taken (the API answers 409)
   name_taken: ['Đã có ứng dụng mang tên này (kể cả ứng dụng đã bị thu hồi khóa); vui lòng chọn tên khác', 'A client has this name already (a revoked one counts too); choose another'],
 };
