@@ -14,6 +14,9 @@ import { Dossier } from './pages/dossier.js';
 import { Admin } from './pages/admin.js';
 import { Dashboard } from './pages/dashboard.js';
 import { FeedbackForm, Follow, Answers, FeedbackQueue, FeedbackItem } from './pages/feedback.js';
+import { Committee } from './pages/committee.js';
+import { Members } from './pages/members.js';
+import { Plans, Plan } from './pages/plans.js';
 import { Tasks, Task } from './pages/tasks.js';
 
 // A QR code on a receipt opens /?code=…: show that dossier's lookup.
@@ -34,7 +37,8 @@ const routes = [
   // feedback: the fixed addresses before an item's code
   [/^\/phan-anh$/, FeedbackForm], [/^\/phan-anh\/theo-doi$/, Follow], [/^\/phan-anh\/tra-loi$/, Answers],
   [/^\/phan-anh\/xu-ly$/, FeedbackQueue], [/^\/phan-anh\/([^/]+)$/, FeedbackItem],
-  // a unit's reform tasks
+  // the steering committee's reform plans, and a unit's tasks
+  [/^\/ban-chi-dao$/, Committee], [/^\/ban-chi-dao\/thanh-vien$/, Members], [/^\/ke-hoach$/, Plans], [/^\/ke-hoach\/(\d+)$/, Plan],
   [/^\/nhiem-vu$/, Tasks], [/^\/nhiem-vu\/(\d+)$/, Task],
 ];
 
@@ -58,6 +62,8 @@ function Header({ user, onLogout, onLang }) {
         ${can(user, 'view_dossiers') && html`<a href="#/phan-anh/xu-ly">${t('fbQueue')}</a>`}
         ${can(user, 'receive') && html`<a href="#/tiep-nhan">${t('intake')}</a>`}
         ${can(user, 'view_dossiers') && html`<a href="#/bang-dieu-khien">${t('dashboard')}</a>`}
+        ${committee(user) && html`<a href="#/ban-chi-dao">${t('plCommittee')}</a>`}
+        ${committee(user) && html`<a href="#/ke-hoach">${t('plPlans')}</a>`}
         ${can(user, 'view_plans') && !committee(user) && html`<a href="#/nhiem-vu">${t('plTasks')}</a>`}
         ${can(user, 'manage_agencies', 'manage_users') && html`<a href="#/quan-tri">${t('admin')}</a>`}
       </nav>
