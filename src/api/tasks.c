@@ -30,6 +30,24 @@ static int under_task(struct req *r, const struct task *t, int64_t ancestor)
     return 0;
 }
 
+/*
+ * The progress of a task the committee reopens: the latest submitted report's
+ * below 100 per cent (the one that said it was done no longer holds), or 0.
+ */
+static int reopened_progress(struct req *r, int64_t task_id)
+{
+    struct task_report *reps;
+    struct err e = ERR_INIT;
+    size_t n, i;
+
+    if (task_reports_of(r->db, &r->arena, task_id, &reps, &n, &e) < 0)
+        return 0;
+    for (i = 0; i < n; i++) /* newest month first */
+        if (reps[i].submitted_at && reps[i].progress < 100)
+            return reps[i].progress;
+    return 0;
+}
+
 /* The task's fields from a body; partial: only those present change. */
 static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, struct task *t,
                      int partial, struct err *e)
@@ -100,7 +118,7 @@ static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, stru
     if (partial && json_has(body, "done_on") && jv_day(body, "done_on", &t->done_day, e) >= 0) {
         if (t->done_day > c->today)
             err_field_as(e, "done_on", "after_today", "", "cannot be after today");
-        t->progress = t->done_day ? 100 : t->progress;
+        t->progress = t->done_day ? 100 : reopened_progress(r, t->id);
     }
     if (jv_int(body, NULL, "version", partial ? JV_REQUIRED : 0, 1, INT32_MAX, &v, e) == 1 &&
         partial && v != t->version)

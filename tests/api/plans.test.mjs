@@ -225,6 +225,7 @@ test('reminders 7, 3 and 1 days before and when passed, each once; a late report
   r = await steering.patch(`/api/v1/tasks/${T.t1.id}`, { done_on: null, version: t1.version });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.state, 'overdue');
+  assert.equal(r.json.progress, 0, 'its only report said done: nothing else stands');
   problem(null, await steering.patch(`/api/v1/tasks/${T.t1.id}`, { title: 'x', version: t1.version }), 409);
 });
 
