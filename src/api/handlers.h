@@ -127,6 +127,7 @@ int sindex_parts_put(struct req *r, struct err *e);
 int par_structures_list(struct req *r, struct err *e);
 int par_structures_get(struct req *r, struct err *e);
 int par_structures_create(struct req *r, struct err *e);
+int par_structures_import(struct req *r, struct err *e);
 int par_assessment_get(struct req *r, struct err *e);
 int par_item_put(struct req *r, struct err *e);
 int par_losses_get(struct req *r, struct err *e);

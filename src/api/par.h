@@ -137,6 +137,14 @@ int par_load_document(struct db *db, struct arena *a, json_t *doc, int64_t now, 
  */
 int par_load_rows(struct db *db, struct arena *a, const struct par_row *rows, size_t n, int64_t now,
                   int64_t user, struct par_load *l, struct err *e);
+/*
+ * The same from a spreadsheet (docs/spreadsheet.h): the head (year, scope,
+ * name, source, example) as the document has it, the items from the sheet's
+ * rows under its header row (par_sheet_column), each problem with its row.
+ */
+struct spreadsheet;
+int par_load_sheet(struct db *db, struct arena *a, json_t *head, const struct spreadsheet *sh,
+                   int64_t now, int64_t user, struct par_load *l, struct err *e);
 /* {"items", "max_points", "fatal", "warnings", "problems": [{"path", "line", "code", "fatal",
    "message"}]} */
 json_t *par_report_json(struct arena *a, const struct par_load *l);

@@ -9,6 +9,7 @@
  */
 #include "api/app.h"
 #include "api/par.h"
+#include "docs/spreadsheet.h"
 #include "lib/json.h"
 #include "store/audit.h"
 
@@ -193,6 +194,50 @@ int par_load_document(struct db *db, struct arena *a, json_t *doc, int64_t now, 
     par_report_init(&l->rep, a);
     read_head(doc, l);
     rows = read_rows(doc, l, &n);
+    return par_load_rows(db, a, rows, n, now, user, l, e);
+}
+
+int par_load_sheet(struct db *db, struct arena *a, json_t *head, const struct spreadsheet *sh,
+                   int64_t now, int64_t user, struct par_load *l, struct err *e)
+{
+    int cols[PAR_COLS];
+    size_t i, k, at = 0, n = 0;
+    struct par_row *rows;
+    int found = 0;
+
+    memset(l, 0, sizeof(*l));
+    par_report_init(&l->rep, a);
+    read_head(head, l);
+    /* the header: the first of the first 20 rows naming the code, name and maximum points */
+    for (i = 0; i < sh->nrows && i < 20 && !found; i++) {
+        for (k = 0; k < PAR_COLS; k++)
+            cols[k] = -1;
+        for (k = 0; k < sh->rows[i].ncells; k++) {
+            int c = par_sheet_column(sh->rows[i].cells[k]);
+            if (c >= 0 && cols[c] < 0)
+                cols[c] = (int)k;
+        }
+        found = cols[PAR_COL_CODE] >= 0 && cols[PAR_COL_NAME] >= 0 && cols[PAR_COL_MAX_POINTS] >= 0;
+        at = i;
+    }
+    if (!found) {
+        par_report_add(&l->rep, 0, NULL, "items", 1,
+                       "no header row names the code, the name and the maximum points (e.g. "
+                       "'Mã', 'Tiêu chí', 'Điểm tối đa') in the first 20 rows");
+        return par_load_rows(db, a, NULL, 0, now, user, l, e);
+    }
+    rows = arena_calloc(a, sh->nrows ? sh->nrows : 1, sizeof(*rows));
+    for (i = at + 1; i < sh->nrows; i++) {
+        struct par_row *row = &rows[n];
+
+        row->line = sh->rows[i].line;
+        for (k = 0; k < PAR_COLS; k++) {
+            const char *c = cols[k] < 0 ? "" : spreadsheet_cell(&sh->rows[i], (size_t)cols[k]);
+            row->cells[k] = *c ? c : NULL;
+        }
+        if (row->cells[PAR_COL_CODE] || row->cells[PAR_COL_NAME])
+            n++;
+    }
     return par_load_rows(db, a, rows, n, now, user, l, e);
 }
 

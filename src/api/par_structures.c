@@ -8,9 +8,12 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/par.h"
+#include "docs/spreadsheet.h"
 #include "core/sindex.h"
 #include "lib/json.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int par_structures_list(struct req *r, struct err *e)
@@ -101,5 +104,64 @@ int par_structures_create(struct req *r, struct err *e)
                              par_report_json(&r->arena, &l)));
 out:
     json_decref(body);
+    return rc;
+}
+
+/*
+ * POST /api/v1/par/structures/import: the same from an XLSX or CSV point
+ * table (multipart: file, and the head as fields year, scope, name, source,
+ * example); each problem names the sheet's row.
+ */
+int par_structures_import(struct req *r, struct err *e)
+{
+    struct upload *up = r->upload;
+    struct spreadsheet sh;
+    struct par_load l;
+    const char *year = upload_field(r, "year"), *v;
+    json_t *head;
+    char *data, *end;
+    FILE *f;
+    long y;
+    int rc = -1;
+
+    if (!up || !up->tmp_path || up->files != 1)
+        return err_field(e, "file", "send the point table as the multipart field file");
+    if (up->size > SPREADSHEET_MAX_BYTES)
+        return err_set(e, 413, "too_large", "a sheet is at most %u bytes", SPREADSHEET_MAX_BYTES);
+    data = arena_alloc(&r->arena, (size_t)up->size + 1);
+    if (!(f = fopen(up->tmp_path, "rb")) ||
+        fread(data, 1, (size_t)up->size, f) != (size_t)up->size) {
+        if (f)
+            fclose(f);
+        return err_set(e, 500, "internal", "the upload could not be read");
+    }
+    fclose(f);
+    if (spreadsheet_read(data, (size_t)up->size, &r->arena, &sh, e) < 0)
+        return -1;
+    head = json_object();
+    y = year ? strtol(year, &end, 10) : 0;
+    json_object_set_new(head, "year",
+                        year && !*end ? json_integer(y) : json_string(year ? year : ""));
+    if ((v = upload_field(r, "scope")) && *v)
+        json_object_set_new(head, "scope", json_string(v));
+    if ((v = upload_field(r, "name")))
+        json_object_set_new(head, "name", json_string(v));
+    if ((v = upload_field(r, "source")) && *v)
+        json_object_set_new(head, "source", json_string(v));
+    if ((v = upload_field(r, "example")) && *v)
+        json_object_set_new(head, "example", json_boolean(!strcmp(v, "1") || !strcmp(v, "true")));
+    if (par_load_sheet(r->db, &r->arena, head, &sh, r->now, req_user_id(r), &l, e) < 0)
+        goto out;
+    if (!l.stored) {
+        rc = refuse(r, &l);
+        goto out;
+    }
+    resp_header(r, "Location",
+                arena_printf(&r->arena, "/api/v1/par/structures/%lld", (long long)l.st.id));
+    rc = resp_json(r, 201,
+                   json_pack("{s:o, s:o}", "structure", par_structure_json(&l.st), "report",
+                             par_report_json(&r->arena, &l)));
+out:
+    json_decref(head);
     return rc;
 }

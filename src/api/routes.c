@@ -107,6 +107,7 @@ struct route api_routes[] = {
 
     {"GET", "/api/v1/par/structures", par_structures_list, PAR_READERS, BODY_NONE},
     {"POST", "/api/v1/par/structures", par_structures_create, R(STEERING), BODY_JSON},
+    {"POST", "/api/v1/par/structures/import", par_structures_import, R(STEERING), BODY_UPLOAD},
     {"GET", "/api/v1/par/structures/{id}", par_structures_get, PAR_READERS, BODY_NONE},
     {"GET", "/api/v1/par/structures/{id}/assessment", par_assessment_get, PAR_READERS, BODY_NONE},
     {"PUT", "/api/v1/par/structures/{id}/items/{item}", par_item_put, PAR_SCORERS, BODY_JSON},

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "lib/utf8.h"
 
 #define EPS 1e-9
@@ -16,6 +17,40 @@ const char *const par_col_names[PAR_COLS] = {
     [PAR_COL_SCORING] = "scoring", [PAR_COL_TARGET] = "target", [PAR_COL_BANDS] = "bands",
     [PAR_COL_FIGURE] = "figure",
 };
+
+int par_sheet_column(const char *header)
+{
+    /* the first that fits wins: "thang diem" before "diem" */
+    static const struct {
+        const char *words;
+        int col;
+    } words[] = {
+        {"thang diem", PAR_COL_BANDS},    {"muc diem", PAR_COL_BANDS},
+        {"toi da", PAR_COL_MAX_POINTS},   {"cach cham", PAR_COL_SCORING},
+        {"phuong phap", PAR_COL_SCORING}, {"cach tinh", PAR_COL_SCORING},
+        {"muc tieu", PAR_COL_TARGET},     {"chi tieu", PAR_COL_TARGET},
+        {"so lieu", PAR_COL_FIGURE},      {"lien ket", PAR_COL_FIGURE},
+        {"tieu chi", PAR_COL_NAME},       {"noi dung", PAR_COL_NAME},
+        {"linh vuc", PAR_COL_NAME},       {"diem", PAR_COL_MAX_POINTS},
+    };
+    static const char *const codes[] = {"ma", "ma so", "stt", "tt", "so tt"};
+    char f[256];
+    size_t i, n = strlen(header);
+
+    fold_text(header, n < sizeof(f) - 1 ? n : sizeof(f) - 1, f);
+    for (i = 0; i < PAR_COLS; i++)
+        if (!strcmp(f, par_col_names[i]))
+            return (int)i;
+    for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+        if (!strcmp(f, codes[i]))
+            return PAR_COL_CODE;
+    if (!strcmp(f, "ten"))
+        return PAR_COL_NAME;
+    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (strstr(f, words[i].words))
+            return words[i].col;
+    return -1;
+}
 
 static const struct {
     const char *name, *label;

@@ -80,6 +80,13 @@ enum par_col {
     PAR_COLS
 };
 extern const char *const par_col_names[PAR_COLS];
+/*
+ * The column a spreadsheet's header cell names: its par_col_names[] entry, or
+ * the words provinces' point tables use ("Mã", "Tiêu chí", "Điểm tối đa",
+ * "Cách chấm", "Mục tiêu", "Thang điểm", "Số liệu"), case and diacritics
+ * ignored; -1 for none.
+ */
+int par_sheet_column(const char *header);
 
 /*
  * One row: text cells (NULL or blank for an empty one) and where it was read

@@ -261,6 +261,8 @@ function others(ctx) {
     // see and score what their unit is responsible for (by default the subject itself)
     'GET /api/v1/par/structures': { scope: 'none', path: '/api/v1/par/structures' },
     'POST /api/v1/par/structures': { scope: 'none', path: '/api/v1/par/structures', body: EXAMPLE },
+    // a PDF is no point table: 422 past the access checks
+    'POST /api/v1/par/structures/import': { scope: 'none', path: '/api/v1/par/structures/import', upload: true },
     'GET /api/v1/par/structures/{id}': { scope: 'none', path: () => `/api/v1/par/structures/${par.id}` },
     'GET /api/v1/par/structures/{id}/assessment': { scope: 'agency', path: () => `/api/v1/par/structures/${par.id}/assessment?agency=${ag}` },
     'PUT /api/v1/par/structures/{id}/items/{item}': { scope: 'agency', path: () => `/api/v1/par/structures/${par.id}/items/1.1.1`, body: { agency: ag, self_score: 1 } },

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer, as, problem, sql, motcua, BIN, ROOT, A, dossierBody } from './helpers.mjs';
+import { xlsx } from './xlsx.mjs';
 
 const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'docs/examples/par-index-example.json'), 'utf8'));
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -282,6 +283,42 @@ test('a structure with a fatal problem is not stored; warnings are reported with
     [['extra', false], ['items[1].target', false], ['items[0].max_points', false]]);
   problem(null, await steering.post('/api/v1/par/structures', { year: 2026 }), 422, 'name');
   problem(null, await jprocessor.post('/api/v1/par/structures', EXAMPLE), 403);
+});
+
+test('a point table from a spreadsheet: its header in words, each problem with its row', async () => {
+  const upload = async (rows, fields) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([xlsx(rows)]), 'bang-diem.xlsx');
+    const r = await fetch(`${server.base}/api/v1/par/structures/import`, { method: 'POST', body: form, headers: { Cookie: steering.cookie, 'X-CSRF-Token': steering.csrf } });
+    return { status: r.status, json: await r.json() };
+  };
+  const rows = [
+    ['BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ'],
+    ['Mã', 'Lĩnh vực, tiêu chí', 'Điểm tối đa', 'Cách chấm', 'Mục tiêu', 'Thang điểm', 'Số liệu'],
+    ['1', 'Công tác chỉ đạo, điều hành', 10],
+    ['1.1', 'Kế hoạch cải cách hành chính', 4],
+    ['1.1.1', 'Ban hành kế hoạch đúng hạn', 2, 'yes_no'],
+    ['1.1.2', 'Mức độ hoàn thành kế hoạch', 2, 'scale', '', '0:0; 80:1; 100:2'],
+    ['1.2', 'Giải quyết hồ sơ đúng hạn', '6', 'proportion', '100', '', 'on_time'],
+    ['2', 'Chính quyền số', 'mười'],
+  ];
+  let r = await upload(rows, { year: '2025', scope: 'unit', name: 'Chỉ số CCHC cấp xã 2025' });
+  assert.equal(r.status, 422, JSON.stringify(r.json));
+  const bad = r.json.report.problems.filter((p) => p.fatal);
+  assert.deepEqual([...new Set(bad.map((p) => `${p.line} ${p.code}`))], ['8 2'], JSON.stringify(bad));
+  assert.ok(bad.some((p) => /"mười" is not a number/.test(p.message)));
+  r = await upload(rows.slice(0, -1), { year: '2025', scope: 'unit', name: 'Chỉ số CCHC cấp xã 2025' });
+  assert.equal(r.status, 201, JSON.stringify(r.json));
+  assert.equal(r.json.report.items, 5);
+  assert.equal(r.json.structure.max_points, 10);
+  const got = (await steering.get(`/api/v1/par/structures/${r.json.structure.id}`)).json;
+  const item = got.items.find((i) => i.code === '1.2');
+  assert.deepEqual([item.scoring, item.target, item.figure], ['proportion', 100, 'on_time']);
+  // the head is needed too
+  r = await upload(rows.slice(0, -1), { name: 'Không có năm' });
+  assert.equal(r.status, 422);
+  assert.ok(r.json.errors.some((x) => x.field === 'year'), JSON.stringify(r.json.errors));
 });
 
 test('motcua par load prints the report and stores nothing when an error is found', () => {

@@ -333,6 +333,24 @@ static void the_external_indices_have_names(void **state)
     assert_null(par_external_name(PAR_EXT_COUNT));
 }
 
+static void a_point_tables_header_names_its_columns(void **state)
+{
+    (void)state;
+    assert_int_equal(par_sheet_column("code"), PAR_COL_CODE);
+    assert_int_equal(par_sheet_column("max_points"), PAR_COL_MAX_POINTS);
+    assert_int_equal(par_sheet_column("Mã"), PAR_COL_CODE);
+    assert_int_equal(par_sheet_column("STT"), PAR_COL_CODE);
+    assert_int_equal(par_sheet_column("Lĩnh vực, tiêu chí, tiêu chí thành phần"), PAR_COL_NAME);
+    assert_int_equal(par_sheet_column("Tên"), PAR_COL_NAME);
+    assert_int_equal(par_sheet_column("Điểm tối đa"), PAR_COL_MAX_POINTS);
+    assert_int_equal(par_sheet_column("Điểm"), PAR_COL_MAX_POINTS);
+    assert_int_equal(par_sheet_column("Thang điểm"), PAR_COL_BANDS);
+    assert_int_equal(par_sheet_column("Cách chấm"), PAR_COL_SCORING);
+    assert_int_equal(par_sheet_column("Mục tiêu"), PAR_COL_TARGET);
+    assert_int_equal(par_sheet_column("Số liệu liên kết"), PAR_COL_FIGURE);
+    assert_int_equal(par_sheet_column("Ghi chú"), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +363,7 @@ int main(void)
         cmocka_unit_test(units_are_ranked_and_ties_share_a_rank),
         cmocka_unit_test(figures_are_the_service_index_measures_motcua_records),
         cmocka_unit_test(the_external_indices_have_names),
+        cmocka_unit_test(a_point_tables_header_names_its_columns),
     };
     return cmocka_run_group_tests_name("core/parindex", tests, NULL, NULL);
 }
