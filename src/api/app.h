@@ -134,6 +134,13 @@ json_t *json_time(int64_t t);
 /* A string, or null for NULL. */
 json_t *json_str(const char *s);
 
+/*
+ * The body's "password", at least 8 characters, hashed into hash (CRYPTO_HASH_MAX bytes;
+ * api/users.c):
+ * NULL with a field error when it is too short, or when absent and required.
+ */
+const char *read_password(json_t *body, unsigned flags, char *hash, struct err *e);
+
 /* The public view of a user and its roles (api/auth.c). */
 json_t *user_json(const struct user *u);
 

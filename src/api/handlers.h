@@ -13,6 +13,11 @@ int statuses_get(struct req *r, struct err *e);
 int auth_login(struct req *r, struct err *e);
 int auth_logout(struct req *r, struct err *e);
 int auth_me(struct req *r, struct err *e);
+/* accounts.c: citizens' own accounts */
+int auth_register(struct req *r, struct err *e);
+int auth_verify(struct req *r, struct err *e);
+int auth_reset_request(struct req *r, struct err *e);
+int auth_reset_confirm(struct req *r, struct err *e);
 /* agencies.c */
 int agencies_list(struct req *r, struct err *e);
 int agencies_get(struct req *r, struct err *e);

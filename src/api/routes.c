@@ -44,6 +44,10 @@ struct route api_routes[] = {
     {"POST", "/api/v1/auth/login", auth_login, PUBLIC, BODY_JSON},
     {"POST", "/api/v1/auth/logout", auth_logout, ANY_USER, BODY_NONE},
     {"GET", "/api/v1/auth/me", auth_me, ANY_USER, BODY_NONE},
+    {"POST", "/api/v1/auth/register", auth_register, PUBLIC, BODY_JSON},
+    {"POST", "/api/v1/auth/verify", auth_verify, PUBLIC, BODY_JSON},
+    {"POST", "/api/v1/auth/password-reset", auth_reset_request, PUBLIC, BODY_JSON},
+    {"POST", "/api/v1/auth/password-reset/confirm", auth_reset_confirm, PUBLIC, BODY_JSON},
 
     {"GET", "/api/v1/users", users_list, USER_ADMINS, BODY_NONE},
     {"POST", "/api/v1/users", users_create, USER_ADMINS, BODY_JSON},

@@ -142,8 +142,7 @@ static void read_profile(json_t *body, struct user *u, struct err *e)
         u->active = active;
 }
 
-static const char *read_password(json_t *body, unsigned flags, char hash[CRYPTO_HASH_MAX],
-                                 struct err *e)
+const char *read_password(json_t *body, unsigned flags, char *hash, struct err *e)
 {
     const char *p = jv_string(body, NULL, "password", flags, 200, e);
 

@@ -208,3 +208,42 @@ int user_set_roles(struct db *db, int64_t user_id, const struct user_role *roles
             return -1;
     return 0;
 }
+
+int account_token_add(struct db *db, const char *token_hash, int64_t user_id, const char *kind,
+                      int64_t now, int64_t ttl, struct err *e)
+{
+    return db_run(db, e,
+                  "INSERT INTO account_tokens (token_hash, user_id, kind, created_at, expires_at)"
+                  " VALUES (?, ?, ?, ?, ?)",
+                  "tItII", token_hash, user_id, kind, now, now + ttl) < 0
+               ? -1
+               : 0;
+}
+
+int account_token_take(struct db *db, const char *token_hash, const char *kind, int64_t now,
+                       int64_t *user_id, struct err *e)
+{
+    int rc = db_int(db, user_id, e,
+                    "SELECT user_id FROM account_tokens WHERE token_hash = ? AND kind = ?"
+                    " AND used_at IS NULL AND expires_at > ?",
+                    "ttI", token_hash, kind, now);
+
+    if (rc <= 0)
+        return rc;
+    return db_run(db, e,
+                  "UPDATE account_tokens SET used_at = ? WHERE user_id = ? AND kind = ?"
+                  " AND used_at IS NULL",
+                  "IIt", now, *user_id, kind) < 0
+               ? -1
+               : 1;
+}
+
+int user_set_password(struct db *db, int64_t user_id, const char *password_hash, int active,
+                      struct err *e)
+{
+    return db_run(db, e, "UPDATE users SET password_hash = ?, active = ? WHERE id = ?", "tiI",
+                  password_hash, active, user_id) < 0 ||
+                   db_run(db, e, "DELETE FROM sessions WHERE user_id = ?", "I", user_id) < 0
+               ? -1
+               : 0;
+}

@@ -55,4 +55,18 @@ int session_user(struct db *db, struct arena *a, const char *token_hash, int64_t
                  int64_t idle_seconds, struct user *out, const char **csrf, struct err *e);
 int session_delete(struct db *db, const char *token_hash, struct err *e);
 
+/* Citizens' e-mailed tokens (account_tokens): kind "verify" or "reset". */
+int account_token_add(struct db *db, const char *token_hash, int64_t user_id, const char *kind,
+                      int64_t now, int64_t ttl, struct err *e);
+/*
+ * Uses a token: 1 with *user_id when it is of that kind, unused and not
+ * expired (it is marked used; the user's other tokens of the kind too), 0
+ * otherwise.
+ */
+int account_token_take(struct db *db, const char *token_hash, const char *kind, int64_t now,
+                       int64_t *user_id, struct err *e);
+/* Sets a user's password hash and active flag; ends the user's sessions. */
+int user_set_password(struct db *db, int64_t user_id, const char *password_hash, int active,
+                      struct err *e);
+
 #endif

@@ -164,6 +164,11 @@ function others(ctx) {
     'POST /api/v1/auth/login': { scope: 'none', path: '/api/v1/auth/login', body: { username: 'nobody', password: 'x' }, ok: (s) => s === 401 || s === 429 },
     'POST /api/v1/auth/logout': { scope: 'none', path: '/api/v1/auth/logout', skip: true }, // would end the matrix sessions
     'GET /api/v1/auth/me': { scope: 'none', path: '/api/v1/auth/me' },
+    // public: a body without its fields is 422 for everyone
+    'POST /api/v1/auth/register': { scope: 'none', path: '/api/v1/auth/register', body: {} },
+    'POST /api/v1/auth/verify': { scope: 'none', path: '/api/v1/auth/verify', body: {} },
+    'POST /api/v1/auth/password-reset': { scope: 'none', path: '/api/v1/auth/password-reset', body: {} },
+    'POST /api/v1/auth/password-reset/confirm': { scope: 'none', path: '/api/v1/auth/password-reset/confirm', body: {} },
     'GET /api/v1/users': { scope: 'none', path: '/api/v1/users' },
     'POST /api/v1/users': { scope: 'agency', path: '/api/v1/users', body: () => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, password: 'mat-khau-dai-du', roles: [{ role: 'processor', agency: ag }] }) },
     'PATCH /api/v1/users/{id}': { scope: 'agency', path: () => `/api/v1/users/${ctxUser[ctx]}`, body: { full_name: 'Đổi tên' } },
