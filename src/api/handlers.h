@@ -100,6 +100,7 @@ int users_create(struct req *r, struct err *e);
 int users_update(struct req *r, struct err *e);
 /* lookup.c */
 int lookup_get(struct req *r, struct err *e);
+int lookup_result(struct req *r, struct err *e);
 int ratings_create(struct req *r, struct err *e);
 /* calendar.c */
 int calendar_holidays(struct req *r, struct err *e);

@@ -10,7 +10,10 @@
 #include "core/dossier.h"
 #include "lib/json.h"
 #include "store/audit.h"
+#include "api/views.h"
+#include "store/blobs.h"
 #include "store/dossiers.h"
+#include "store/files.h"
 #include "store/ratings.h"
 
 #include <string.h>
@@ -71,6 +74,30 @@ static int find(struct req *r, const char *code, const char *digits, struct doss
     return 0;
 }
 
+/*
+ * The electronic result the citizen may take from the lookup: the latest
+ * result file of a returned dossier whose result was issued electronically.
+ * 1 with *out, 0 when there is none, -1.
+ */
+static int result_file(struct req *r, const struct dossier *d, struct stored_file *out,
+                       struct err *e)
+{
+    struct stored_file *files;
+    size_t n, i;
+    int found = 0;
+
+    if (d->status != DOSSIER_RETURNED || !d->result_electronic)
+        return 0;
+    if (files_of(r->db, &r->arena, d->id, &files, &n, e) < 0)
+        return -1;
+    for (i = 0; i < n; i++)
+        if (!strcmp(files[i].kind, "result")) {
+            *out = files[i];
+            found = 1;
+        }
+    return found;
+}
+
 /* A dossier is rated once its result is ready. */
 static int can_rate(const struct dossier *d)
 {
@@ -80,14 +107,15 @@ static int can_rate(const struct dossier *d)
 int lookup_get(struct req *r, struct err *e)
 {
     struct dossier_event *ev;
+    struct stored_file f;
     struct dossier d;
     json_t *steps, *j;
     size_t n, i;
-    int rated;
+    int rated, has_result;
 
     if (find(r, req_query(r, "code"), req_query(r, "phone_last4"), &d, e) < 0 ||
         dossier_events(r->db, &r->arena, d.id, &ev, &n, e) < 0 ||
-        (rated = rating_exists(r->db, d.id, e)) < 0)
+        (rated = rating_exists(r->db, d.id, e)) < 0 || (has_result = result_file(r, &d, &f, e)) < 0)
         return -1;
     steps = json_array();
     for (i = 0; i < n; i++)
@@ -104,7 +132,44 @@ int lookup_get(struct req *r, struct err *e)
                   json_time(d.submitted_at), "received_at", json_time(d.received_at), "due_at",
                   json_time(d.due_at), "finished_at", json_time(d.finished_at), "steps", steps,
                   "rated", rated, "can_rate", !rated && can_rate(&d));
+    json_object_set_new(j, "result",
+                        has_result ? json_pack("{s:s, s:s, s:I}", "name", f.name, "content_type",
+                                               f.content_type, "size", (json_int_t)f.size)
+                                   : json_null());
     return resp_json(r, 200, j);
+}
+
+/*
+ * GET /api/v1/lookup/result?code=&phone_last4=: the electronic result of a
+ * returned dossier, to the one who knows its code and phone digits, under the
+ * lookup's allowance; each download is in the audit log.
+ */
+int lookup_result(struct req *r, struct err *e)
+{
+    struct app *app = r->app;
+    struct stored_file f;
+    struct dossier d;
+    int found;
+
+    if (find(r, req_query(r, "code"), req_query(r, "phone_last4"), &d, e) < 0 ||
+        (found = result_file(r, &d, &f, e)) < 0)
+        return -1;
+    if (!found)
+        return err_set(e, 404, "not_found",
+                       "the dossier has no electronic result to take yet (it is given once the "
+                       "result is returned)");
+    if (db_begin(r->db, DB_WRITE, e) < 0 ||
+        audit_append(r->db, r->now, 0, "dossier.result.download",
+                     arena_printf(&r->arena, "dossier:%s", d.code), req_peer(r), e) < 0 ||
+        db_commit(r->db, e) < 0) {
+        db_rollback(r->db);
+        return -1;
+    }
+    r->resp.status = 200;
+    r->resp.content_type = f.content_type;
+    r->resp.file_path = blob_path(&r->arena, app->data_dir, f.sha256);
+    resp_header(r, "Content-Disposition", file_disposition(r, f.name, f.content_type));
+    return 0;
 }
 
 int ratings_create(struct req *r, struct err *e)

@@ -177,6 +177,7 @@ struct route api_routes[] = {
     {"PUT", "/api/v1/committee/members/{id}", committee_members_put, COMMITTEE, BODY_JSON},
 
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
+    {"GET", "/api/v1/lookup/result", lookup_result, PUBLIC, BODY_NONE},
     {"POST", "/api/v1/ratings", ratings_create, PUBLIC, BODY_JSON},
 
     {"GET", "/api/v1/calendar/holidays", calendar_holidays, PUBLIC, BODY_NONE},

@@ -256,6 +256,7 @@ function others(ctx) {
     'GET /api/v1/committee/members': { scope: 'none', path: '/api/v1/committee/members' },
     'PUT /api/v1/committee/members/{id}': { scope: 'none', path: () => `/api/v1/committee/members/${member}`, body: { units: [], areas: [] } },
     'GET /api/v1/lookup': { scope: 'none', path: '/api/v1/lookup?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
+    'GET /api/v1/lookup/result': { scope: 'none', path: '/api/v1/lookup/result?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
     'POST /api/v1/ratings': { scope: 'none', path: '/api/v1/ratings', body: { code: '000.00.02.H88-261123-9999', phone_last4: '0000', level: 'satisfied' }, ok: (s) => s === 404 || s === 429 },
     'GET /api/v1/statuses': { scope: 'none', path: '/api/v1/statuses' },
     'GET /api/v1/calendar/holidays': { scope: 'none', path: '/api/v1/calendar/holidays?year=2026' },

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { startServer, Client, as, problem, sql, A, PROC, dossierBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, today, A, PROC, dossierBody } from './helpers.mjs';
 
 const LIMIT = 64 * 1024;
 let server, desk, citizen, files;
@@ -148,6 +148,34 @@ test('who may add which file: the applicant to their own new dossier, the unit i
   assert.equal(sql(server.db, `SELECT result_electronic FROM dossiers WHERE code = '${rec}'`), '1');
   problem(null, await upload(await as(server, 'processor1'), rec, { kind: 'result', component: null }), 404);
   assert.ok(!existsSync(join(files, 'tmp', 'x')));
+});
+
+test('the lookup gives the electronic result to whoever knows the code and phone digits, once returned', async () => {
+  const centre = await as(server, 'centre');
+  const jproc = await as(server, 'jprocessor');
+  const jlead = await as(server, 'jleader');
+  const code = (await centre.post('/api/v1/dossiers', dossierBody({ procedure: PROC.record, agency: A.centre }))).json.code;
+  await centre.post(`/api/v1/dossiers/${code}/handover`, {});
+  assert.equal((await upload(jproc, code, { kind: 'result', component: null, name: 'phieu-lltp.pdf' })).status, 201);
+  const anon = new Client(server);
+  const q = `code=${code}&phone_last4=5678`;
+  // not while it is being processed
+  assert.equal((await anon.get(`/api/v1/lookup?${q}`)).json.result, null);
+  problem(null, await anon.get(`/api/v1/lookup/result?${q}`), 404);
+  assert.equal((await jproc.post(`/api/v1/dossiers/${code}/forward`, {})).status, 200);
+  let r = await jlead.post(`/api/v1/dossiers/${code}/finish`, { result_number: '9/LLTP', result_date: today(), signer: 'Giám đốc Sở Tư pháp' });
+  assert.equal(r.status, 200, r.text);
+  r = await centre.post(`/api/v1/dossiers/${code}/return`, { method: 'online' });
+  assert.equal(r.status, 200, r.text);
+  const l = (await anon.get(`/api/v1/lookup?${q}`)).json;
+  assert.deepEqual([l.result.name, l.result.content_type], ['phieu-lltp.pdf', 'application/pdf']);
+  const got = await fetch(`${server.base}/api/v1/lookup/result?${q}`);
+  assert.equal(got.status, 200);
+  assert.deepEqual(Buffer.from(await got.arrayBuffer()), PDF);
+  assert.match(got.headers.get('content-disposition'), /phieu-lltp\.pdf/);
+  assert.equal(sql(server.db, `SELECT count(*) FROM audit_log WHERE action = 'dossier.result.download' AND object = 'dossier:${code}'`), '1');
+  // wrong digits: the same 404 as a code that does not exist
+  problem(null, await anon.get(`/api/v1/lookup/result?code=${code}&phone_last4=0000`), 404);
 });
 
 // A multipart body by hand, so that the file name may be any bytes.
