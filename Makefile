@@ -22,7 +22,8 @@ SRC      := $(wildcard src/lib/*.c src/core/*.c src/store/*.c src/http/*.c src/a
 OBJ      := $(SRC:%.c=$(B)/%.o)
 MIGR     := $(sort $(wildcard src/store/sql/sqlite/*.sql))
 FORMS    := $(sort $(wildcard src/docs/forms/*.json))
-GEN      := $(B)/gen/migrations_sqlite.c $(B)/gen/openapi_yaml.c $(B)/gen/form_sets.c
+GEN      := $(B)/gen/migrations_sqlite.c $(B)/gen/openapi_yaml.c $(B)/gen/form_sets.c \
+            $(B)/gen/par_examples.c
 GENOBJ   := $(GEN:.c=.o)
 UNIT_SRC := $(wildcard tests/unit/*/*_test.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -52,6 +53,11 @@ $(B)/gen/openapi_yaml.c: docs/openapi.yaml scripts/embed
 $(B)/gen/form_sets.c: $(FORMS) scripts/embed
 	@mkdir -p $(dir $@)
 	scripts/embed form_sets $(FORMS) > $@
+
+# the example PAR INDEX structure the demo loads
+$(B)/gen/par_examples.c: docs/examples/par-index-example.json scripts/embed
+	@mkdir -p $(dir $@)
+	scripts/embed par_examples docs/examples/par-index-example.json > $@
 
 $(B)/gen/%.o: $(B)/gen/%.c $(B)/flags
 	$(CC) $(CFLAGS) -c $< -o $@

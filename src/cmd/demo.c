@@ -207,7 +207,7 @@ int cmd_demo(int argc, char **argv)
     /* feedback: one item for a hundred dossiers, and at least thirty */
     feedback = dossiers / 100 > 30 ? dossiers / 100 : 30;
     if (db_begin(c.db, DB_WRITE, &c.e) < 0 || demo_feedback(&c, (int)feedback) < 0 ||
-        demo_plans(&c) < 0 || db_commit(c.db, &c.e) < 0)
+        demo_plans(&c) < 0 || db_commit(c.db, &c.e) < 0 || demo_par(&c) < 0)
         goto out;
     printf("%s: %zu agencies, %zu procedures, %zu users, %ld dossiers, %ld feedback items\n", path,
            demo_agencies_len, demo_procedures_len, sizeof(demo_users) / sizeof(demo_users[0]),

@@ -58,6 +58,10 @@ int demo_feedback(struct demo *c, int n);
 /* The province's reform plan of the demo's year, its tasks and monthly reports (demo_plans.c). */
 int demo_plans(struct demo *c);
 
+/* The example PAR INDEX structure of the demo's year, partly self-assessed, and external indices
+ * (demo_par.c). */
+int demo_par(struct demo *c);
+
 /* A dossier of the last two years as chance has it (drawn outcome and start). */
 int demo_dossier_random(struct demo *c);
 /* A dossier as wished, placed so that the cut falls where the wish says. */
