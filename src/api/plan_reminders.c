@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void day_text(int64_t day, char out[DATE_ISO_MAX])
 {
@@ -35,30 +36,43 @@ static void when(struct strbuf *sb, int64_t due, int64_t today)
         strbuf_addf(sb, " %s, đã quá hạn.\n", s);
 }
 
-/* The unit's address and its reporting officers' (bound to the unit itself), comma-separated. */
-static int recipients(struct db *db, struct arena *a, const struct agency *ag, struct strbuf *to,
-                      struct err *e)
+/* Adds an address to the list unless it is there already (compared without case). */
+static void add_address(const char **list, size_t *n, const char *addr)
+{
+    size_t i;
+
+    if (!addr || !*addr)
+        return;
+    for (i = 0; i < *n; i++)
+        if (!strcasecmp(list[i], addr))
+            return;
+    list[(*n)++] = addr;
+}
+
+/*
+ * The unit's address and its reporting officers' (bound to the unit itself),
+ * each once: at most 1 + the unit's users.
+ */
+static int recipients(struct db *db, struct arena *a, const struct agency *ag, const char ***out,
+                      size_t *nout, struct err *e)
 {
     struct user *users;
+    const char **list;
     size_t n, i, k;
 
-    strbuf_reset(to);
-    if (ag->email && *ag->email)
-        strbuf_addstr(to, ag->email);
+    *nout = 0;
     if (user_list(db, a, ag->path, &users, &n, e) < 0)
         return -1;
+    *out = list = arena_alloc(a, (n + 1) * sizeof(char *));
+    add_address(list, nout, ag->email);
     for (i = 0; i < n; i++) {
         int reports = 0;
 
         for (k = 0; k < users[i].nroles; k++)
             reports |= users[i].roles[k].agency && !strcmp(users[i].roles[k].agency, ag->id) &&
                        role_can(role_parse(users[i].roles[k].role), CAP_REPORT_TASKS);
-        if (reports && users[i].active && users[i].email && *users[i].email &&
-            !strstr(to->buf ? to->buf : "", users[i].email)) {
-            if (to->len)
-                strbuf_addstr(to, ", ");
-            strbuf_addstr(to, users[i].email);
-        }
+        if (reports && users[i].active)
+            add_address(list, nout, users[i].email);
     }
     return 0;
 }
@@ -67,7 +81,7 @@ int plan_remind(struct db *db, const struct workcal *cal, int64_t now, int *mess
 {
     struct arena a = ARENA_INIT;
     struct task_filter f = {0};
-    struct strbuf *lines = NULL, to = STRBUF_INIT;
+    struct strbuf *lines = NULL;
     struct task_report *reps[2];
     size_t nreps[2], n = 0, i, k;
     struct task_view *v;
@@ -100,7 +114,9 @@ int plan_remind(struct db *db, const struct workcal *cal, int64_t now, int *mess
         sb = &lines[ag - c.agencies];
         if (!task_state_done(v[i].state) && v[i].deadline &&
             (stage = plan_reminder_stage(v[i].deadline, today)) >= 0) {
-            if ((isnew = plan_reminder_record(db, "task", t[i].id, v[i].deadline, stage, now, e)) <
+            /* keyed on the deadline as set: the working day it falls on may move with the calendar
+             */
+            if ((isnew = plan_reminder_record(db, "task", t[i].id, t[i].deadline, stage, now, e)) <
                 0)
                 goto out;
             if (isnew) {
@@ -128,28 +144,26 @@ int plan_remind(struct db *db, const struct workcal *cal, int64_t now, int *mess
             }
         }
     }
+    /* one message per unit and address: the outbox holds one recipient a row */
     for (i = 0; i < c.nagencies; i++) {
-        struct strbuf body = STRBUF_INIT;
+        const char **to, *subject, *body;
+        size_t nto, x;
 
-        if (!lines[i].len || recipients(db, &a, &c.agencies[i], &to, e) < 0) {
-            if (e->http)
-                goto out;
+        if (!lines[i].len)
             continue;
-        }
-        if (!to.len) /* nobody to write to: the staff queue still shows it */
-            continue;
-        strbuf_addf(&body,
-                    "Kính gửi %s,\n\nHệ thống một cửa điện tử nhắc các việc cải cách hành chính "
-                    "đơn vị đang phụ trách:\n\n%s\nĐề nghị đơn vị hoàn thành và cập nhật báo cáo "
-                    "trên hệ thống.\n",
-                    c.agencies[i].name, lines[i].buf);
-        rc = outbox_add(db, 0, to.buf,
-                        arena_printf(&a, "Nhắc việc cải cách hành chính: %s", c.agencies[i].name),
-                        body.buf, now, e);
-        strbuf_release(&body);
-        if (rc < 0)
+        if (recipients(db, &a, &c.agencies[i], &to, &nto, e) < 0)
             goto out;
-        ++*messages;
+        subject = arena_printf(&a, "Nhắc việc cải cách hành chính: %s", c.agencies[i].name);
+        body = arena_printf(&a,
+                            "Kính gửi %s,\n\nHệ thống một cửa điện tử nhắc các việc cải cách "
+                            "hành chính đơn vị đang phụ trách:\n\n%s\nĐề nghị đơn vị hoàn thành và "
+                            "cập nhật báo cáo trên hệ thống.\n",
+                            c.agencies[i].name, lines[i].buf);
+        for (x = 0; x < nto; x++) {
+            if (outbox_add(db, 0, to[x], subject, body, now, e) < 0)
+                goto out;
+            ++*messages;
+        }
     }
     rc = db_commit(db, e);
 out:
@@ -157,7 +171,6 @@ out:
     for (i = 0; lines && i < c.nagencies; i++)
         strbuf_release(&lines[i]);
     free(lines);
-    strbuf_release(&to);
     arena_release(&a);
     return rc < 0 ? -1 : 0;
 }

@@ -78,8 +78,9 @@ int json_has(json_t *body, const char *key);
  * Writes the reminders due at `now` to the outbox (plan_reminders.c): for
  * every task not done, 7, 3 and 1 days before its deadline and once it has
  * passed; for every month's report owed and not submitted (this month's and
- * last month's), the same around its due day. One message per unit, to the
- * unit's address and its reporting officers'; each reminder is recorded, so
+ * last month's), the same around its due day. One message per unit to each of
+ * the unit's address and its reporting officers' (one outbox row per address,
+ * each address once); each reminder is recorded, so
  * a run writes only what is new. *messages: how many were written.
  */
 int plan_remind(struct db *db, const struct workcal *cal, int64_t now, int *messages,

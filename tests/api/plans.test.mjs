@@ -28,6 +28,9 @@ before(async () => {
     const r = await admin.patch(`/api/v1/agencies/${id}`, { email, version: g.json.version });
     assert.equal(r.status, 200, r.text);
   }
+  // the commune's officers: one with the unit's own address (in other letters), one inside it as text
+  sql(server.db, "UPDATE users SET email = 'DucPho@Example.vn' WHERE username = 'processor2'");
+  sql(server.db, "UPDATE users SET email = 'pho@example.vn' WHERE username = 'leader2'");
   // two dossiers received in November: the compiled report's one-stop figures count them
   const receiver = await as(server, 'receiver1');
   for (let i = 0; i < 2; i++) assert.equal((await receiver.post('/api/v1/dossiers', dossierBody())).status, 201);
@@ -174,8 +177,11 @@ test("the committee's month: completion counted by hand, who has not reported, m
 });
 
 test('reminders 7, 3 and 1 days before and when passed, each once; a late report across the month end', async () => {
-  const outbox = (to) => sql(server.db, `SELECT count(*) FROM outbox WHERE recipient LIKE '%${to}%'`);
-  assert.match(motcua('plans', 'remind', '--db', server.db, '--now', '2026-11-25 10:00'), /^2 reminder messages/);
+  const outbox = (to) => sql(server.db, `SELECT count(*) FROM outbox WHERE recipient = '${to}'`);
+  // one row per address: the commune's and its leader's (its processor shares the commune's), the department's
+  assert.match(motcua('plans', 'remind', '--db', server.db, '--now', '2026-11-25 10:00'), /^3 reminder messages/);
+  assert.equal(outbox('pho@example.vn'), '1');
+  assert.equal(sql(server.db, "SELECT count(*) FROM outbox WHERE recipient LIKE '%,%'"), '0');
   // commune 2 (task 10 passed; the report due in 5 days for tasks 2 and 10) and the department (3.2)
   const body = sql(server.db, "SELECT body FROM outbox WHERE recipient = 'ducpho@example.vn'");
   assert.match(body, /Nhiệm vụ 10 «Kiện toàn bộ phận một cửa»: hạn hoàn thành 20\/11\/2026, đã quá hạn/);
@@ -183,8 +189,8 @@ test('reminders 7, 3 and 1 days before and when passed, each once; a late report
   // the same moment again writes nothing new
   assert.match(motcua('plans', 'remind', '--db', server.db, '--now', '2026-11-25 15:00'), /^0 reminder/);
   // two days later the 3-day stage (report due Monday 30th)
-  assert.match(motcua('plans', 'remind', '--db', server.db, '--now', '2026-11-27 08:00'), /^2 reminder/);
-  assert.equal(outbox('ducpho'), '2');
+  assert.match(motcua('plans', 'remind', '--db', server.db, '--now', '2026-11-27 08:00'), /^3 reminder/);
+  assert.equal(outbox('ducpho@example.vn'), '2');
 
   // past the month end: the server's clock moves to Tuesday 1 December
   await server.restart(clockAt('2026-12-01 09:00'));
@@ -193,10 +199,10 @@ test('reminders 7, 3 and 1 days before and when passed, each once; a late report
   let unit = c.json.units.find((u) => u.id === A.commune2);
   assert.deepEqual(unit.reports, { owed: 2, submitted: 0, missing: 2, late: 2 });
   // the passed report due day is reminded once, to commune 2 and to the department
-  assert.match(motcua('plans', 'remind', '--db', server.db, '--now', '2026-12-01 09:00'), /^2 reminder/);
+  assert.match(motcua('plans', 'remind', '--db', server.db, '--now', '2026-12-01 09:00'), /^3 reminder/);
   assert.match(sql(server.db, "SELECT body FROM outbox WHERE recipient = 'ducpho@example.vn' ORDER BY id DESC LIMIT 1"),
     /Báo cáo tháng 11\/2026 về nhiệm vụ 10 .*: hạn nộp 30\/11\/2026, đã quá hạn/);
-  assert.equal(outbox('ducpho'), '3');
+  assert.equal(outbox('ducpho@example.vn'), '3');
   // the staff queue still shows commune 2 what it owes: last month's reports are asked for by month
   const owed = await leader2.get('/api/v1/tasks?view=owed&month=2026-11');
   assert.deepEqual(owed.json.items.map((t) => [t.no, t.this_month.status, t.this_month.late]), [['2', 'missing', true], ['10', 'missing', true]]);
