@@ -55,6 +55,7 @@ int committee_month_load(struct req *r, int month, int64_t plan_id, struct commi
 {
     struct task_filter f = {.plan_id = plan_id};
     const char **areas;
+    int64_t last;
     size_t i, k, nareas;
 
     memset(m, 0, sizeof(*m));
@@ -70,7 +71,11 @@ int committee_month_load(struct req *r, int month, int64_t plan_id, struct commi
     m->views = arena_alloc(&r->arena, (m->ntasks ? m->ntasks : 1) * sizeof(*m->views));
     m->months = arena_alloc(&r->arena, (m->ntasks ? m->ntasks : 1) * sizeof(*m->months));
     m->units = arena_alloc(&r->arena, (m->ntasks ? m->ntasks : 1) * sizeof(*m->units));
+    /* a closed month's tasks as they stood at its end; its reports' lateness as of today */
+    last = month_first_day(month) + date_days_in_month(month / 100, month % 100) - 1;
+    m->c.asof = last < m->c.today ? last : m->c.today;
     plan_task_views(&m->c, m->tasks, m->ntasks, m->views);
+    plan_count(&m->c, m->tasks, m->views, m->ntasks, 0, &m->counts);
     for (i = 0; i < m->ntasks; i++) {
         const struct task *t = &m->tasks[i];
         const struct task_report *rep = NULL;
@@ -82,8 +87,6 @@ int committee_month_load(struct req *r, int month, int64_t plan_id, struct commi
         plan_month_report(&m->c, t, &m->views[i], month, rep, &m->months[i]);
         if (!plan_sees_task(&m->c, t))
             continue;
-        if (!t->parent_id)
-            task_count(&m->counts, m->views[i].state);
         if (m->views[i].nsubs) /* a unit answers for the tasks without subtasks it leads */
             continue;
         u = unit_of(m, &m->c, t->lead);
@@ -126,15 +129,12 @@ int committee_get_h(struct req *r, struct err *e)
         return -1;
     plans = json_array();
     for (k = 0; k < m.c.nplans; k++) {
-        struct task_counts pc = {0};
+        struct task_counts pc;
         json_t *pj;
 
         if (plan_id ? m.c.plans[k].id != plan_id : m.c.plans[k].year != month / 100)
             continue;
-        for (i = 0; i < m.ntasks; i++)
-            if (m.tasks[i].plan_id == m.c.plans[k].id && !m.tasks[i].parent_id &&
-                plan_sees_task(&m.c, &m.tasks[i]))
-                task_count(&pc, m.views[i].state);
+        plan_count(&m.c, m.tasks, m.views, m.ntasks, m.c.plans[k].id, &pc);
         pj = plan_json(&m.c.plans[k]);
         json_object_set_new(pj, "counts", task_counts_json(&pc));
         json_array_append_new(plans, pj);

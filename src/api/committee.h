@@ -31,7 +31,11 @@ struct committee_month {
     size_t nmine;
 };
 
-/* The month's tasks of a plan (or of every plan of the month's year when plan_id is 0). */
+/*
+ * The month's tasks of a plan (or of every plan of the month's year when
+ * plan_id is 0): of a closed month as they stood at its end, with the
+ * lateness of its reports as of today.
+ */
 int committee_month_load(struct req *r, int month, int64_t plan_id, struct committee_month *m,
                          struct err *e);
 

@@ -225,14 +225,11 @@ int committee_report(struct req *r, struct err *e)
 
         c[2] = "II. TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH";
         for (k = 0, no = 0; k < m.c.nplans; k++) {
-            struct task_counts pc = {0};
+            struct task_counts pc;
 
             if (m.c.plans[k].year != month / 100)
                 continue;
-            for (i = 0; i < m.ntasks; i++)
-                if (m.tasks[i].plan_id == m.c.plans[k].id && !m.tasks[i].parent_id &&
-                    plan_sees_task(&m.c, &m.tasks[i]))
-                    task_count(&pc, m.views[i].state);
+            plan_count(&m.c, m.tasks, m.views, m.ntasks, m.c.plans[k].id, &pc);
             c = row_add(&body);
             c[0] = arena_printf(&r->arena, "%zu", ++no);
             c[2] = arena_printf(&r->arena, "%s%s%s", m.c.plans[k].title,

@@ -343,8 +343,13 @@ static int query_search(struct req *r, const struct user *u, int staff, struct d
     folded = arena_alloc(&r->arena, strlen(q) + 1);
     fold_text(q, strlen(q), folded);
     f->q_folded = folded;
-    if (staff && !user_can(u, CAP_VIEW_PERSONAL))
-        return 0;
+    if (staff) {
+        /* the numbers only where the caller sees them in full (a role elsewhere does not count) */
+        user_scopes(u, CAP_VIEW_PERSONAL, &r->arena, (const char ***)&f->q_digits_paths,
+                    &f->nq_digits_paths);
+        if (f->q_digits_paths && !f->nq_digits_paths)
+            return 0;
+    }
     digits = arena_alloc(&r->arena, strlen(q) + 1);
     for (p = q; *p; p++)
         if (isdigit((unsigned char)*p))

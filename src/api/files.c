@@ -11,6 +11,7 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/views.h"
+#include "docs/spreadsheet.h"
 #include "store/dossiers.h"
 #include "core/dossier.h"
 #include "core/filename.h"
@@ -70,6 +71,27 @@ const char *upload_type(struct req *r, struct err *e)
         err_set(e, 415, "unsupported_media_type",
                 "only PDF, JPEG and PNG files are accepted (judged by their content)");
     return type;
+}
+
+int upload_spreadsheet(struct req *r, struct spreadsheet *out, struct err *e)
+{
+    struct upload *up = r->upload;
+    char *data;
+    FILE *f;
+
+    if (!up || !up->tmp_path || up->files != 1)
+        return err_field(e, "file", "send the sheet as the multipart field file");
+    if (up->size > SPREADSHEET_MAX_BYTES)
+        return err_set(e, 413, "too_large", "a sheet is at most %u bytes", SPREADSHEET_MAX_BYTES);
+    data = arena_alloc(&r->arena, (size_t)up->size + 1);
+    if (!(f = fopen(up->tmp_path, "rb")) ||
+        fread(data, 1, (size_t)up->size, f) != (size_t)up->size) {
+        if (f)
+            fclose(f);
+        return err_set(e, 500, "internal", "the upload could not be read");
+    }
+    fclose(f);
+    return spreadsheet_read(data, (size_t)up->size, &r->arena, out, e);
 }
 
 int upload_keep(struct req *r, int *created, struct err *e)

@@ -8,6 +8,7 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/par.h"
+#include "api/views.h"
 #include "docs/spreadsheet.h"
 #include "core/sindex.h"
 #include "lib/json.h"
@@ -114,29 +115,15 @@ out:
  */
 int par_structures_import(struct req *r, struct err *e)
 {
-    struct upload *up = r->upload;
     struct spreadsheet sh;
     struct par_load l;
     const char *year = upload_field(r, "year"), *v;
     json_t *head;
-    char *data, *end;
-    FILE *f;
+    char *end;
     long y;
     int rc = -1;
 
-    if (!up || !up->tmp_path || up->files != 1)
-        return err_field(e, "file", "send the point table as the multipart field file");
-    if (up->size > SPREADSHEET_MAX_BYTES)
-        return err_set(e, 413, "too_large", "a sheet is at most %u bytes", SPREADSHEET_MAX_BYTES);
-    data = arena_alloc(&r->arena, (size_t)up->size + 1);
-    if (!(f = fopen(up->tmp_path, "rb")) ||
-        fread(data, 1, (size_t)up->size, f) != (size_t)up->size) {
-        if (f)
-            fclose(f);
-        return err_set(e, 500, "internal", "the upload could not be read");
-    }
-    fclose(f);
-    if (spreadsheet_read(data, (size_t)up->size, &r->arena, &sh, e) < 0)
+    if (upload_spreadsheet(r, &sh, e) < 0)
         return -1;
     head = json_object();
     y = year ? strtol(year, &end, 10) : 0;

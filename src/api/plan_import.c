@@ -10,6 +10,7 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/plans.h"
+#include "api/views.h"
 #include "core/fold.h"
 #include "core/plan_sheet.h"
 #include "docs/spreadsheet.h"
@@ -34,26 +35,6 @@ struct row {
     enum { NEW, CHANGED, SAME } outcome;
     int64_t existing; /* the task of that number already in the plan */
 };
-
-static int read_upload(struct req *r, char **data, size_t *len, struct err *e)
-{
-    struct upload *up = r->upload;
-    FILE *f;
-
-    if (!up || !up->tmp_path || up->files != 1)
-        return err_field(e, "file", "send the sheet as the multipart field file");
-    if (up->size > SPREADSHEET_MAX_BYTES)
-        return err_set(e, 413, "too_large", "a sheet is at most %u bytes", SPREADSHEET_MAX_BYTES);
-    *len = (size_t)up->size;
-    *data = arena_alloc(&r->arena, *len + 1);
-    if (!(f = fopen(up->tmp_path, "rb")) || fread(*data, 1, *len, f) != *len) {
-        if (f)
-            fclose(f);
-        return err_set(e, 500, "internal", "the upload could not be read");
-    }
-    fclose(f);
-    return 0;
-}
 
 /* The header row: the first of the first 20 naming the task and lead columns. */
 static int find_header(const struct spreadsheet *sh, int cols[PCOL_COUNT], size_t *at)
@@ -141,15 +122,20 @@ static void read_row(struct req *r, const struct plan_ctx *c, const struct plan 
 
     memset(x, 0, sizeof(*x));
     x->line = sr->line;
-    if (!*lead && !*deadline && !*product && !*units) {
-        x->kind = ROW_AREA; /* "I. CẢI CÁCH THỂ CHẾ" */
+    /* "I | CẢI CÁCH THỂ CHẾ": a heading's number is a Roman numeral or a letter, or none */
+    if (!*lead && !*deadline && !*product && !*units && plan_sheet_heading_no(no)) {
+        x->kind = ROW_AREA;
         x->t.area = *title ? title : no;
+        if (utf8_length(x->t.area) > 200)
+            x->t.area = NULL;
         return;
     }
     x->t = (struct task){.plan_id = p->id, .priority = 2, .area = area};
     x->t.no = no;
     x->t.title = title;
     x->t.product = *product ? product : NULL;
+    if (x->t.product && utf8_length(x->t.product) > 2000)
+        bad(x, "product", "the product's text is longer than 2,000 characters");
     if (!*no)
         bad(x, "no", "the task has no number (column STT)");
     else if (strlen(no) > 20)
@@ -158,7 +144,10 @@ static void read_row(struct req *r, const struct plan_ctx *c, const struct plan 
         bad(x, "task", "the row names no task");
     else if (utf8_length(title) > 2000)
         bad(x, "task", "the task's text is longer than 2,000 characters");
-    x->t.lead = unit_named(r, c, names, lead, x, "lead");
+    if (!*lead)
+        bad(x, "lead", "the task has no lead unit (column Đơn vị chủ trì)");
+    else
+        x->t.lead = unit_named(r, c, names, lead, x, "lead");
     rc = plan_sheet_deadline(deadline, date1904, p->year, &x->t.deadline);
     if (rc < 0)
         bad(x, "deadline", arena_printf(&r->arena, "cannot read the deadline '%s'", deadline));
@@ -170,10 +159,14 @@ static void read_row(struct req *r, const struct plan_ctx *c, const struct plan 
         x->t.units = arena_alloc(&r->arena, (n ? n : 1) * sizeof(char *));
         for (i = 0; i < n; i++) {
             const char *id = unit_named(r, c, names, list[i], x, NULL);
+            size_t k;
 
-            if (id)
+            /* the lead and a unit named twice count once, as they are stored */
+            for (k = 0; id && k < x->t.nunits && strcmp(x->t.units[k], id); k++)
+                ;
+            if (id && k == x->t.nunits && (!x->t.lead || strcmp(id, x->t.lead)))
                 x->t.units[x->t.nunits++] = id;
-            else
+            else if (!id)
                 strbuf_addf(&left, "%s'%s'", left.len ? ", " : "", list[i]);
         }
         if (left.len)
@@ -270,8 +263,7 @@ int plans_import(struct req *r, struct err *e)
     struct task *old;
     struct row *rows;
     const char **names, *area = NULL, *q;
-    char *data = NULL;
-    size_t len = 0, nold, head, n = 0, i, k;
+    size_t nold, head, n = 0, i, k;
     int cols[PCOL_COUNT], dry = 0, partial = 0, nbad = 0, rc = -1;
 
     if ((q = req_query(r, "dry_run")))
@@ -279,8 +271,7 @@ int plans_import(struct req *r, struct err *e)
     if ((q = req_query(r, "partial")))
         partial = !strcmp(q, "1");
     if (param_id(r->params[0], "plan", &f.plan_id, e) < 0 || plan_ctx_load(r, &c, e) < 0 ||
-        plan_get(r->db, &r->arena, f.plan_id, &p, e) < 0 || read_upload(r, &data, &len, e) < 0 ||
-        spreadsheet_read(data, len, &r->arena, &sh, e) < 0)
+        plan_get(r->db, &r->arena, f.plan_id, &p, e) < 0 || upload_spreadsheet(r, &sh, e) < 0)
         return -1;
     if (find_header(&sh, cols, &head) < 0)
         return err_field(
@@ -335,8 +326,17 @@ int plans_import(struct req *r, struct err *e)
     for (i = 0; i < n; i++)
         nbad += rows[i].kind == ROW_BAD;
     if (nbad && !partial) {
-        json_t *j = report_json(rows, n, 0);
+        json_t *j = report_json(rows, n, 0), *errors = json_array();
 
+        /* the problem's errors[]: the first rows that could not be read */
+        for (i = 0; i < n && json_array_size(errors) < 16; i++)
+            if (rows[i].kind == ROW_BAD)
+                json_array_append_new(
+                    errors,
+                    json_pack("{s:s, s:s, s:s, s:s}", "field",
+                              arena_printf(&r->arena, "rows.%d.%s", rows[i].line, rows[i].field),
+                              "code", "invalid", "param", "", "message", rows[i].reason));
+        json_object_set_new(j, "errors", errors);
         json_object_set_new(j, "type", json_string("urn:motcua:problem:invalid"));
         json_object_set_new(j, "title", json_string("Unprocessable Entity"));
         json_object_set_new(j, "status", json_integer(422));

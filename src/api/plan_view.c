@@ -108,13 +108,17 @@ void plan_task_views(const struct plan_ctx *c, const struct task *t, size_t n,
                      struct task_view *out)
 {
     struct task_facts *facts = calloc(n ? n : 1, sizeof(*facts));
+    struct task_facts *subs = calloc(n ? n : 1, sizeof(*subs));
     int *dep = calloc(n ? n : 1, sizeof(int)), d, maxd = 0;
+    int64_t asof = c->asof ? c->asof : c->today;
     size_t i, j;
 
-    if (!facts || !dep)
+    if (!facts || !subs || !dep)
         abort();
     for (i = 0; i < n; i++) {
-        facts[i] = (struct task_facts){t[i].deadline, t[i].done_day, t[i].progress};
+        /* as it stood on `asof`: done later is not done yet */
+        facts[i] = (struct task_facts){t[i].deadline, t[i].done_day > asof ? 0 : t[i].done_day,
+                                       t[i].progress};
         out[i] = (struct task_view){0};
         if ((dep[i] = depth(t, n, i)) > maxd)
             maxd = dep[i];
@@ -122,25 +126,58 @@ void plan_task_views(const struct plan_ctx *c, const struct task *t, size_t n,
     /* the deepest first, so a parent rolls up subtasks that have rolled up theirs */
     for (d = maxd; d >= 0; d--)
         for (i = 0; i < n; i++) {
-            struct task_facts subs[64];
             size_t k = 0;
 
             if (dep[i] != d)
                 continue;
-            for (j = 0; j < n && k < 64; j++)
+            for (j = 0; j < n; j++)
                 if (t[j].parent_id == t[i].id)
                     subs[k++] = facts[j];
             task_roll_up(&facts[i], subs, k);
             out[i].nsubs = (int)k;
         }
     for (i = 0; i < n; i++) {
-        out[i].state = task_state(c->cal, &facts[i], c->today);
+        out[i].state = task_state(c->cal, &facts[i], asof);
         out[i].progress = task_state_done(out[i].state) ? 100 : facts[i].progress;
         out[i].deadline = t[i].deadline ? plan_deadline(c->cal, t[i].deadline) : 0;
         out[i].done_day = facts[i].done_day;
     }
     free(facts);
+    free(subs);
     free(dep);
+}
+
+int plan_task_find(struct req *r, const struct plan_ctx *c, int64_t id, struct task **tasks,
+                   struct task_view **views, size_t *n, size_t *at, struct err *e)
+{
+    struct task_filter f = {0};
+    struct task one;
+    size_t i;
+
+    if (task_get(r->db, &r->arena, id, &one, e) < 0)
+        return -1;
+    f.plan_id = one.plan_id;
+    if (task_list(r->db, &r->arena, &f, tasks, n, e) < 0)
+        return -1;
+    *views = arena_alloc(&r->arena, (*n ? *n : 1) * sizeof(**views));
+    plan_task_views(c, *tasks, *n, *views);
+    for (i = 0; i < *n && (*tasks)[i].id != id; i++)
+        ;
+    if (i == *n || !plan_sees_task(c, &(*tasks)[i]))
+        return err_set(e, 404, "not_found", "no task %lld", (long long)id);
+    *at = i;
+    return 0;
+}
+
+void plan_count(const struct plan_ctx *c, const struct task *t, const struct task_view *v, size_t n,
+                int64_t plan_id, struct task_counts *k)
+{
+    size_t i;
+
+    memset(k, 0, sizeof(*k));
+    for (i = 0; i < n; i++)
+        if ((!plan_id || t[i].plan_id == plan_id) && !t[i].parent_id && plan_sees_task(c, &t[i]))
+            task_count(k, v[i].state);
 }
 
 json_t *json_day(int64_t day)

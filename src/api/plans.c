@@ -48,50 +48,41 @@ static int plan_read(json_t *body, struct plan *p, int partial, struct err *e)
     return e->http ? -1 : 0;
 }
 
-/* Completion of the top-level tasks the caller sees, by plan. */
-static int plan_counts(struct req *r, const struct plan_ctx *c, int64_t plan_id,
-                       struct task_counts *k, struct err *e)
+/* A year's plans (0: all) with the completion of the top-level tasks the caller sees. */
+int plans_list(struct req *r, struct err *e)
 {
-    struct task_filter f = {.plan_id = plan_id};
+    struct task_filter f = {0};
     struct task_view *v;
+    struct plan_ctx c;
     struct task *t;
-    size_t n, i;
+    int64_t year = 0;
+    json_t *items;
+    size_t n, i, k;
 
-    memset(k, 0, sizeof(*k));
+    if (query_int(r, "year", 2000, 2100, &year, e) < 0 || plan_ctx_load(r, &c, e) < 0)
+        return -1;
+    f.year = (int)year;
     if (task_list(r->db, &r->arena, &f, &t, &n, e) < 0)
         return -1;
     v = arena_alloc(&r->arena, (n ? n : 1) * sizeof(*v));
-    plan_task_views(c, t, n, v);
-    for (i = 0; i < n; i++)
-        if (!t[i].parent_id && plan_sees_task(c, &t[i]))
-            task_count(k, v[i].state);
-    return 0;
-}
-
-int plans_list(struct req *r, struct err *e)
-{
-    struct plan_ctx c;
-    struct plan *p;
-    int64_t year = 0;
-    json_t *items;
-    size_t n, i;
-
-    if (query_int(r, "year", 2000, 2100, &year, e) < 0 || plan_ctx_load(r, &c, e) < 0 ||
-        plan_list(r->db, &r->arena, (int)year, &p, &n, e) < 0)
-        return -1;
+    plan_task_views(&c, t, n, v);
     items = json_array();
-    for (i = 0; i < n; i++) {
-        struct task_counts k;
+    for (k = 0; k < c.nplans; k++) {
+        const struct plan *p = &c.plans[k];
+        struct task_counts counts;
+        int seen = !c.scope;
         json_t *j;
 
-        if (plan_counts(r, &c, p[i].id, &k, e) < 0) {
-            json_decref(items);
-            return -1;
-        }
-        if (c.scope && !k.total) /* a unit sees the plans that give it tasks */
+        if (year && p->year != year)
             continue;
-        j = plan_json(&p[i]);
-        json_object_set_new(j, "tasks", task_counts_json(&k));
+        /* a unit sees the plans that give it a task, a subtask too */
+        for (i = 0; i < n && !seen; i++)
+            seen = t[i].plan_id == p->id && plan_sees_task(&c, &t[i]);
+        if (!seen)
+            continue;
+        plan_count(&c, t, v, n, p->id, &counts);
+        j = plan_json(p);
+        json_object_set_new(j, "tasks", task_counts_json(&counts));
         json_array_append_new(items, j);
     }
     return resp_json(r, 200, json_pack("{s:o}", "items", items));
@@ -123,7 +114,7 @@ out:
 int plans_get(struct req *r, struct err *e)
 {
     struct task_filter f = {0};
-    struct task_counts k = {0};
+    struct task_counts k;
     struct plan_ctx c;
     struct task_view *v;
     struct task *t;
@@ -138,13 +129,10 @@ int plans_get(struct req *r, struct err *e)
     v = arena_alloc(&r->arena, (n ? n : 1) * sizeof(*v));
     plan_task_views(&c, t, n, v);
     tasks = json_array();
-    for (i = 0; i < n; i++) {
-        if (!plan_sees_task(&c, &t[i]))
-            continue;
-        if (!t[i].parent_id)
-            task_count(&k, v[i].state);
-        json_array_append_new(tasks, task_json(&c, &t[i], &v[i]));
-    }
+    for (i = 0; i < n; i++)
+        if (plan_sees_task(&c, &t[i]))
+            json_array_append_new(tasks, task_json(&c, &t[i], &v[i]));
+    plan_count(&c, t, v, n, p.id, &k);
     if (c.scope && !json_array_size(tasks)) {
         json_decref(tasks);
         return err_set(e, 404, "not_found", "no plan %lld", (long long)p.id);

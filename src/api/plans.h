@@ -18,6 +18,7 @@
 struct plan_ctx {
     const struct workcal *cal;
     int64_t today; /* local day */
+    int64_t asof;  /* the day tasks' states are judged on (a closed month's end); 0: today */
     struct agency *agencies;
     size_t nagencies;   /* sorted by id */
     const char **scope; /* paths of the units the caller sees; NULL: every unit */
@@ -48,6 +49,15 @@ int plan_sees_task(const struct plan_ctx *c, const struct task *t);
 /* The views of tasks (all of a plan, or more): out[i] for t[i]. */
 void plan_task_views(const struct plan_ctx *c, const struct task *t, size_t n,
                      struct task_view *out);
+/*
+ * The task `id` among its plan's tasks (*tasks[*at]), with every one's view:
+ * 404 when there is none or the caller does not see it.
+ */
+int plan_task_find(struct req *r, const struct plan_ctx *c, int64_t id, struct task **tasks,
+                   struct task_view **views, size_t *n, size_t *at, struct err *e);
+/* Completion of the top-level tasks of a plan (0: of all) that the caller sees. */
+void plan_count(const struct plan_ctx *c, const struct task *t, const struct task_view *v, size_t n,
+                int64_t plan_id, struct task_counts *k);
 json_t *task_json(const struct plan_ctx *c, const struct task *t, const struct task_view *v);
 json_t *plan_json(const struct plan *p);
 json_t *task_counts_json(const struct task_counts *k);

@@ -173,7 +173,7 @@ struct route api_routes[] = {
     {"GET", "/api/v1/task-files/{id}", task_files_download, PLAN_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/committee", committee_get_h, PLAN_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/committee/report", committee_report, COMMITTEE | R(AUDITOR), BODY_NONE},
-    {"GET", "/api/v1/committee/members", committee_members_list, PLAN_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/committee/members", committee_members_list, COMMITTEE | R(AUDITOR), BODY_NONE},
     {"PUT", "/api/v1/committee/members/{id}", committee_members_put, COMMITTEE, BODY_JSON},
 
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},

@@ -37,24 +37,14 @@ json_t *task_file_json(struct req *r, const struct task_report_file *f)
 static int reported_task(struct req *r, struct plan_ctx *c, struct task *out,
                          struct task_view *view, int *month, struct err *e)
 {
-    struct task_filter f = {0};
     struct task_view *v;
-    struct task *t, one;
+    struct task *t;
     int64_t id;
     size_t n, i;
 
     if (param_id(r->params[0], "task", &id, e) < 0 || plan_ctx_load(r, c, e) < 0 ||
-        task_get(r->db, &r->arena, id, &one, e) < 0)
+        plan_task_find(r, c, id, &t, &v, &n, &i, e) < 0)
         return -1;
-    f.plan_id = one.plan_id;
-    if (task_list(r->db, &r->arena, &f, &t, &n, e) < 0)
-        return -1;
-    v = arena_alloc(&r->arena, (n ? n : 1) * sizeof(*v));
-    plan_task_views(c, t, n, v);
-    for (i = 0; i < n && t[i].id != id; i++)
-        ;
-    if (i == n || !plan_sees_task(c, &t[i]))
-        return err_set(e, 404, "not_found", "no task %lld", (long long)id);
     *out = t[i];
     *view = v[i];
     if (!user_can_at(req_user(r), CAP_REPORT_TASKS, out->lead_path))
@@ -103,6 +93,20 @@ static int report_read(json_t *body, const struct plan_ctx *c, struct task_repor
     return e->http ? -1 : 0;
 }
 
+/* The newest month with a submitted report of the task (0: none), or -1. */
+static int newest_submitted(struct req *r, int64_t task_id, struct err *e)
+{
+    struct task_report *reps;
+    size_t n, i;
+
+    if (task_reports_of(r->db, &r->arena, task_id, &reps, &n, e) < 0)
+        return -1;
+    for (i = 0; i < n; i++) /* newest month first */
+        if (reps[i].submitted_at)
+            return reps[i].month;
+    return 0;
+}
+
 int task_reports_put(struct req *r, struct err *e)
 {
     struct task_report rep = {0}, old;
@@ -110,7 +114,7 @@ int task_reports_put(struct req *r, struct err *e)
     struct plan_ctx c;
     struct task t;
     json_t *body, *j;
-    int month, submit, found, rc = -1;
+    int month, submit, found, newest = 0, rc = -1;
 
     if (req_json(r, &body, e) < 0)
         return -1;
@@ -136,11 +140,19 @@ int task_reports_put(struct req *r, struct err *e)
     if (submit) {
         rep.submitted_at = r->now;
         rep.submitted_by = req_user_id(r);
-        t.progress = rep.progress;
-        t.done_day = rep.done_day;
-        t.updated_at = r->now;
+        if ((newest = newest_submitted(r, t.id, e)) < 0)
+            goto out;
+        /* the newest month's report speaks for the task: an older one sent late does not turn
+           it back, and no report undoes a done day */
+        if (month >= newest) {
+            t.progress = rep.progress;
+            if (!t.done_day)
+                t.done_day = rep.done_day;
+            t.updated_at = r->now;
+        }
     }
-    if (task_report_save(r->db, &rep, e) < 0 || (submit && task_update(r->db, &t, e) < 0) ||
+    if (task_report_save(r->db, &rep, e) < 0 ||
+        (submit && month >= newest && task_update(r->db, &t, e) < 0) ||
         audit_append(r->db, r->now, req_user_id(r),
                      submit ? "task.report.submit" : "task.report.save",
                      arena_printf(&r->arena, "task:%lld", (long long)t.id), r->params[1], e) < 0 ||
@@ -229,7 +241,7 @@ int task_files_download(struct req *r, struct err *e)
     if (param_id(r->params[0], "file", &id, e) < 0 || plan_ctx_load(r, &c, e) < 0 ||
         task_report_file_get(r->db, &r->arena, id, &x, e) < 0 ||
         (found = task_report_by_id(r->db, &r->arena, x.report_id, &rep, e)) < 0 ||
-        task_get(r->db, &r->arena, rep.task_id, &t, e) < 0)
+        (found && task_get(r->db, &r->arena, rep.task_id, &t, e) < 0))
         return -1;
     if (!found || !plan_sees_task(&c, &t))
         return err_set(e, 404, "not_found", "no evidence file %lld", (long long)id);

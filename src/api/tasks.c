@@ -48,6 +48,16 @@ static int reopened_progress(struct req *r, int64_t task_id)
     return 0;
 }
 
+static int has_subtasks(struct req *r, int64_t task_id)
+{
+    struct err e = ERR_INIT;
+    int64_t n = 0;
+
+    return db_int(r->db, &n, &e, "SELECT count(*) FROM tasks WHERE parent_id = ?", "I", task_id) ==
+               DB_ROW &&
+           n > 0;
+}
+
 /* The task's fields from a body; partial: only those present change. */
 static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, struct task *t,
                      int partial, struct err *e)
@@ -115,7 +125,13 @@ static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, stru
                 t->parent_id = v;
         }
     }
-    if (partial && json_has(body, "done_on") && jv_day(body, "done_on", &t->done_day, e) >= 0) {
+    if (!partial && json_has(body, "done_on"))
+        err_field_as(e, "done_on", "invalid", "", "a new task is not done: mark it done later");
+    if (partial && json_has(body, "done_on") && has_subtasks(r, t->id))
+        err_field_as(e, "done_on", "has_subtasks", "",
+                     "a task with subtasks is done when they are; mark them");
+    else if (partial && json_has(body, "done_on") &&
+             jv_day(body, "done_on", &t->done_day, e) >= 0) {
         if (t->done_day > c->today)
             err_field_as(e, "done_on", "after_today", "", "cannot be after today");
         t->progress = t->done_day ? 100 : reopened_progress(r, t->id);
@@ -129,22 +145,12 @@ static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, stru
 static int task_answer(struct req *r, const struct plan_ctx *c, int status, int64_t id,
                        struct err *e)
 {
-    struct task_filter f = {0};
     struct task_view *v;
     struct task *t;
     size_t n, i;
 
-    if (task_get(r->db, &r->arena, id, t = arena_alloc(&r->arena, sizeof(*t)), e) < 0)
+    if (plan_task_find(r, c, id, &t, &v, &n, &i, e) < 0)
         return -1;
-    f.plan_id = t->plan_id;
-    if (task_list(r->db, &r->arena, &f, &t, &n, e) < 0)
-        return -1;
-    v = arena_alloc(&r->arena, (n ? n : 1) * sizeof(*v));
-    plan_task_views(c, t, n, v);
-    for (i = 0; i < n && t[i].id != id; i++)
-        ;
-    if (i == n || !plan_sees_task(c, &t[i]))
-        return err_set(e, 404, "not_found", "no task %lld", (long long)id);
     return resp_json(r, status, task_json(c, &t[i], &v[i]));
 }
 
@@ -237,7 +243,7 @@ int tasks_list(struct req *r, struct err *e)
     struct task_view *v;
     struct plan_ctx c;
     struct task *t;
-    const char *s;
+    const char *s, *lead;
     json_t *items;
     int64_t year = 0;
     size_t n, nreps, i;
@@ -247,7 +253,7 @@ int tasks_list(struct req *r, struct err *e)
         query_int(r, "year", 2000, 2100, &year, e) < 0)
         return -1;
     f.year = (int)year;
-    f.lead = req_query(r, "lead");
+    lead = req_query(r, "lead");
     month = month_of_day(c.today);
     if ((s = req_query(r, "month")) && month_parse(s, NULL, &month, e) < 0)
         return -1;
@@ -267,7 +273,7 @@ int tasks_list(struct req *r, struct err *e)
         struct month_report m;
         json_t *j;
 
-        if (!plan_sees_task(&c, &t[i]))
+        if (!plan_sees_task(&c, &t[i]) || (lead && strcmp(t[i].lead, lead)))
             continue;
         plan_month_report(&c, &t[i], &v[i], month, report_of(reps, nreps, t[i].id), &m);
         if (!in_view(&c, view, &v[i], &m))
@@ -284,33 +290,24 @@ int tasks_list(struct req *r, struct err *e)
 
 int tasks_get(struct req *r, struct err *e)
 {
-    struct task_filter f = {0};
     struct task_report *reps;
     struct task_view *v;
     struct plan_ctx c;
     struct month_report now;
-    struct task *t, one;
+    struct task *t;
     json_t *j, *list;
     const char *s;
     size_t n, nreps, i, k;
     int64_t id;
     int month;
 
-    if (param_id(r->params[0], "task", &id, e) < 0 || plan_ctx_load(r, &c, e) < 0 ||
-        task_get(r->db, &r->arena, id, &one, e) < 0)
+    if (param_id(r->params[0], "task", &id, e) < 0 || plan_ctx_load(r, &c, e) < 0)
         return -1;
     month = month_of_day(c.today);
     if ((s = req_query(r, "month")) && month_parse(s, NULL, &month, e) < 0)
         return -1;
-    f.plan_id = one.plan_id;
-    if (task_list(r->db, &r->arena, &f, &t, &n, e) < 0)
+    if (plan_task_find(r, &c, id, &t, &v, &n, &i, e) < 0)
         return -1;
-    v = arena_alloc(&r->arena, (n ? n : 1) * sizeof(*v));
-    plan_task_views(&c, t, n, v);
-    for (i = 0; i < n && t[i].id != id; i++)
-        ;
-    if (i == n || !plan_sees_task(&c, &t[i]))
-        return err_set(e, 404, "not_found", "no task %lld", (long long)id);
     if (task_reports_of(r->db, &r->arena, id, &reps, &nreps, e) < 0)
         return -1;
     j = task_json(&c, &t[i], &v[i]);
@@ -342,7 +339,7 @@ int tasks_get(struct req *r, struct err *e)
         ;
     plan_month_report(&c, &t[i], &v[i], month, k < nreps ? &reps[k] : NULL, &now);
     json_object_set_new(j, "this_month", month_report_json(&now));
-    json_object_set_new(j, "plan", plan_json(plan_find(&c, one.plan_id)));
+    json_object_set_new(j, "plan", plan_json(plan_find(&c, t[i].plan_id)));
     json_object_set_new(j, "may_report",
                         json_boolean(user_can_at(req_user(r), CAP_REPORT_TASKS, t[i].lead_path)));
     list = json_array();

@@ -47,6 +47,12 @@ json_t *dossier_json(struct req *r, const struct dossier *d, int full_personal);
  */
 const char *upload_type(struct req *r, struct err *e);
 /*
+ * The uploaded file (multipart field file) read as a spreadsheet, XLSX or CSV
+ * (docs/spreadsheet.h): 422 on field file when it is none.
+ */
+struct spreadsheet;
+int upload_spreadsheet(struct req *r, struct spreadsheet *out, struct err *e);
+/*
  * Moves the uploaded file into the content-addressed store (store/blobs.h);
  * *created says whether it is new, so a failed transaction can drop it.
  */

@@ -7,6 +7,7 @@
  * the committee's view shows completion, overdue tasks and who has not
  * reported whatever the day.
  */
+#include "api/plans.h"
 #include "cmd/demo.h"
 #include "core/date.h"
 #include "core/plans.h"
@@ -64,15 +65,6 @@ static const char *const causes[] = {
     "Một số đơn vị phối hợp chậm gửi số liệu.",
 };
 
-/* year × 100 + month of a local day */
-static int month_of(int64_t day)
-{
-    int y, m, d;
-
-    date_civil_from_days(day, &y, &m, &d);
-    return y * 100 + m;
-}
-
 /*
  * The tasks a committee meeting's conclusion notice gave forty days ago: one
  * past its deadline, one due within the week, whatever the day.
@@ -96,7 +88,8 @@ static int conclusion(struct demo *c, int64_t today)
     };
     size_t i;
 
-    date_civil_from_days(day, &y, &m, &d);
+    /* a plan of this year, whenever the meeting was: the committee follows the year's plans */
+    date_civil_from_days(today, &y, &m, &d);
     p = (struct plan){.kind = "conclusion",
                       .year = y,
                       .title = "Thông báo kết luận phiên họp Ban Chỉ đạo cải cách hành chính",
@@ -171,7 +164,7 @@ int demo_plans(struct demo *c)
         ids[i] = t.id;
     }
     /* each month's reports, from the plan's month to this one */
-    for (month = month_of(p.doc_day); month <= this_month;
+    for (month = month_of_day(p.doc_day); month <= this_month;
          month = month % 100 == 12 ? month + 89 : month + 1) {
         int64_t due = plan_report_due(&c->cal, month / 100, month % 100, p.report_day);
 

@@ -150,24 +150,38 @@ int plan_sheet_parent_no(const char *no, char *out, size_t size)
 
 int plan_sheet_unit(const char *name, const char *const *names, size_t n)
 {
+    static const char *const prefixes[] = {"ubnd ", "uy ban nhan dan "};
     char f[FOLD_MAX];
-    size_t i, len, flen;
+    const char *bare = f;
+    size_t i, k;
     int found = -1;
 
     folded(name, f);
+    for (k = 0; k < sizeof(prefixes) / sizeof(prefixes[0]); k++)
+        if (!strncmp(f, prefixes[k], strlen(prefixes[k])))
+            bare = f + strlen(prefixes[k]);
     for (i = 0; i < n; i++)
-        if (!strcmp(f, names[i]))
-            return (int)i;
-    flen = strlen(f);
-    for (i = 0; i < n; i++) {
-        len = strlen(names[i]);
-        if (len && len < flen && !strcmp(f + flen - len, names[i]) && f[flen - len - 1] == ' ') {
+        if (!strcmp(f, names[i]) || !strcmp(bare, names[i])) {
             if (found >= 0)
                 return -2;
             found = (int)i;
         }
-    }
     return found;
+}
+
+int plan_sheet_heading_no(const char *no)
+{
+    size_t n = strlen(no), i;
+
+    while (n && (no[n - 1] == '.' || no[n - 1] == ' '))
+        n--;
+    if (!n)
+        return 1;
+    if (n == 1 && isalpha((unsigned char)no[0]))
+        return 1;
+    for (i = 0; i < n && strchr("IVXLivxl", no[i]); i++)
+        ;
+    return i == n;
 }
 
 size_t plan_sheet_names(const char *cell, char *buf, const char **names, size_t max)

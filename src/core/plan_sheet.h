@@ -34,14 +34,18 @@ int plan_sheet_column(const char *header);
  */
 int plan_sheet_deadline(const char *cell, int date1904, int year, int64_t *day);
 
+/* 1 when a row's number is a heading's: empty, a Roman numeral ("II") or a letter ("A", "b."). */
+int plan_sheet_heading_no(const char *no);
+
 /* The number of a task's parent: "1.2" → "1", "II.3.1" → "II.3"; 0 when it has none. */
 int plan_sheet_parent_no(const char *no, char *out, size_t size);
 
 /*
  * The unit a name means among agencies' names (folded with core/fold.h): the
- * one whose name is the same ignoring case and diacritics, else the only one
- * whose name ends the given one ("UBND xã Đức Phổ" → "Xã Đức Phổ"). The
- * index, -1 when none, -2 when several fit.
+ * one whose name is the same ignoring case and diacritics, with "UBND" or "Ủy
+ * ban nhân dân" before it or not ("UBND xã Đức Phổ" → "Xã Đức Phổ"). The
+ * index, -1 when none, -2 when several fit (names are not unique: every
+ * district has its "Phòng Tư pháp").
  */
 int plan_sheet_unit(const char *name, const char *const *folded, size_t n);
 

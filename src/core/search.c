@@ -91,8 +91,12 @@ void search_expr(const char *folded, const struct synonym *syn, size_t nsyn, enu
     if (!q.n)
         return;
     if (mode == SEARCH_ANY) {
+        int longer = 0;
+
         for (i = 0; i < q.n; i++)
-            if (q.len[i] > 1 || q.n == 1) {
+            longer |= q.len[i] > 1;
+        for (i = 0; i < q.n; i++)
+            if (q.len[i] > 1 || !longer) {
                 if (k++)
                     strbuf_addstr(out, " OR ");
                 term(out, q.w[i], q.len[i]);

@@ -26,7 +26,8 @@ enum search_mode { SEARCH_ALL, SEARCH_ANY };
  * Appends the FTS5 expression of the folded query to out ("" when it holds no
  * word): SEARCH_ALL, the words all required, or a synonym's rewriting;
  * SEARCH_ANY, any word of these. Words of one character are left out of
- * SEARCH_ANY, where they would match almost everything.
+ * SEARCH_ANY, where they would match almost everything, unless there is no
+ * other.
  */
 void search_expr(const char *folded, const struct synonym *syn, size_t nsyn, enum search_mode mode,
                  struct strbuf *out);

@@ -504,12 +504,15 @@ static int build_where(struct where *w, const struct dossier_filter *f)
         where_text(w, " AND (instr(d.code, ?) > 0", f->q);
         if (f->q_folded && *f->q_folded)
             where_text(w, " OR instr(d.applicant_folded, ?) > 0", f->q_folded);
-        if (f->q_digits && strlen(f->q_digits) >= 4) {
-            where_text(w, " OR d.applicant_id_number = ?", f->q_digits);
+        if (f->q_digits && strlen(f->q_digits) >= 4 && (!f->q_digits_paths || f->nq_digits_paths)) {
+            where_text(w, " OR ((d.applicant_id_number = ?", f->q_digits);
             where_text(w,
                        " OR instr(replace(replace(replace(d.applicant_phone, ' ', ''), '.', ''),"
-                       " '-', ''), ?) > 0",
+                       " '-', ''), ?) > 0)",
                        f->q_digits);
+            if (f->q_digits_paths) /* only where the caller sees these numbers */
+                w_any_under(w, f->q_digits_paths, f->nq_digits_paths, 0);
+            strbuf_addch(&w->sql, ')');
         }
         strbuf_addch(&w->sql, ')');
     }

@@ -29,6 +29,9 @@ struct dossier_filter {
     const char *q;            /* search: in the code, or ... */
     const char *q_folded;     /* ... the applicant's name (folded, core/fold.h), or ... */
     const char *q_digits;     /* ... their identity number or phone (the caller sees them) */
+    const char *const
+        *q_digits_paths; /* ... only under these (receiving or current unit); NULL: all */
+    size_t nq_digits_paths;
     int limit;
     int by_due; /* soonest due first, paged by offset; else newest first, by before_id */
     int offset;

@@ -2,7 +2,6 @@
 #include "store/plans.h"
 #include "core/plans.h"
 #include "lib/strbuf.h"
-#include "store/agencies.h"
 #include "store/where.h"
 
 #include <stdlib.h>
@@ -241,32 +240,16 @@ int task_list(struct db *db, struct arena *a, const struct task_filter *f, struc
     struct strbuf sql = STRBUF_INIT;
     struct db_stmt *st = NULL;
     struct task *rows = NULL;
-    size_t i, cap = 0;
+    size_t cap = 0;
     int rc;
 
     *out = NULL;
     *n = 0;
-    if (f->scope_paths && !f->nscopes)
-        return 0;
     strbuf_addstr(&w.sql, " WHERE 1");
     if (f->plan_id)
         where_num(&w, " AND t.plan_id = ?", f->plan_id);
     if (f->year)
         where_num(&w, " AND t.plan_id IN (SELECT id FROM plans WHERE year = ?)", f->year);
-    if (f->lead)
-        where_text(&w, " AND t.lead = ?", f->lead);
-    if (f->scope_paths) {
-        strbuf_addstr(&w.sql, " AND (0");
-        for (i = 0; i < f->nscopes && i < TASK_SCOPES_MAX; i++) {
-            strbuf_addstr(&w.sql, " OR ");
-            where_under(&w, "g.path", f->scope_paths[i]);
-            strbuf_addstr(&w.sql, " OR EXISTS (SELECT 1 FROM task_units u JOIN agencies ug"
-                                  " ON ug.id = u.agency WHERE u.task_id = t.id AND ");
-            where_under(&w, "ug.path", f->scope_paths[i]);
-            strbuf_addch(&w.sql, ')');
-        }
-        strbuf_addch(&w.sql, ')');
-    }
     strbuf_addstr(&sql, "SELECT " TASK_COLUMNS TASK_FROM);
     strbuf_add(&sql, w.sql.buf, w.sql.len);
     if ((rc = db_prepare(db, sql.buf, &st, e)) == 0) {

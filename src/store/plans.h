@@ -55,15 +55,10 @@ struct task_report_file {
     int64_t size, uploaded_at, uploaded_by;
 };
 
-#define TASK_SCOPES_MAX 8
-
+/* Whole plans: a task's state needs its plan's other tasks (subtasks roll up). */
 struct task_filter {
     int64_t plan_id; /* 0: any */
     int year;        /* the plans' year; 0: any */
-    /* only tasks whose lead or a cooperating unit lies under one of these paths; NULL: all */
-    const char *const *scope_paths;
-    size_t nscopes;
-    const char *lead; /* only this lead unit */
 };
 
 int plan_insert(struct db *db, struct plan *p, struct err *e);

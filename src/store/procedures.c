@@ -117,8 +117,13 @@ int procedure_list(struct db *db, struct arena *a, const struct procedure_filter
     *n = 0;
     *more = 0;
     *out = arena_calloc(a, (size_t)limit + 1, sizeof(**out));
-    if (f->folded_query)
+    if (f->folded_query) {
         search_expr(f->folded_query, f->synonyms, f->nsynonyms, f->search_mode, &match);
+        if (!match.len) { /* a query without a word finds nothing */
+            rc = 0;
+            goto out;
+        }
+    }
     if (match.len) {
         sql =
             "SELECT " PROCEDURE_COLUMNS " FROM procedure_search s"

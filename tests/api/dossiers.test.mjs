@@ -1,7 +1,7 @@
 // Dossier intake and the units' queues.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, applicant, dossierBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, PASSWORD, applicant, dossierBody } from './helpers.mjs';
 
 let server, r1, r2, centre, citizen;
 before(async () => {
@@ -241,6 +241,14 @@ test("the queue finds a dossier by its code, the applicant's name without diacri
   assert.deepEqual(await find(steering, 'bich ngoc'), [ngoc]);
   // another unit's staff do not find it at all
   assert.deepEqual(await find(r2, 'bich ngoc'), []);
+  // a steering member who also processes at commune 2 finds by numbers only there
+  const admin = await as(server, 'admin');
+  const u = await admin.post('/api/v1/users', { username: 'bcd_xa2', password: PASSWORD, roles: [{ role: 'steering' }, { role: 'processor', agency: A.commune2 }] });
+  assert.equal(u.status, 201, u.text);
+  const both = await as(server, 'bcd_xa2');
+  assert.deepEqual(await find(both, '0987654321'), [], 'commune 1: masked to them');
+  const there = (await r2.post('/api/v1/dossiers', dossierBody({ agency: A.commune2, applicant: applicant({ name: 'Lò Văn Pả', phone: '0977 123 999' }) }))).json.code;
+  assert.deepEqual(await find(both, '0977123999'), [there]);
   problem(null, await r1.get(`/api/v1/dossiers?q=${'x'.repeat(101)}`), 400);
   // the counts of the tabs follow the search
   const counts = (await r1.get(`/api/v1/dossiers/counts?q=${encodeURIComponent('bich ngoc')}`)).json;

@@ -44,6 +44,9 @@ test('search knows what people call things, and ranks partial matches when nothi
   const p2 = await anon.get(`/api/v1/procedures?limit=1&q=${encodeURIComponent('khai lich')}&cursor=${p1.json.next_cursor}`);
   assert.equal(p2.json.items.length, 1);
   assert.deepEqual([...names(p1), ...names(p2)].sort(), ['Cấp Phiếu lý lịch tư pháp', 'Đăng ký khai sinh']);
+  // words of one letter, or none: nothing listed for them, and no page that never ends
+  assert.deepEqual((await anon.get('/api/v1/procedures?q=' + encodeURIComponent('w z'))).json, { items: [], next_cursor: null });
+  assert.deepEqual((await anon.get('/api/v1/procedures?q=' + encodeURIComponent(',,'))).json, { items: [], next_cursor: null });
 });
 
 test('filters and pages', async () => {

@@ -66,18 +66,34 @@ static void a_number_names_its_parent(void **state)
 
 static void units_are_found_by_name_without_diacritics(void **state)
 {
-    const char *names[] = {"xa duc pho", "phuong dong ha", "so tu phap", "xa duc pho 2"};
+    const char *names[] = {"xa duc pho", "phuong dong ha", "so tu phap", "uy ban nhan dan tinh"};
+    const char *twins[] = {"phong tu phap", "phong noi vu", "phong tu phap"};
 
     (void)state;
     assert_int_equal(plan_sheet_unit("Xã Đức Phổ", names, 4), 0);
     assert_int_equal(plan_sheet_unit("XA DUC PHO", names, 4), 0);
     assert_int_equal(plan_sheet_unit("UBND phường Đông Hà", names, 4), 1);
+    assert_int_equal(plan_sheet_unit("Ủy ban nhân dân xã Đức Phổ", names, 4), 0);
     assert_int_equal(plan_sheet_unit("Sở Tư pháp tỉnh", names, 4), -1);
     assert_int_equal(plan_sheet_unit("Sở Nội vụ", names, 4), -1);
-    const char *twins[] = {"so tu phap", "tu phap"};
-    assert_int_equal(plan_sheet_unit("Phòng Tư pháp", twins, 2), 1);
-    const char *amb[] = {"tu phap", "phap"};
-    assert_int_equal(plan_sheet_unit("Ban tư pháp", amb, 2), -2);
+    /* not a unit whose name merely ends the given one */
+    assert_int_equal(plan_sheet_unit("Văn phòng Ủy ban nhân dân tỉnh", names, 4), -1);
+    /* two units of one name: the full name is needed */
+    assert_int_equal(plan_sheet_unit("Phòng Tư pháp", twins, 3), -2);
+    assert_int_equal(plan_sheet_unit("Phòng Nội vụ", twins, 3), 1);
+}
+
+static void a_heading_is_numbered_in_roman_numerals_or_letters(void **state)
+{
+    (void)state;
+    assert_true(plan_sheet_heading_no(""));
+    assert_true(plan_sheet_heading_no("II"));
+    assert_true(plan_sheet_heading_no("IV."));
+    assert_true(plan_sheet_heading_no("A"));
+    assert_true(plan_sheet_heading_no("b."));
+    assert_false(plan_sheet_heading_no("3"));
+    assert_false(plan_sheet_heading_no("1.2"));
+    assert_false(plan_sheet_heading_no("II.3"));
 }
 
 static void cooperating_units_split_at_commas_semicolons_and_lines(void **state)
@@ -101,6 +117,7 @@ int main(void)
         cmocka_unit_test(deadlines_as_plans_write_them),
         cmocka_unit_test(a_number_names_its_parent),
         cmocka_unit_test(units_are_found_by_name_without_diacritics),
+        cmocka_unit_test(a_heading_is_numbered_in_roman_numerals_or_letters),
         cmocka_unit_test(cooperating_units_split_at_commas_semicolons_and_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

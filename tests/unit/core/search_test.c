@@ -43,6 +43,7 @@ static void any_word_when_none_matches_all(void **state)
     (void)state;
     expr("khai sinh con a", SEARCH_ANY, "\"khai\"* OR \"sinh\"* OR \"con\"*");
     expr("a", SEARCH_ANY, "\"a\"*");
+    expr("w z", SEARCH_ANY, "\"w\"* OR \"z\"*");
     expr("lam cccd", SEARCH_ANY, "\"lam\"* OR \"cccd\"* OR (\"can\"* AND \"cuoc\"*)");
 }
 
