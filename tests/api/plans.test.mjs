@@ -210,9 +210,12 @@ test('reminders 7, 3 and 1 days before and when passed, each once; a late report
   assert.deepEqual([last.month, last.status, last.late], ['2026-11', 'missing', true]);
   assert.equal((await leader2.get(`/api/v1/tasks/${T.t2.id}`)).json.this_month.month, '2026-12');
   problem(null, await leader2.get(`/api/v1/tasks/${T.t2.id}?month=11-2026`), 400);
-  // it reports late; an overdue task's report states the cause
-  let r = await leader2.put(`/api/v1/tasks/${T.t2.id}/reports/2026-11`, { progress: 30, results: 'Đã rà soát 12 thủ tục', submit: true });
+  // it reports December first, then November late: the older report does not turn the task back
+  let r = await leader2.put(`/api/v1/tasks/${T.t2.id}/reports/2026-12`, { progress: 60, results: 'Đã rà soát 25 thủ tục', submit: true });
   assert.equal(r.status, 201, r.text);
+  r = await leader2.put(`/api/v1/tasks/${T.t2.id}/reports/2026-11`, { progress: 30, results: 'Đã rà soát 12 thủ tục', submit: true });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await steering.get(`/api/v1/tasks/${T.t2.id}`)).json.progress, 60);
   r = await leader2.put(`/api/v1/tasks/${T.t4.id}/reports/2026-11`, { progress: 80, results: 'Đang kiện toàn', submit: true });
   problem(null, r, 422, 'shortfall');
   assert.equal(code(r, 'shortfall'), 'overdue_cause');
@@ -221,7 +224,7 @@ test('reminders 7, 3 and 1 days before and when passed, each once; a late report
   c = await steering.get('/api/v1/committee?month=2026-11');
   unit = c.json.units.find((u) => u.id === A.commune2);
   assert.deepEqual(unit.reports, { owed: 2, submitted: 2, missing: 0, late: 2 });
-  assert.equal((await steering.get(`/api/v1/tasks/${T.t2.id}`)).json.reports[0].late, true);
+  assert.equal((await steering.get(`/api/v1/tasks/${T.t2.id}`)).json.reports.find((x) => x.month === '2026-11').late, true);
   assert.equal((await steering.get(`/api/v1/tasks/${T.t1.id}`)).json.reports[0].late, false);
   // December: the task done in November owes nothing more
   c = await steering.get('/api/v1/committee?month=2026-12');
