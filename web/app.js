@@ -18,6 +18,7 @@ import { Committee } from './pages/committee.js';
 import { Members } from './pages/members.js';
 import { Plans, Plan } from './pages/plans.js';
 import { Tasks, Task } from './pages/tasks.js';
+import { Recover } from './pages/recover.js';
 
 // A QR code on a receipt opens /?code=…: show that dossier's lookup.
 const qr = new URLSearchParams(location.search).get('code');
@@ -40,6 +41,7 @@ const routes = [
   // the steering committee's reform plans, and a unit's tasks
   [/^\/ban-chi-dao$/, Committee], [/^\/ban-chi-dao\/thanh-vien$/, Members], [/^\/ke-hoach$/, Plans], [/^\/ke-hoach\/(\d+)$/, Plan],
   [/^\/nhiem-vu$/, Tasks], [/^\/nhiem-vu\/(\d+)$/, Task],
+  [/^\/diem-can-cai-thien$/, Recover], // the service index's points to win back
 ];
 
 // What the server says the user may do (core's capabilities of their roles): the menus follow it.
@@ -65,6 +67,7 @@ function Header({ user, onLogout, onLang }) {
         ${committee(user) && html`<a href="#/ban-chi-dao">${t('plCommittee')}</a>`}
         ${committee(user) && html`<a href="#/ke-hoach">${t('plPlans')}</a>`}
         ${can(user, 'view_plans') && !committee(user) && html`<a href="#/nhiem-vu">${t('plTasks')}</a>`}
+        ${can(user, 'view_dossiers') && html`<a href="#/diem-can-cai-thien">${t('recMenu')}</a>`}
         ${can(user, 'manage_agencies', 'manage_users') && html`<a href="#/quan-tri">${t('admin')}</a>`}
       </nav>
       <div class="session">

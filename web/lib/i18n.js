@@ -209,6 +209,34 @@ export function feedbackText(kind, name, label) {
   return label || (words ? words[0] : name);
 }
 
+// The service index's points to win back (web/pages/recover.js).
+Object.assign(dict.vi, {
+  recMenu: 'Điểm cần cải thiện',
+  recTitle: 'Điểm cần cải thiện', recIntro: 'Chỉ số phục vụ người dân, doanh nghiệp: mỗi đơn vị bị mất điểm ở đâu và cần làm gì trong kỳ để lấy lại.',
+  recPeriodPick: 'Kỳ', recPeriod_month: 'Tháng này', recPeriod_quarter: 'Quý này', recPeriod_year: 'Năm nay', recPeriod_custom: 'Tùy chọn',
+  recPeriod: 'Kỳ từ {from} đến {to}.', recUnits: 'Điểm có thể lấy lại của các đơn vị',
+  recUnitsHint: 'Xếp theo số điểm tăng thêm trên thang 100 nếu lấy lại toàn bộ điểm bị mất ở các tiêu chí hệ thống ghi nhận. Chọn một đơn vị để xem chi tiết.',
+  recGain: 'Điểm có thể tăng (thang 100)', recRecoverable: 'Điểm bị mất có thể lấy lại', recNotMeasured: 'Điểm ở tiêu chí chưa ghi nhận',
+  recWhole: '(toàn đơn vị)', recPoints: 'Điểm đạt / điểm tối đa', recOf: 'Chi tiết: {name}', recParts: 'Các tiêu chí bị mất điểm và việc cần làm',
+  recNoLoss: 'Không có tiêu chí nào bị mất điểm trong kỳ.', recLost: 'Điểm bị mất', recAction: 'Việc cần làm', recFullAt: 'đủ điểm từ {n} %',
+  recNotMeasuredParts: 'Tiêu chí hệ thống chưa ghi nhận', recOnlineUnused: 'Thủ tục trực tuyến chưa có hồ sơ nộp trực tuyến trong kỳ',
+  recMore: 'và {n} thủ tục khác', recAtRisk: 'Hồ sơ có nguy cơ trễ hạn (hạn đến hết ngày {until})', recLeft: 'Thời gian làm việc còn lại',
+  recMoreDossiers: 'và {n} hồ sơ khác', recHoursMinutes: '{h} giờ {m} phút',
+});
+Object.assign(dict.en, {
+  recMenu: 'Points to win back',
+  recTitle: 'Points to win back', recIntro: 'The service index: where each unit loses points and what to do in the period to win them back.',
+  recPeriodPick: 'Period', recPeriod_month: 'This month', recPeriod_quarter: 'This quarter', recPeriod_year: 'This year', recPeriod_custom: 'Custom',
+  recPeriod: 'From {from} to {to}.', recUnits: 'Points each unit can win back',
+  recUnitsHint: 'Ranked by what winning back every point lost on the parts recorded adds to the total out of 100. Choose a unit for its detail.',
+  recGain: 'Gain on the total (out of 100)', recRecoverable: 'Points lost that can be won back', recNotMeasured: 'Points on parts not recorded',
+  recWhole: '(the whole unit)', recPoints: 'Points / maximum', recOf: 'Detail: {name}', recParts: 'Parts losing points and what to do',
+  recNoLoss: 'No part loses points in the period.', recLost: 'Points lost', recAction: 'What to do', recFullAt: 'full from {n} %',
+  recNotMeasuredParts: 'Parts not recorded yet', recOnlineUnused: 'Online procedures without an online dossier in the period',
+  recMore: 'and {n} more procedures', recAtRisk: 'Dossiers at risk of being late (due by the end of {until})', recLeft: 'Working time left',
+  recMoreDossiers: 'and {n} more dossiers', recHoursMinutes: '{h} h {m} min',
+});
+
 const statusEn = { new: 'Submitted online', received: 'Received', refused: 'Not accepted', processing: 'Processing', supplement: 'Supplement requested',
   financial: 'Awaiting payment', withdrawn: 'Withdrawn', stopped: 'Stopped', processed: 'Result ready', returned: 'Result returned' };
 
