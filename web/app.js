@@ -19,6 +19,8 @@ import { Members } from './pages/members.js';
 import { Plans, Plan } from './pages/plans.js';
 import { Tasks, Task } from './pages/tasks.js';
 import { Recover } from './pages/recover.js';
+import { ParAssessment, ParLosses } from './pages/par.js';
+import { Indices } from './pages/indices.js';
 
 // A QR code on a receipt opens /?code=…: show that dossier's lookup.
 const qr = new URLSearchParams(location.search).get('code');
@@ -42,6 +44,8 @@ const routes = [
   [/^\/ban-chi-dao$/, Committee], [/^\/ban-chi-dao\/thanh-vien$/, Members], [/^\/ke-hoach$/, Plans], [/^\/ke-hoach\/(\d+)$/, Plan],
   [/^\/nhiem-vu$/, Tasks], [/^\/nhiem-vu\/(\d+)$/, Task],
   [/^\/diem-can-cai-thien$/, Recover], // the service index's points to win back
+  // the PAR INDEX: self-assessment, the criteria losing points, the external indices over the years
+  [/^\/chi-so-cchc$/, ParAssessment], [/^\/chi-so-cchc\/mat-diem$/, ParLosses], [/^\/chi-so-cchc\/qua-cac-nam$/, Indices],
 ];
 
 // What the server says the user may do (core's capabilities of their roles): the menus follow it.
@@ -68,6 +72,7 @@ function Header({ user, onLogout, onLang }) {
         ${committee(user) && html`<a href="#/ke-hoach">${t('plPlans')}</a>`}
         ${can(user, 'view_plans') && !committee(user) && html`<a href="#/nhiem-vu">${t('plTasks')}</a>`}
         ${can(user, 'view_dossiers') && html`<a href="#/diem-can-cai-thien">${t('recMenu')}</a>`}
+        ${can(user, 'view_par', 'manage_par', 'assess_par') && html`<a href="#/chi-so-cchc">${t('parMenu')}</a>`}
         ${can(user, 'manage_agencies', 'manage_users') && html`<a href="#/quan-tri">${t('admin')}</a>`}
       </nav>
       <div class="session">
