@@ -8,6 +8,7 @@ import { Home, Search, Procedure } from './pages/public.js';
 import { Lookup } from './pages/lookup.js';
 import { Submit } from './pages/submit.js';
 import { Login } from './pages/login.js';
+import { Register, Verify, Forgot, Reset, MyDossiers } from './pages/account.js';
 import { Queue } from './pages/queue.js';
 import { Intake } from './pages/intake.js';
 import { Dossier } from './pages/dossier.js';
@@ -37,6 +38,9 @@ const routes = [
   [/^\/$/, Home], [/^\/thu-tuc$/, Search], [/^\/thu-tuc\/(\d+)$/, Procedure], [/^\/nop\/(\d+)$/, Submit],
   [/^\/tra-cuu$/, Lookup], [/^\/dang-nhap$/, Login], [/^\/ho-so$/, Queue], [/^\/tiep-nhan$/, Intake],
   [/^\/ho-so\/([^/]+)$/, Dossier], [/^\/quan-tri$/, Admin], [/^\/bang-dieu-khien$/, Dashboard],
+  // citizens' own accounts and dossiers
+  [/^\/dang-ky$/, Register], [/^\/xac-nhan$/, Verify], [/^\/quen-mat-khau$/, Forgot], [/^\/dat-lai-mat-khau$/, Reset],
+  [/^\/ho-so-cua-toi$/, MyDossiers],
   // feedback: the fixed addresses before an item's code
   [/^\/phan-anh$/, FeedbackForm], [/^\/phan-anh\/theo-doi$/, Follow], [/^\/phan-anh\/tra-loi$/, Answers],
   [/^\/phan-anh\/xu-ly$/, FeedbackQueue], [/^\/phan-anh\/([^/]+)$/, FeedbackItem],
@@ -64,6 +68,7 @@ function Header({ user, onLogout, onLang }) {
         <a href="#/thu-tuc">${t('procedures')}</a>
         <a href="#/tra-cuu">${t('lookup')}</a>
         <a href="#/phan-anh">${t('feedback')}</a>
+        ${can(user, 'submit_online') && !can(user, 'view_dossiers') && html`<a href="#/ho-so-cua-toi">${t('acMine')}</a>`}
         ${can(user, 'view_dossiers') && html`<a href="#/ho-so">${t('workspace')}</a>`}
         ${can(user, 'view_dossiers') && html`<a href="#/phan-anh/xu-ly">${t('fbQueue')}</a>`}
         ${can(user, 'receive') && html`<a href="#/tiep-nhan">${t('intake')}</a>`}
@@ -79,7 +84,7 @@ function Header({ user, onLogout, onLang }) {
         <button type="button" class="link" onClick=${onLang} lang=${lang() === 'vi' ? 'en' : 'vi'}>${t('language')}</button>
         ${user
           ? html`<span class="who">${user.full_name || user.username}</span><button type="button" class="link" onClick=${onLogout}>${t('logout')}</button>`
-          : html`<a href="#/dang-nhap">${t('login')}</a>`}
+          : html`<a href="#/dang-nhap">${t('login')}</a><a href="#/dang-ky">${t('acRegister')}</a>`}
       </div>
     </div>
   </header>`;

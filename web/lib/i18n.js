@@ -377,6 +377,9 @@ const fieldCodes = {
   overdue_cause: ['Nhiệm vụ đã quá hạn: nêu rõ nguyên nhân', 'The task is overdue: state the cause'],
   // not the API's either: an Open311 client's name already taken (the API answers 409)
   name_taken: ['Đã có ứng dụng mang tên này (kể cả ứng dụng đã bị thu hồi khóa); vui lòng chọn tên khác', 'A client has this name already (a revoked one counts too); choose another'],
+  // a citizen's account: an e-mailed link past its time or used; not the API's: two passwords that differ
+  expired: ['Đường dẫn không hợp lệ, đã được dùng hoặc đã hết hạn', 'The link is not valid, was used already or has expired'],
+  mismatch: ['Hai mật khẩu đã nhập không giống nhau', 'The two passwords differ'],
 };
 export function fieldText(err) {
   const e = typeof err === 'string' ? { code: 'invalid', message: err } : err;

@@ -1,4 +1,5 @@
-// The staff queue: tabs with counts (mine, due soon, late, in progress, all), filters, pages.
+// The staff queue: tabs with counts (mine, due soon, late, in progress, all), filters, pages. A
+// citizen is sent to their own dossiers.
 import { useState, useEffect } from '../vendor/hooks.module.js';
 import { html, Field, Alert, Loading, when } from '../lib/ui.js';
 import { get } from '../lib/api.js';
@@ -31,17 +32,22 @@ export function Queue({ query, session }) {
   const [statuses, setStatuses] = useState([]);
   const [error, setError] = useState(null);
 
+  const staff = session.can('view_dossiers');
+  useEffect(() => {
+    if (session.user && !staff) location.replace('#/ho-so-cua-toi'); // a citizen's dossiers are on their own page
+  }, [session.user]);
   const qs = (f) => Object.entries(f).filter(([, v]) => v).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
   useEffect(() => { get('/api/v1/procedures?limit=200').then((r) => setProcedures(r.items)).catch(() => {}); }, []);
   useEffect(() => { get('/api/v1/statuses').then((r) => setStatuses(r.items)).catch(() => {}); }, []);
   useEffect(() => {
-    if (!session.user) return;
+    if (!staff) return;
     setItems(null);
     get(`/api/v1/dossiers/counts?x=1${qs({ ...applied, status: '' })}`).then(setCounts).catch(setError);
     get(`/api/v1/dossiers?view=${tab}&sort=${tab === 'all' ? 'newest' : 'due'}&limit=30${qs(applied)}`)
       .then((r) => { setItems(r.items); setCursor(r.next_cursor); }).catch(setError);
   }, [tab, applied, session.user]);
   if (!session.user) return html`<p>${t('error401')} <a href="#/dang-nhap?next=/ho-so">${t('login')}</a></p>`;
+  if (!staff) return html`<${Loading} />`;
   const more = () => get(`/api/v1/dossiers?view=${tab}&sort=${tab === 'all' ? 'newest' : 'due'}&limit=30&cursor=${cursor}${qs(applied)}`)
     .then((r) => { setItems([...items, ...r.items]); setCursor(r.next_cursor); }).catch(setError);
   const set = (k) => (v) => setFilters({ ...filters, [k]: v });

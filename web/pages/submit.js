@@ -3,6 +3,7 @@ import { useState, useEffect } from '../vendor/hooks.module.js';
 import { html, Field, Alert, Loading, fieldsOf, duration } from '../lib/ui.js';
 import { get, post, upload } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
+import '../lib/i18n-accounts.js';
 
 export function Submit({ params, session }) {
   const [p, setP] = useState(null);
@@ -52,7 +53,7 @@ export function Submit({ params, session }) {
   if (done) return html`<h1>${t('submitted')}</h1>
     <p class="ok" role="status">${t('yourCode')}: <strong class="code">${done.code}</strong></p>
     <h2>${t('nextSteps')}</h2><p>${t('submittedHint')}</p>
-    <p><a href=${`#/tra-cuu?code=${encodeURIComponent(done.code)}`}>${t('lookup')}</a></p>`;
+    <p class="row"><a href="#/ho-so-cua-toi">${t('acMine')}</a> <a href=${`#/tra-cuu?code=${encodeURIComponent(done.code)}`}>${t('lookup')}</a></p>`;
 
   return html`<h1>${t('submitOnline')}: ${p.name}</h1>
     <p class="muted">${p.agency.name} · ${duration(p)}</p>
