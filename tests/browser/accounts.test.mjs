@@ -1,5 +1,5 @@
 // Citizens' own accounts in a real browser: registering, the e-mailed links read from the outbox,
-// a forgotten password, "my dossiers" with an electronic result.
+// a forgotten password, "my dossiers" with an electronic result, and the lookup's download of it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -183,13 +183,30 @@ test('a forgotten password is set again by the e-mailed link, once', async () =>
   assert.deepEqual([...p.problems, ...q.problems], []);
 });
 
+test('the lookup offers a returned electronic result for download', async () => {
+  const centre = await as(server, 'centre');
+  const d = (await centre.post('/api/v1/dossiers', dossierBody({ procedure: PROC.record, agency: A.centre }))).json;
+  const p = await page(browser, server);
+  await p.open(`/tra-cuu?code=${d.code}&so=5678`);
+  await p.getByText('Đã tiếp nhận').first().waitFor();
+  assert.equal(await p.getByRole('link', { name: 'Tải kết quả' }).count(), 0);
+  await toResult(d.code);
+  await p.reload();
+  const link = p.getByRole('link', { name: 'Tải kết quả' });
+  await link.waitFor();
+  assert.ok(await p.getByText('Kết quả điện tử: phieu-ly-lich-tu-phap.pdf, 1 KB').isVisible());
+  assert.deepEqual(await downloaded(p, link), PDF);
+  assert.equal(sql(server.db, `SELECT count(*) FROM audit_log WHERE action = 'dossier.result.download' AND object = 'dossier:${d.code}'`), '1');
+  assert.deepEqual(p.problems, []);
+});
+
 test("citizens' pages pass axe-core in both languages and fit a 360 px phone", async () => {
   const c = await account('axe.kiem.tra@example.vn', PASSWORD); // the password page() signs in with
   const d = (await c.post('/api/v1/dossiers', dossierBody({ procedure: PROC.record, agency: A.centre, channel: 'online' }))).json;
   await toResult(d.code, { online: true });
   await c.post('/api/v1/dossiers', dossierBody({ channel: 'online' }));
   const pages = [[null, '/dang-ky'], [null, '/quen-mat-khau'], [null, '/dat-lai-mat-khau?token=khong-hop-le'], [null, '/xac-nhan'],
-    ['axe.kiem.tra@example.vn', '/ho-so-cua-toi']];
+    [null, `/tra-cuu?code=${d.code}&so=5678`], ['axe.kiem.tra@example.vn', '/ho-so-cua-toi']];
   for (const lang of ['vi', 'en']) {
     for (const [user, hash] of pages) {
       for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {

@@ -1,8 +1,9 @@
-// The public lookup (where a receipt's QR code lands) and the rating after the result.
+// The public lookup (where a receipt's QR code lands), a returned electronic result's download, and the rating after the result.
 import { useState, useEffect } from '../vendor/hooks.module.js';
 import { html, Field, Alert, when, fieldsOf } from '../lib/ui.js';
 import { get, post } from '../lib/api.js';
 import { t, statusText } from '../lib/i18n.js';
+import { fileSize } from './account.js';
 
 export function LookupForm({ code: initial = '', onFound }) {
   const [code, setCode] = useState(initial);
@@ -71,6 +72,9 @@ export function Lookup({ query }) {
         <dt>${t('due')}</dt><dd>${when(result.due_at)}</dd>
         ${result.finished_at && html`<dt>${t('finished')}</dt><dd>${when(result.finished_at)}</dd>`}
       </dl>
+      ${result.result && html`<p><a class="button" download
+          href=${`/api/v1/lookup/result?code=${encodeURIComponent(result.code)}&phone_last4=${encodeURIComponent(digits)}`}>${t('acDownload')}</a>
+        <span class="muted">${t('acResultFile', { name: result.result.name, size: fileSize(result.result.size) })}</span></p>`}
       <h3>${t('steps')}</h3>
       <ol class="timeline">${result.steps.map((s, i) => html`<li key=${i}><time>${when(s.at)}</time> ${statusText(s.status, s.status_label)}${s.unit ? ` — ${s.unit}` : ''}</li>`)}</ol>
       ${thanks ? html`<p class="ok" role="status">${t('rateThanks')}</p>`
