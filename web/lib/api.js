@@ -54,3 +54,15 @@ export function upload(path, fields, file, onProgress) {
     xhr.send(form);
   });
 }
+
+// A whole list, fetched page after page (200 at a time) while the server gives a next cursor.
+export async function getAll(path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const r = await get(`${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...r.items);
+    cursor = r.next_cursor;
+  } while (cursor);
+  return items;
+}
