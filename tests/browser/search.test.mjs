@@ -1,6 +1,7 @@
 // Finding things in a real browser: the staff queue searched by name without diacritics, by the end
 // of a code and by identity number, its tab, search, order and page kept in the address; its
-// procedure filter limited to the caller's units.
+// procedure filter limited to the caller's units; the catalog searched by what people call a
+// procedure and browsed by field, agency and level.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, as, A, dossierBody, applicant } from '../api/helpers.mjs';
@@ -145,8 +146,56 @@ test("the procedure filter holds the procedures of the caller's units", async ()
   assert.equal((await options('steering')).length, 4);
 });
 
-test('the queue passes axe-core in both languages and fits a 360 px phone', async () => {
-  const pages = [['receiver1', '/ho-so?view=all&q=le+van+phan&size=30'], ['auditor', '/ho-so?view=all']];
+test('a citizen typing "giay khai sinh" finds "Đăng ký khai sinh"; the catalog is browsed by field, agency and level', async () => {
+  const p = await page(browser, server);
+  await p.open('/');
+  await p.getByLabel('Tìm thủ tục hành chính').fill('giay khai sinh');
+  await p.getByRole('button', { name: 'Tìm kiếm' }).click();
+  await p.getByRole('heading', { name: 'Thủ tục tìm được' }).waitFor();
+  const results = p.locator('ul.cards > li > a');
+  await results.first().waitFor();
+  assert.deepEqual(await results.allTextContents(), ['Đăng ký khai sinh']);
+  for (const [q, name] of [['sổ đỏ', 'Thủ tục đất đai: đăng ký biến động quyền sử dụng đất'], ['LLTP', 'Cấp Phiếu lý lịch tư pháp']]) {
+    await p.getByLabel('Tìm thủ tục hành chính').fill(q);
+    await p.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await p.waitForURL(new RegExp(`q=${encodeURIComponent(q).replace(/%20/g, '(\\+|%20)')}`));
+    await p.locator('ul.cards > li > a', { hasText: name }).waitFor();
+    assert.equal((await results.allTextContents())[0], name);
+  }
+
+  // browsing: the fields and the agencies with their counts
+  await p.getByRole('link', { name: 'Thủ tục hành chính' }).first().click();
+  await p.getByRole('heading', { name: 'Thủ tục theo lĩnh vực' }).waitFor();
+  const byField = p.getByRole('region', { name: 'Thủ tục theo lĩnh vực' });
+  assert.match(await byField.getByRole('listitem').filter({ hasText: 'Hộ tịch' }).textContent(), /Hộ tịch \(1 thủ tục\)/);
+  await byField.getByRole('link', { name: 'Hộ tịch' }).click();
+  await p.waitForURL(/field=/);
+  await p.getByRole('heading', { name: 'Thủ tục tìm được' }).waitFor();
+  await p.locator('ul.cards > li > a').first().waitFor();
+  assert.deepEqual(await results.allTextContents(), ['Đăng ký khai sinh']);
+  assert.equal(await p.getByLabel('Lĩnh vực').inputValue(), 'Hộ tịch');
+  await p.getByRole('link', { name: 'Bỏ lọc' }).click();
+  const byAgency = p.getByRole('region', { name: 'Thủ tục theo cơ quan thực hiện' });
+  assert.match(await byAgency.getByRole('listitem').filter({ hasText: 'Ủy ban nhân dân tỉnh Thử Nghiệm' }).textContent(), /\(4 thủ tục\)/);
+  await byAgency.getByRole('link', { name: 'Sở Tư pháp' }).click();
+  await p.waitForURL(new RegExp(`agency=${A.justice}`));
+  await p.getByRole('heading', { name: 'Thủ tục tìm được' }).waitFor();
+  await p.locator('ul.cards > li > a', { hasText: 'Cấp Phiếu lý lịch tư pháp' }).waitFor();
+  assert.deepEqual(await results.allTextContents(), ['Cấp Phiếu lý lịch tư pháp']);
+
+  // the level, with the form
+  await p.getByLabel('Cơ quan thực hiện').selectOption('');
+  await p.getByLabel('Cấp thực hiện').selectOption('commune');
+  await p.getByRole('button', { name: 'Tìm kiếm' }).click();
+  await p.waitForURL(/level=commune/);
+  await p.locator('ul.cards > li > a', { hasText: 'Đăng ký khai sinh' }).waitFor();
+  assert.deepEqual((await results.allTextContents()).sort(), ['Thủ tục đất đai: đăng ký biến động quyền sử dụng đất', 'Đăng ký khai sinh'].sort());
+  assert.deepEqual(p.problems, []);
+});
+
+test('the queue and the catalog pass axe-core in both languages and fit a 360 px phone', async () => {
+  const pages = [['receiver1', '/ho-so?view=all&q=le+van+phan&size=30'], ['auditor', '/ho-so?view=all'], [null, '/thu-tuc'],
+    [null, '/thu-tuc?q=giay+khai+sinh&level=commune']];
   for (const lang of ['vi', 'en']) {
     for (const [user, hash] of pages) {
       for (const width of [1280, 360]) {
