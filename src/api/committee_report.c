@@ -204,8 +204,8 @@ int committee_report(struct req *r, struct err *e)
             {"Giải quyết trước hạn, đúng hạn",
              report_cell_count(r, &s, f.res.early + f.res.on_time)},
             {"Giải quyết quá hạn", report_cell_count(r, &s, f.res.late)},
-            {"Tỷ lệ giải quyết đúng hạn",
-             pct(r, f.res.early + f.res.on_time, f.res.early + f.res.on_time + f.res.late, pdf)},
+            /* the resolution report's own rate, with its rules of what counts */
+            {"Tỷ lệ giải quyết đúng hạn (%)", report_cell_rate(r, &s, f.res.on_time_rate)},
             {"Đang giải quyết quá hạn", s.live ? report_cell_count(r, &s, f.res.overdue) : ""},
             {"Chỉ số phục vụ (điểm/100)", decimal(r, f.index, pdf)},
         };

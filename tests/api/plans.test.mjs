@@ -251,6 +251,7 @@ test("the compiled monthly report: the month's one-stop figures from motcua's ow
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   assert.match(text, /BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH THÁNG 11 NĂM 2026/);
   assert.match(text, new RegExp(`Hồ sơ tiếp nhận trong tháng ${res.new_online + res.new_counter + res.new_post}\\b`));
+  assert.match(text, /Tỷ lệ giải quyết đúng hạn \(%\)/);
   const completion = (await steering.get('/api/v1/committee?month=2026-11')).json.plans[0].counts.completion;
   assert.match(text, new RegExp(`Kế hoạch cải cách hành chính năm.*${completion}`));
   // the units' results, causes and fixes, under their areas
