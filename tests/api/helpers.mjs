@@ -39,7 +39,9 @@ export function clockAt(moment) {
   faketimeLib ??= execFileSync('find', ['/usr/lib', '-name', 'libfaketimeMT.so.1'], { encoding: 'utf8' }).split('\n')[0];
   if (!faketimeLib) throw new Error('libfaketime is missing (scripts/setup installs it)');
   const utc = new Date(`${moment.replace(' ', 'T')}:00+07:00`).toISOString().replace('T', ' ').slice(0, 19);
-  return { ...process.env, LD_PRELOAD: faketimeLib, FAKETIME: `@${utc}`, TZ: 'UTC' };
+  // a build with AddressSanitizer wants its runtime first; libfaketime only wraps the clock
+  const asan = [process.env.ASAN_OPTIONS, 'verify_asan_link_order=0'].filter(Boolean).join(':');
+  return { ...process.env, LD_PRELOAD: faketimeLib, FAKETIME: `@${utc}`, TZ: 'UTC', ASAN_OPTIONS: asan };
 }
 
 export function sql(db, query) {
