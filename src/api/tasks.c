@@ -48,16 +48,6 @@ static int reopened_progress(struct req *r, int64_t task_id)
     return 0;
 }
 
-static int has_subtasks(struct req *r, int64_t task_id)
-{
-    struct err e = ERR_INIT;
-    int64_t n = 0;
-
-    return db_int(r->db, &n, &e, "SELECT count(*) FROM tasks WHERE parent_id = ?", "I", task_id) ==
-               DB_ROW &&
-           n > 0;
-}
-
 /* The task's fields from a body; partial: only those present change. */
 static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, struct task *t,
                      int partial, struct err *e)
@@ -127,7 +117,7 @@ static int task_read(struct req *r, const struct plan_ctx *c, json_t *body, stru
     }
     if (!partial && json_has(body, "done_on"))
         err_field_as(e, "done_on", "invalid", "", "a new task is not done: mark it done later");
-    if (partial && json_has(body, "done_on") && has_subtasks(r, t->id))
+    if (partial && json_has(body, "done_on") && task_has_subtasks(r->db, t->id) == 1)
         err_field_as(e, "done_on", "has_subtasks", "",
                      "a task with subtasks is done when they are; mark them");
     else if (partial && json_has(body, "done_on") &&

@@ -224,6 +224,16 @@ int task_by_no(struct db *db, struct arena *a, int64_t plan_id, const char *no, 
     return rc < 0 ? -1 : rc == DB_ROW;
 }
 
+int task_has_subtasks(struct db *db, int64_t task_id)
+{
+    struct err e = ERR_INIT;
+    int64_t n = 0;
+
+    if (db_int(db, &n, &e, "SELECT count(*) FROM tasks WHERE parent_id = ?", "I", task_id) < 0)
+        return -1;
+    return n > 0;
+}
+
 static int by_plan_and_no(const void *x, const void *y)
 {
     const struct task *a = x, *b = y;

@@ -80,6 +80,8 @@ int task_get(struct db *db, struct arena *a, int64_t id, struct task *out, struc
 /* The task of a plan with that number: 1 found, 0 none, -1. */
 int task_by_no(struct db *db, struct arena *a, int64_t plan_id, const char *no, struct task *out,
                struct err *e);
+/* 1 when a task has subtasks, 0 when not, -1. */
+int task_has_subtasks(struct db *db, int64_t task_id);
 /* Tasks in plan order (plan, then number as a person reads "1.2" before "1.10"). */
 int task_list(struct db *db, struct arena *a, const struct task_filter *f, struct task **out,
               size_t *n, struct err *e);
