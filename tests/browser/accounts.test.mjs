@@ -81,7 +81,8 @@ test('a citizen registers, confirms the address by the e-mailed link, signs in a
   await p.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await p.getByText('Tối thiểu 8 ký tự').waitFor();
   assert.equal(await p.getByLabel(/^Mật khẩu/).getAttribute('aria-invalid'), 'true');
-  assert.equal(await p.evaluate(() => document.activeElement.name), 'password');
+  // the focus moves once the errors are drawn: wait for it rather than read it at once
+  await p.waitForFunction(() => document.activeElement && document.activeElement.name === 'password');
   // two passwords that differ are caught before asking
   await p.getByLabel(/^Mật khẩu/).fill('mat-khau-cua-nhung');
   await p.getByLabel('Nhập lại mật khẩu').fill('mat-khau-cua-nhun');
