@@ -14,10 +14,8 @@
 #include "api/sheet.h"
 #include "api/sindex.h"
 #include "core/date.h"
-#include "core/stats.h"
 #include "docs/pdf.h"
 #include "docs/xlsx.h"
-#include "store/stats.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,27 +29,9 @@ struct figures {
 
 static int figures_of(struct req *r, const struct report_scope *s, struct figures *f, struct err *e)
 {
-    struct stat_row *before = NULL, *during = NULL, *overdue = NULL;
-    struct stat_sums b = {0}, d = {0};
-    size_t nb = 0, nd = 0, no = 0, i;
-    int64_t late_now = 0;
     struct sindex_run run;
 
-    if (stats_sum(r->db, &r->arena, s->ag.path, 0, STAT_DAY_MIN, s->first - 1, &before, &nb, e) <
-            0 ||
-        (s->first <= s->until &&
-         stats_sum(r->db, &r->arena, s->ag.path, 0, s->first, s->until, &during, &nd, e) < 0) ||
-        (s->live &&
-         stats_overdue_now(r->db, &r->arena, s->ag.path, 0, r->now, &overdue, &no, e) < 0))
-        return -1;
-    for (i = 0; i < nb; i++)
-        stat_sums_add(&b, &before[i].s);
-    for (i = 0; i < nd; i++)
-        stat_sums_add(&d, &during[i].s);
-    for (i = 0; i < no; i++)
-        late_now += overdue[i].s.v[ST_OVERDUE_FROM];
-    resolution_of(&b, &d, s->live ? late_now : -1, &f->res);
-    if (sindex_run_for(r, s, 0, &run, e) < 0)
+    if (report_resolution_total(r, s, &f->res, e) < 0 || sindex_run_for(r, s, 0, &run, e) < 0)
         return -1;
     f->index = run.units[0].score.total;
     return 0;

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum group { BY_AGENCY, BY_PROCEDURE, BY_FIELD, BY_MONTH };
+enum group { BY_AGENCY, BY_PROCEDURE, BY_FIELD, BY_MONTH, BY_NOTHING };
 static const char *const groups[] = {"agency", "procedure", "field", "month", NULL};
 
 /* One line of the report while it is added up. */
@@ -100,9 +100,10 @@ static struct line *line_of(struct req *r, int group, const struct data *d, stru
 static int fetch(struct req *r, const struct report_scope *s, int group, struct data *d,
                  struct err *e)
 {
-    unsigned by = group == BY_AGENCY  ? STAT_BY_AGENCY
-                  : group == BY_MONTH ? STAT_BY_MONTH
-                                      : STAT_BY_PROCEDURE;
+    unsigned by = group == BY_AGENCY    ? STAT_BY_AGENCY
+                  : group == BY_MONTH   ? STAT_BY_MONTH
+                  : group == BY_NOTHING ? 0
+                                        : STAT_BY_PROCEDURE;
     const char *path = s->ag.path;
 
     memset(d, 0, sizeof(*d));
@@ -248,6 +249,31 @@ static void cells_of(struct req *r, const struct report_scope *s, const char **c
     c[NCOLS - 1] = report_cell_rate(r, s, x->on_time_rate);
 }
 
+/* The total: everything before the period, everything in it. */
+static void total_of(const struct report_scope *s, const struct data *d, struct line *total)
+{
+    size_t i;
+
+    for (i = 0; i < d->nbefore; i++)
+        stat_sums_add(&total->before, &d->before[i].s);
+    for (i = 0; i < d->nduring; i++)
+        stat_sums_add(&total->during, &d->during[i].s);
+    resolution_of(&total->before, &total->during, s->live ? overdue_total(d) : -1, &total->res);
+}
+
+int report_resolution_total(struct req *r, const struct report_scope *s, struct resolution *res,
+                            struct err *e)
+{
+    struct data d;
+    struct line total = {0};
+
+    if (fetch(r, s, BY_NOTHING, &d, e) < 0)
+        return -1;
+    total_of(s, &d, &total);
+    *res = total.res;
+    return 0;
+}
+
 int reports_resolution(struct req *r, struct err *e)
 {
     struct report_scope s;
@@ -281,12 +307,7 @@ int reports_resolution(struct req *r, struct err *e)
             qsort(l.v, l.n, sizeof(*l.v), by_received_desc);
         }
     }
-    /* the total: everything before the period, everything in it */
-    for (i = 0; i < d.nbefore; i++)
-        stat_sums_add(&total.before, &d.before[i].s);
-    for (i = 0; i < d.nduring; i++)
-        stat_sums_add(&total.during, &d.during[i].s);
-    resolution_of(&total.before, &total.during, s.live ? overdue_total(&d) : -1, &total.res);
+    total_of(&s, &d, &total);
 
     if (s.format != REPORT_JSON) {
         size_t nrows = l.n - first + 1, k = 0;

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "core/stats.h"
 #include "docs/xlsx.h"
 #include "http/request.h"
 #include "store/agencies.h"
@@ -48,5 +49,12 @@ const char *report_cell_rate(struct req *r, const struct report_scope *s, int bp
 int report_send_doc(struct req *r, const struct report_scope *s, const char *title,
                     const struct xlsx_column *cols, size_t ncols, const struct doc_table *table,
                     const char *stem, struct err *e);
+
+/*
+ * The resolution report's total line for the scope (report_resolution.c):
+ * what the whole agency received, resolved and has overdue over the period.
+ */
+int report_resolution_total(struct req *r, const struct report_scope *s, struct resolution *res,
+                            struct err *e);
 
 #endif
