@@ -209,15 +209,91 @@ static int same_task(const struct row *x, const struct task *cur, const char *cu
            same_units(a, cur);
 }
 
-/* The number of a task among the plan's, or NULL. */
-static const char *no_of(const struct task *t, size_t n, int64_t id)
+/*
+ * Task numbers sorted, so that checking every row against the others and
+ * against the plan costs n log n, not n²: a row's number with its position
+ * in the sheet, or a stored task's number with its id.
+ */
+struct key {
+    const char *no;
+    int64_t id;
+    size_t pos;
+};
+
+static int by_no(const void *a, const void *b)
+{
+    const struct key *x = a, *y = b;
+    int c = strcmp(x->no, y->no);
+
+    return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int by_id(const void *a, const void *b)
+{
+    const struct key *x = a, *y = b;
+
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The first key numbered no (the one highest in the sheet), or NULL. */
+static const struct key *first_no(const struct key *k, size_t n, const char *no)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (strcmp(k[mid].no, no) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && !strcmp(k[lo].no, no) ? &k[lo] : NULL;
+}
+
+/* The number of the stored task id (keys sorted by id), or NULL. */
+static const char *no_of(const struct key *k, size_t n, int64_t id)
+{
+    struct key want = {.id = id};
+    const struct key *found = id ? bsearch(&want, k, n, sizeof(*k), by_id) : NULL;
+
+    return found ? found->no : NULL;
+}
+
+/* The sheet's rows by number; a number seen higher up makes the row bad. */
+static struct key *sheet_keys(struct req *r, struct row *rows, size_t n, size_t *nkeys)
+{
+    struct key *k = arena_calloc(&r->arena, n ? n : 1, sizeof(*k));
+    size_t i, m = 0;
+
+    for (i = 0; i < n; i++)
+        if (rows[i].t.no)
+            k[m++] = (struct key){rows[i].t.no, 0, i};
+    qsort(k, m, sizeof(*k), by_no);
+    for (i = 1; i < m; i++) {
+        const struct key *first = first_no(k, i, k[i].no);
+
+        if (first)
+            bad(&rows[k[i].pos], "no",
+                arena_printf(&r->arena, "number %s is on row %d already", k[i].no,
+                             rows[first->pos].line));
+    }
+    *nkeys = m;
+    return k;
+}
+
+/* The plan's stored tasks by number and by id. */
+static void stored_keys(struct req *r, const struct task *t, size_t n, struct key **by_number,
+                        struct key **by_ident)
 {
     size_t i;
 
-    for (i = 0; id && i < n; i++)
-        if (t[i].id == id)
-            return t[i].no;
-    return NULL;
+    *by_number = arena_calloc(&r->arena, n ? n : 1, sizeof(struct key));
+    *by_ident = arena_calloc(&r->arena, n ? n : 1, sizeof(struct key));
+    for (i = 0; i < n; i++)
+        (*by_number)[i] = (*by_ident)[i] = (struct key){t[i].no, t[i].id, i};
+    qsort(*by_number, n, sizeof(struct key), by_no);
+    qsort(*by_ident, n, sizeof(struct key), by_id);
 }
 
 static json_t *report_json(const struct row *rows, size_t n, int stored)
@@ -261,9 +337,10 @@ int plans_import(struct req *r, struct err *e)
     struct plan_ctx c;
     struct plan p;
     struct task *old;
+    struct key *keys, *old_nos, *old_ids;
     struct row *rows;
     const char **names, *area = NULL, *q;
-    size_t nold, head, n = 0, i, k;
+    size_t nold, nkeys, head, n = 0, i;
     int cols[PCOL_COUNT], dry = 0, partial = 0, nbad = 0, rc = -1;
 
     if ((q = req_query(r, "dry_run")))
@@ -288,34 +365,29 @@ int plans_import(struct req *r, struct err *e)
             area = x->t.area;
             continue;
         }
-        for (k = 0; k < n; k++)
-            if (rows[k].kind != ROW_AREA && x->t.no && rows[k].t.no &&
-                !strcmp(rows[k].t.no, x->t.no))
-                bad(x, "no",
-                    arena_printf(&r->arena, "number %s is on row %d already", x->t.no,
-                                 rows[k].line));
         n++;
     }
+    keys = sheet_keys(r, rows, n, &nkeys);
     if (db_begin(r->db, dry ? DB_READ : DB_WRITE, e) < 0)
         return -1;
     if (task_list(r->db, &r->arena, &f, &old, &nold, e) < 0)
         goto out;
+    stored_keys(r, old, nold, &old_nos, &old_ids);
     /* each row against the plan as it is: its parent, and whether it is new or changed */
     for (i = 0; i < n; i++) {
         struct row *x = &rows[i];
+        const struct key *k;
 
         if (x->kind == ROW_BAD)
             continue;
-        for (k = 0; k < nold; k++)
-            if (!strcmp(old[k].no, x->t.no))
-                x->existing = old[k].id;
+        if ((k = first_no(old_nos, nold, x->t.no)))
+            x->existing = k->id;
         if (x->parent_no) {
-            int found = 0;
+            int found = (k = first_no(keys, nkeys, x->parent_no)) && k->pos < i &&
+                        rows[k->pos].kind == ROW_TASK;
 
-            for (k = 0; k < i && !found; k++)
-                found = rows[k].kind == ROW_TASK && !strcmp(rows[k].t.no, x->parent_no);
-            for (k = 0; k < nold && !found; k++)
-                found = !strcmp(old[k].no, x->parent_no);
+            if (!found)
+                found = first_no(old_nos, nold, x->parent_no) != NULL;
             if (!found)
                 bad(x, "no",
                     arena_printf(&r->arena,
@@ -360,9 +432,9 @@ int plans_import(struct req *r, struct err *e)
             continue;
         if (x->existing && task_get(r->db, &r->arena, x->existing, &cur, e) < 0)
             goto out;
-        x->outcome = !x->existing                                          ? NEW
-                     : same_task(x, &cur, no_of(old, nold, cur.parent_id)) ? SAME
-                                                                           : CHANGED;
+        x->outcome = !x->existing                                              ? NEW
+                     : same_task(x, &cur, no_of(old_ids, nold, cur.parent_id)) ? SAME
+                                                                               : CHANGED;
         if (dry || x->outcome == SAME)
             continue;
         x->t.parent_id = 0;
