@@ -22,6 +22,7 @@ static const struct {
     {"open311", "issue, list and revoke Open311 clients' API keys", cmd_open311},
     {"plans", "reform plans: reminders of deadlines and monthly reports", cmd_plans},
     {"par", "load a PAR INDEX structure from a file", cmd_par},
+    {"config", "check the server's configuration file", cmd_config},
     {"report", "verify or rebuild the statistics counters", cmd_report},
     {"check", "check every dossier against its status and control sheet", cmd_check},
     {"backup", "copy the database consistently while it is served", cmd_backup},
@@ -66,6 +67,17 @@ int cmd_wants_help(int argc, char **argv)
 const char *cmd_db_default(void)
 {
     const char *s = getenv("MOTCUA_DB");
+    return s && *s ? s : NULL;
+}
+
+const char *cmd_config_file(int argc, char **argv)
+{
+    const char *s = getenv("MOTCUA_CONFIG");
+    int i;
+
+    for (i = 1; i + 1 < argc; i++)
+        if (!strcmp(argv[i], "--config"))
+            return argv[i + 1];
     return s && *s ? s : NULL;
 }
 

@@ -20,6 +20,7 @@ int cmd_routes(int argc, char **argv);
 int cmd_open311(int argc, char **argv);
 int cmd_plans(int argc, char **argv);
 int cmd_par(int argc, char **argv);
+int cmd_config(int argc, char **argv);
 
 /* Prints "motcua: " and the message to stderr; returns the exit status 1. */
 int cmd_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -35,6 +36,9 @@ const char *cmd_db_default(void);
  * $MOTCUA_DB): 0 with *path set, or the exit status of the usage error it printed.
  */
 int cmd_db_only(int argc, char **argv, int first, const char *usage, const char **path);
+
+/* The configuration file: --config FILE in argv, else $MOTCUA_CONFIG, else NULL. */
+const char *cmd_config_file(int argc, char **argv);
 
 /* The directory of stored files by default: "files" beside the database file (static). */
 const char *cmd_data_dir(const char *db);

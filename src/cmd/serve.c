@@ -17,7 +17,8 @@
 
 #define RATELIMIT_SLOTS 65536 /* accounts and addresses remembered */
 
-static const char usage[] = "motcua serve --db PATH [--listen ADDR:PORT] [--web DIR] [options]";
+static const char usage[] =
+    "motcua serve --db PATH [--listen ADDR:PORT] [--web DIR] [--config FILE] [options]";
 
 /* Prints the demo accounts a demo database was made with. */
 static void print_demo_accounts(const char *path)
@@ -48,9 +49,10 @@ static int load_calendar(const char *path, struct err *e)
     return rc;
 }
 
-int cmd_serve(int argc, char **argv)
+/* Serves with the settings read until a signal stops it: the exit status. */
+static int serve(const struct config *c)
 {
-    struct config conf;
+    const struct config conf = *c;
     struct app app = {0};
     struct server_config cfg = {0};
     struct server *srv = NULL;
@@ -58,30 +60,8 @@ int cmd_serve(int argc, char **argv)
     struct err e = ERR_INIT;
     sigset_t set;
     char upload_dir[4096], public_url[300];
-    int i, sig, takes;
+    int sig;
 
-    if (cmd_wants_help(argc, argv)) {
-        printf("usage: %s\n\n"
-               "Serves the API under /api/v1 and the web pages from --web until SIGTERM or\n"
-               "SIGINT; GET /healthz answers 200 once ready. Each option can also come from\n"
-               "the environment:\n",
-               usage);
-        config_help(stdout);
-        return 0;
-    }
-    if (config_init(&conf, &e) < 0)
-        return cmd_fail("%s", e.msg);
-    for (i = 1; i < argc; i++) {
-        const char *name = argv[i] + 2;
-        if (strncmp(argv[i], "--", 2) || !config_known(name, &takes))
-            return cmd_usage(usage, "unknown option '%s'", argv[i]);
-        if (takes && i + 1 == argc)
-            return cmd_usage(usage, "%s needs a value", argv[i]);
-        if (config_set(&conf, name, takes ? argv[++i] : NULL, &e) < 0)
-            return cmd_usage(usage, "%s", e.msg);
-    }
-    if (!conf.db)
-        return cmd_usage(usage, "--db is required");
     app.db_path = conf.db;
     app.session_ttl = 12 * 3600;
     app.session_idle = conf.session_idle;
@@ -163,4 +143,41 @@ int cmd_serve(int argc, char **argv)
     ratelimit_free(app.limits);
     app_calendar_free();
     return 0;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    struct config conf;
+    struct err e = ERR_INIT;
+    int i, takes, rc;
+
+    if (cmd_wants_help(argc, argv)) {
+        printf("usage: %s\n\n"
+               "Serves the API under /api/v1 and the web pages from --web until SIGTERM or\n"
+               "SIGINT; GET /healthz answers 200 once ready. Each option can also come from\n"
+               "the environment, and from the configuration file that --config FILE or\n"
+               "MOTCUA_CONFIG names (lines 'name = value'; see 'motcua config check'):\n",
+               usage);
+        config_help(stdout);
+        return 0;
+    }
+    if (config_init(&conf, cmd_config_file(argc, argv), &e) < 0) {
+        config_release(&conf);
+        return cmd_fail("%s", e.msg);
+    }
+    for (i = 1, rc = -1; i < argc && rc < 0; i++) {
+        const char *name = argv[i] + 2;
+        if (!strcmp(argv[i], "--config") && i + 1 < argc)
+            i++;
+        else if (strncmp(argv[i], "--", 2) || !config_known(name, &takes))
+            rc = cmd_usage(usage, "unknown option '%s'", argv[i]);
+        else if (takes && i + 1 == argc)
+            rc = cmd_usage(usage, "%s needs a value", argv[i]);
+        else if (config_set(&conf, name, takes ? argv[++i] : NULL, &e) < 0)
+            rc = cmd_usage(usage, "%s", e.msg);
+    }
+    if (rc < 0)
+        rc = conf.db ? serve(&conf) : cmd_usage(usage, "--db is required");
+    config_release(&conf);
+    return rc;
 }

@@ -470,7 +470,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
     }
 }
 
-static int parse_listen(const char *listen, struct sockaddr_in *sa, struct err *e)
+int server_parse_listen(const char *listen, struct sockaddr_in *sa, struct err *e)
 {
     char host[64];
     const char *colon = strrchr(listen, ':');
@@ -524,7 +524,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     struct sockaddr_in sa;
     struct server *s;
 
-    if (parse_listen(cfg->listen, &sa, e) < 0)
+    if (server_parse_listen(cfg->listen, &sa, e) < 0)
         return -1;
     s = xcalloc(1, sizeof(*s));
     s->cfg = *cfg;

@@ -2,6 +2,7 @@
 #ifndef HTTP_SERVER_H
 #define HTTP_SERVER_H
 
+#include <netinet/in.h>
 #include <stddef.h>
 
 #include "http/router.h"
@@ -32,6 +33,8 @@ struct server;
 
 /* Starts listening; returns when the server is ready. */
 int server_start(const struct server_config *cfg, struct server **out, struct err *e);
+/* "ADDRESS:PORT" (IPv4; an empty address listens on all) into sa. 0 or -1. */
+int server_parse_listen(const char *listen, struct sockaddr_in *sa, struct err *e);
 void server_stop(struct server *s);
 
 #endif

@@ -1,10 +1,14 @@
 /* The settings table. */
 #include "lib/config.h"
 
+#include "lib/xalloc.h"
+
 #include <ctype.h>
+#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum kind { TEXT, NUMBER, SWITCH };
 
@@ -85,6 +89,21 @@ static const struct setting *find(const char *name)
     return NULL;
 }
 
+/* Yes/no words a switch also takes: "1", "yes", "true", "on" and their opposites. */
+static const char *switch_word(const char *v)
+{
+    static const char *const on[] = {"yes", "true", "on"}, *const off[] = {"no", "false", "off"};
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        if (!strcasecmp(v, on[i]))
+            return "1";
+        if (!strcasecmp(v, off[i]))
+            return "0";
+    }
+    return v;
+}
+
 static int apply(struct config *c, const struct setting *s, const char *value, const char *origin,
                  struct err *e)
 {
@@ -97,8 +116,8 @@ static int apply(struct config *c, const struct setting *s, const char *value, c
         *(const char **)((char *)c + s->offset) = value;
         return 0;
     }
-    if (s->kind == SWITCH && !value)
-        value = "1";
+    if (s->kind == SWITCH)
+        value = value ? switch_word(value) : "1";
     v = strtol(value, &end, 10);
     if (!*value || *end || v < s->min || v > s->max)
         return err_set(e, 400, "invalid", "%s must be a number from %ld to %ld, not \"%s\"", origin,
@@ -107,26 +126,126 @@ static int apply(struct config *c, const struct setting *s, const char *value, c
     return 0;
 }
 
-int config_init(struct config *c, struct err *e)
+static void env_name(const char *name, char *var, size_t size)
+{
+    char *p;
+
+    snprintf(var, size, "MOTCUA_%s", name);
+    for (p = var; *p; p++)
+        *p = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+}
+
+/* Text without the blanks around it (changed in place). */
+static char *trim(char *s)
+{
+    char *end;
+
+    while (isspace((unsigned char)*s))
+        s++;
+    end = s + strlen(s);
+    while (end > s && isspace((unsigned char)end[-1]))
+        *--end = '\0';
+    return s;
+}
+
+int config_parse(struct config *c, char *text, const char *origin, struct err *e)
+{
+    int seen[NSETTINGS] = {0}, no = 0;
+    char *line, *next, where[300];
+
+    if (!strncmp(text, "\xef\xbb\xbf", 3)) /* a byte-order mark some editors write */
+        text += 3;
+    for (line = text; line; line = next) {
+        const struct setting *s;
+        char *p, *eq, *key, *value;
+        size_t len;
+
+        no++;
+        if ((next = strchr(line, '\n')))
+            *next++ = '\0';
+        p = trim(line);
+        if (!*p || *p == '#' || *p == ';')
+            continue;
+        if (*p == '[') { /* a section only groups keys: their names stay whole */
+            if (p[strlen(p) - 1] != ']')
+                return err_set(e, 400, "invalid", "%s:%d: a section header ends with ']'", origin,
+                               no);
+            continue;
+        }
+        if (!(eq = strchr(p, '=')))
+            return err_set(e, 400, "invalid", "%s:%d: expected 'key = value', not \"%.40s\"",
+                           origin, no, p);
+        *eq = '\0';
+        key = trim(p);
+        value = trim(eq + 1);
+        len = strlen(value);
+        if (len >= 2 && value[0] == '"' && value[len - 1] == '"') { /* "a value with # or ;" */
+            value[len - 1] = '\0';
+            value++;
+        }
+        if (!(s = find(key)))
+            return err_set(e, 400, "invalid", "%s:%d: unknown key '%s'", origin, no, key);
+        if (seen[s - settings])
+            return err_set(e, 400, "invalid", "%s:%d: %s is set twice (first on line %d)", origin,
+                           no, key, seen[s - settings]);
+        seen[s - settings] = no;
+        snprintf(where, sizeof(where), "%s:%d: %s", origin, no, key);
+        if (apply(c, s, value, where, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int load_file(struct config *c, const char *path, struct err *e)
+{
+    FILE *f = fopen(path, "r");
+    long size;
+    size_t got;
+
+    if (!f)
+        return err_set(e, 400, "invalid", "cannot read the configuration file %s: %s", path,
+                       strerror(errno));
+    if (fseek(f, 0, SEEK_END) < 0 || (size = ftell(f)) < 0 || size > CONFIG_FILE_MAX ||
+        fseek(f, 0, SEEK_SET) < 0) {
+        fclose(f);
+        return err_set(e, 400, "invalid", "%s: not a configuration file of at most %d bytes", path,
+                       CONFIG_FILE_MAX);
+    }
+    c->file_text = xmalloc((size_t)size + 1);
+    got = fread(c->file_text, 1, (size_t)size, f);
+    fclose(f);
+    c->file_text[got] = '\0';
+    if (memchr(c->file_text, '\0', got))
+        return err_set(e, 400, "invalid", "%s: not a text file", path);
+    return config_parse(c, c->file_text, path, e);
+}
+
+int config_init(struct config *c, const char *file, struct err *e)
 {
     size_t i;
 
     memset(c, 0, sizeof(*c));
+    for (i = 0; i < NSETTINGS; i++)
+        if (settings[i].fallback && apply(c, &settings[i], settings[i].fallback, "", e) < 0)
+            return -1;
+    if (file && load_file(c, file, e) < 0)
+        return -1;
     for (i = 0; i < NSETTINGS; i++) {
-        const struct setting *s = &settings[i];
-        char var[64], *p;
+        char var[64];
         const char *env;
 
-        if (s->fallback && apply(c, s, s->fallback, s->name, e) < 0)
-            return -1;
-        snprintf(var, sizeof(var), "MOTCUA_%s", s->name);
-        for (p = var; *p; p++)
-            *p = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+        env_name(settings[i].name, var, sizeof(var));
         env = getenv(var);
-        if (env && *env && apply(c, s, env, var, e) < 0)
+        if (env && *env && apply(c, &settings[i], env, var, e) < 0)
             return -1;
     }
     return 0;
+}
+
+void config_release(struct config *c)
+{
+    free(c->file_text);
+    c->file_text = NULL;
 }
 
 int config_set(struct config *c, const char *name, const char *value, struct err *e)
@@ -154,12 +273,29 @@ void config_help(FILE *f)
     size_t i;
 
     for (i = 0; i < NSETTINGS; i++) {
-        char var[64], *p;
-        snprintf(var, sizeof(var), "MOTCUA_%s", settings[i].name);
-        for (p = var; *p; p++)
-            *p = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+        char var[64];
+
+        env_name(settings[i].name, var, sizeof(var));
         fprintf(f, "  --%-16s %-22s %s%s%s%s\n", settings[i].name, var, settings[i].help,
                 settings[i].fallback ? " (default " : "",
                 settings[i].fallback ? settings[i].fallback : "", settings[i].fallback ? ")" : "");
+    }
+}
+
+void config_print(FILE *f, const struct config *c)
+{
+    size_t i;
+
+    for (i = 0; i < NSETTINGS; i++) {
+        const struct setting *s = &settings[i];
+        const void *at = (const char *)c + s->offset;
+
+        if (s->kind != TEXT)
+            fprintf(f, "%s = %ld\n", s->name, *(const long *)at);
+        else if (!*(const char *const *)at)
+            fprintf(f, "# %s is not set\n", s->name);
+        else
+            fprintf(f, "%s = %s\n", s->name,
+                    strstr(s->name, "password") ? "********" : *(const char *const *)at);
     }
 }

@@ -1,7 +1,9 @@
 /*
- * Server settings: defaults, overridden by the environment (MOTCUA_<NAME>),
- * overridden by command-line flags (--<name>). One table describes each
- * setting, so flags, environment and help text cannot disagree.
+ * Server settings: defaults, overridden by a configuration file (INI lines
+ * "name = value", the flags' names), overridden by the environment
+ * (MOTCUA_<NAME>), overridden by command-line flags (--<name>). One table
+ * describes each setting, so the file, flags, environment and help text
+ * cannot disagree.
  */
 #ifndef LIB_CONFIG_H
 #define LIB_CONFIG_H
@@ -37,15 +39,32 @@ struct config {
     const char *smtp_from;    /* --smtp-from */
     const char *smtp_user, *smtp_password;
     long smtp_retry_seconds, smtp_max_attempts;
+    char *file_text; /* the configuration file read: text values point into it */
 };
 
-/* Defaults, then the environment. -1 with e filled when a variable is invalid. */
-int config_init(struct config *c, struct err *e);
+#define CONFIG_FILE_MAX 65536 /* bytes of a configuration file */
+
+/*
+ * Defaults, then the configuration file when file is not NULL, then the
+ * environment. -1 with e filled (file:line: the reason) when a line or a
+ * variable is invalid. config_release() frees what the file's text holds.
+ */
+int config_init(struct config *c, const char *file, struct err *e);
+void config_release(struct config *c);
+/*
+ * Applies a configuration file's text (changed in place; the values point
+ * into it): "name = value" lines, '#' or ';' comment lines, "[section]"
+ * lines that only group keys; a value may be quoted. Unknown names, names set
+ * twice and invalid values are refused with origin:line. 0 or -1.
+ */
+int config_parse(struct config *c, char *text, const char *origin, struct err *e);
 /* Sets one setting by flag name ("threads"); value NULL for a switch. 0 or -1. */
 int config_set(struct config *c, const char *name, const char *value, struct err *e);
 /* 1 when name is a setting; *takes_value says whether it needs a value. */
 int config_known(const char *name, int *takes_value);
 /* Writes one line per setting: flag, variable, default, meaning. */
 void config_help(FILE *f);
+/* Writes the settings in effect as a configuration file would, passwords hidden. */
+void config_print(FILE *f, const struct config *c);
 
 #endif
