@@ -4,9 +4,12 @@ CC       ?= cc
 PKGS     := libmicrohttpd jansson libsodium sqlite3 cairo pangocairo libqrencode xlsxwriter libcurl libxml-2.0 libzip
 SANITIZE ?=
 OPT      ?= -O2
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CFLAGS   := -std=c17 $(OPT) -g $(WARN) -D_GNU_SOURCE -Isrc -Ibuild/gen
+CFLAGS   := -std=c17 $(OPT) -g $(WARN) -D_GNU_SOURCE -Isrc -Ibuild/gen -DMOTCUA_VERSION='"$(VERSION)"'
 LDLIBS   := -lcsv -lunistring -lm -lpthread
 ifneq ($(SANITIZE),)
 CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -28,7 +31,8 @@ GENOBJ   := $(GEN:.c=.o)
 UNIT_SRC := $(wildcard tests/unit/*/*_test.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all setup run check check-dates screenshots bench fuzz fuzz-bins format format-check clean unit-bins
+.PHONY: all setup run check check-dates screenshots bench fuzz fuzz-bins format format-check clean unit-bins \
+        install deb
 
 all: $(B)/motcua
 
@@ -137,6 +141,15 @@ check-dates: setup
 # Benchmarks (not part of check): reports on a province-sized database.
 bench: all
 	bench/reports.sh
+
+# The binary, the web pages, the configuration and the systemd unit under
+# $(DESTDIR)$(PREFIX) (docs/deploy.md); into / it also makes the motcua user.
+install: all
+	scripts/install "$(DESTDIR)" "$(PREFIX)"
+
+# A Debian package in build/ (scripts/deb; lintian-clean).
+deb: all
+	scripts/deb "$(VERSION)"
 
 # The README's screenshots, taken by the browser tests.
 screenshots: all

@@ -3,6 +3,10 @@
 #include "core/date.h"
 #include "lib/crypto.h"
 
+#ifndef MOTCUA_VERSION
+#define MOTCUA_VERSION "0.0.0" /* the Makefile's VERSION */
+#endif
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +147,10 @@ int main(int argc, char **argv)
         !strcmp(argv[1], "help")) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+        printf("motcua %s\n", MOTCUA_VERSION);
+        return 0;
     }
     if (crypto_init(&e) < 0)
         return cmd_fail("%s", e.msg);

@@ -48,7 +48,7 @@ export function sql(db, query) {
   return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
