@@ -6,6 +6,7 @@
  * which items, and the JSON of items, files and agencies.
  */
 #include "api/par.h"
+#include "api/plans.h"
 #include "api/app.h"
 #include "api/sindex.h"
 #include "core/agency.h"
@@ -121,18 +122,23 @@ int par_subject_load(struct req *r, const struct par_tree *t, const struct agenc
 int par_subject_score(struct req *r, const struct par_tree *t, struct par_subject *s, struct err *e)
 {
     struct sindex_measures m;
+    double done = -1;
     size_t i;
-    int measure = 0;
+    int measure = 0, plans = 0;
 
-    for (i = 0; i < t->n; i++)
-        measure |= s->figure[i] >= 0;
-    if (measure) {
-        if (sindex_measure_agency(r, s->ag, t->first, t->last, &m, e) < 0)
-            return -1;
-        for (i = 0; i < t->n; i++)
-            if (s->figure[i] >= 0)
-                s->figure_value[i] = par_figure_value(&m.m[s->figure[i]]);
+    for (i = 0; i < t->n; i++) {
+        measure |= s->figure[i] >= 0 && s->figure[i] < SI_COUNT;
+        plans |= s->figure[i] == PAR_FIGURE_PLAN_COMPLETION;
     }
+    if (measure && sindex_measure_agency(r, s->ag, t->first, t->last, &m, e) < 0)
+        return -1;
+    if (plans && plan_completion_of(r, s->ag->path, t->st.year, t->last, &done, e) < 0)
+        return -1;
+    for (i = 0; i < t->n; i++)
+        if (s->figure[i] == PAR_FIGURE_PLAN_COMPLETION)
+            s->figure_value[i] = done;
+        else if (s->figure[i] >= 0)
+            s->figure_value[i] = par_figure_value(&m.m[s->figure[i]]);
     for (i = 0; i < t->n; i++) {
         const struct par_item *it = &t->items[i];
         const struct par_assessment *x = s->row[i];
@@ -249,8 +255,8 @@ json_t *par_assessed_json(struct req *r, const struct par_tree *t, const struct 
     for (k = 0; k < s->nfiles; k++)
         if (s->files[k].item_id == it->id)
             json_array_append_new(files, par_file_json(r, &s->files[k]));
-    json_object_set_new(j, "figure", json_str(sindex_part_code(s->figure[i])));
-    json_object_set_new(j, "figure_source", json_str(sindex_part_source(s->figure[i])));
+    json_object_set_new(j, "figure", json_str(par_figure_code(s->figure[i])));
+    json_object_set_new(j, "figure_source", json_str(par_figure_source(s->figure[i])));
     json_object_set_new(j, "figure_value", maybe_points(s->figure_value[i]));
     json_object_set_new(j, "responsible", par_agency_json(p, par_responsible(s, i)));
     json_object_set_new(j, "assigned", json_boolean(x && x->responsible));

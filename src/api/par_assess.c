@@ -183,7 +183,7 @@ static void apply(json_t *body, const struct par_item *it, const struct par_plac
             err_field(e, "value", "only a proportion or a scale is scored from a value");
         else if (figure >= 0)
             err_field(e, "value", "the value is the figure %s, which motcua computes",
-                      sindex_part_code(figure));
+                      par_figure_code(figure));
         else if (jv_number(body, NULL, "value", 0, 0, 1e9, &v, e) > 0)
             x->value = v, x->self_score = -1;
     }
@@ -192,7 +192,7 @@ static void apply(json_t *body, const struct par_item *it, const struct par_plac
     } else if (member(body, "self_score") > 0) {
         if (figure >= 0 && par_scored_by_value(it))
             err_field(e, "self_score", "the self score comes from the figure %s",
-                      sindex_part_code(figure));
+                      par_figure_code(figure));
         else if (score_of(body, "self_score", it, &v, e) > 0)
             x->self_score = v, x->value = -1;
     }

@@ -32,10 +32,10 @@ int par_structures_list(struct req *r, struct err *e)
     for (i = 0; i < n; i++)
         json_array_append_new(items, par_structure_json(&list[i]));
     figures = json_array();
-    for (k = 0; k < SI_COUNT; k++)
-        if (par_figure_parse(sindex_part_code(k)) >= 0)
-            json_array_append_new(figures, json_pack("{s:s, s:s}", "code", sindex_part_code(k),
-                                                     "source", sindex_part_source(k)));
+    for (k = 0; k < PAR_FIGURE_COUNT; k++)
+        if (par_figure_parse(par_figure_code(k)) == k)
+            json_array_append_new(figures, json_pack("{s:s, s:s}", "code", par_figure_code(k),
+                                                     "source", par_figure_source(k)));
     scorings = json_array();
     for (k = PAR_YES_NO; k < PAR_SCORING_COUNT; k++)
         json_array_append_new(scorings, json_pack("{s:s, s:s}", "code", par_scoring_name(k), "name",

@@ -180,6 +180,29 @@ void plan_count(const struct plan_ctx *c, const struct task *t, const struct tas
             task_count(k, v[i].state);
 }
 
+int plan_completion_of(struct req *r, const char *path, int year, int64_t last, double *pct,
+                       struct err *e)
+{
+    struct plan_ctx c;
+    struct task_filter f = {0, year};
+    struct task_counts k;
+    struct task_view *v;
+    struct task *t;
+    size_t n;
+
+    if (plan_ctx_load(r, &c, e) < 0 || task_list(r->db, &r->arena, &f, &t, &n, e) < 0)
+        return -1;
+    c.scope = &path; /* the subject's subtree, whoever asks */
+    c.nscope = 1;
+    if (last < c.today)
+        c.asof = last;
+    v = arena_alloc(&r->arena, (n ? n : 1) * sizeof(*v));
+    plan_task_views(&c, t, n, v);
+    plan_count(&c, t, v, n, 0, &k);
+    *pct = k.total ? 100.0 * (double)k.done / (double)k.total : -1;
+    return 0;
+}
+
 json_t *json_day(int64_t day)
 {
     char s[DATE_ISO_MAX];

@@ -58,6 +58,14 @@ int plan_task_find(struct req *r, const struct plan_ctx *c, int64_t id, struct t
 /* Completion of the top-level tasks of a plan (0: of all) that the caller sees. */
 void plan_count(const struct plan_ctx *c, const struct task *t, const struct task_view *v, size_t n,
                 int64_t plan_id, struct task_counts *k);
+/*
+ * The PAR figure "plan_completion": the share in per cent of the top-level
+ * tasks of the year's plans that units under path lead or join which are
+ * done, as they stood on the earlier of `last` (a local day) and today; -1
+ * when there is no such task.
+ */
+int plan_completion_of(struct req *r, const char *path, int year, int64_t last, double *pct,
+                       struct err *e);
 json_t *task_json(const struct plan_ctx *c, const struct task *t, const struct task_view *v);
 json_t *plan_json(const struct plan *p);
 json_t *task_counts_json(const struct task_counts *k);

@@ -43,7 +43,19 @@ int par_figure_parse(const char *code)
 {
     int p = code ? sindex_part_parse(code) : -1;
 
+    if (code && !strcmp(code, "plan_completion"))
+        return PAR_FIGURE_PLAN_COMPLETION;
     return p >= 0 && sindex_part_recorded(p) ? p : -1;
+}
+
+const char *par_figure_code(int figure)
+{
+    return figure == PAR_FIGURE_PLAN_COMPLETION ? "plan_completion" : sindex_part_code(figure);
+}
+
+const char *par_figure_source(int figure)
+{
+    return figure == PAR_FIGURE_PLAN_COMPLETION ? "plans" : sindex_part_source(figure);
 }
 
 double par_figure_value(const struct sindex_measure *m)

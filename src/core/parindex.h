@@ -165,11 +165,18 @@ void par_tree_link(struct par_item *items, size_t n);
 /*
  * The figures motcua computes that an item may be linked to: the service
  * index's parts it records (core/sindex.h), by their codes ("on_time",
- * "dossiers_online", "digitised", ...), measured for the subject agency's
- * subtree over the structure's year. The part, or -1 for a code that names
- * none or one motcua does not record.
+ * "dossiers_online", "digitised", ...), and the completion of the year's
+ * reform plans (PAR_FIGURE_PLAN_COMPLETION, "plan_completion": top-level
+ * tasks done of those the subject's units lead or join), measured for the
+ * subject agency's subtree over the structure's year. The figure, or -1 for a
+ * code that names none or a part motcua does not record.
  */
+#define PAR_FIGURE_PLAN_COMPLETION SI_COUNT
+#define PAR_FIGURE_COUNT           (SI_COUNT + 1)
 int par_figure_parse(const char *code);
+/* The figure's code, and where its data comes from ("recorded", "plans"); NULL for -1. */
+const char *par_figure_code(int figure);
+const char *par_figure_source(int figure);
 /* The figure's value in per cent, or -1 when it has nothing to measure (no denominator). */
 double par_figure_value(const struct sindex_measure *m);
 

@@ -367,3 +367,29 @@ test('the external indices by year, as series for their trends', async () => {
   problem(null, await set(jprocessor, { kind: 'pci', year: 2025, agency: A.province, score: 70, source: 'VCCI' }), 403);
   problem(null, await auditor.get('/api/v1/indices?kind=gdp'), 400);
 });
+
+test("the figure plan_completion: the share of the year's reform tasks done, by the units of the subject", async () => {
+  const p = await steering.post('/api/v1/plans', { kind: 'yearly', year: 2025, title: 'Kế hoạch cải cách hành chính năm 2025' });
+  assert.equal(p.status, 201, p.text);
+  const add = async (no, lead, done) => {
+    const r = await steering.post(`/api/v1/plans/${p.json.id}/tasks`, { no, title: `Nhiệm vụ ${no}`, lead, deadline: '2025-06-30' });
+    assert.equal(r.status, 201, r.text);
+    if (done) assert.equal((await steering.patch(`/api/v1/tasks/${r.json.id}`, { done_on: done, version: r.json.version })).status, 200);
+  };
+  await add('1', A.commune1, '2025-06-02');
+  await add('2', A.commune1, null);
+  await add('3', A.justice, '2025-07-15'); // done late: done all the same
+  const list = await steering.get('/api/v1/par/structures');
+  assert.deepEqual(list.json.figures.find((f) => f.code === 'plan_completion'), { code: 'plan_completion', source: 'plans' });
+  const r = await put(steering, '1.1.2', { agency: A.province, figure: 'plan_completion', value: null });
+  assert.equal(r.status, 200, r.text);
+  let x = item(await assessment(steering, A.province), '1.1.2');
+  assert.deepEqual([x.figure, x.figure_source, x.figure_value, x.self_score, x.from_figure], ['plan_completion', 'plans', 66.67, 1.33, true]);
+  // a commune's own assessment counts the tasks its units lead: one of two
+  assert.equal((await put(steering, '1.1.2', { agency: A.commune1, figure: 'plan_completion' })).status, 200);
+  const c1 = item(await assessment(steering, A.commune1), '1.1.2');
+  assert.deepEqual([c1.figure_value, c1.self_score], [50, 1]);
+  assert.equal((await put(steering, '1.1.2', { agency: A.province, figure: 'none', value: 80 })).status, 200);
+  x = item(await assessment(steering, A.province), '1.1.2');
+  assert.deepEqual([x.figure, x.figure_value, x.score], [null, null, 1.6]);
+});
