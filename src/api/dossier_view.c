@@ -209,12 +209,13 @@ json_t *file_json(struct req *r, const struct stored_file *f)
     /* stored names are safe; rows from before they were are made so here */
     if (filename_display(f->name, f->content_type, name) < 0)
         strcpy(name, FILENAME_FALLBACK);
-    return json_pack("{s:I, s:s, s:o, s:s, s:s, s:I, s:s, s:o, s:s}", "id", (json_int_t)f->id,
+    return json_pack("{s:I, s:s, s:o, s:s, s:s, s:I, s:s, s:o, s:s, s:b}", "id", (json_int_t)f->id,
                      "kind", f->kind, "component",
                      f->component ? json_integer(f->component) : json_null(), "name", name,
                      "content_type", f->content_type, "size", (json_int_t)f->size, "sha256",
                      f->sha256, "uploaded_at", json_time(f->uploaded_at), "url",
-                     arena_printf(&r->arena, "/api/v1/files/%lld", (long long)f->id));
+                     arena_printf(&r->arena, "/api/v1/files/%lld", (long long)f->id), "supplement",
+                     f->supplement);
 }
 
 int dossier_add_details(struct req *r, const struct dossier *d, json_t *j, struct err *e)

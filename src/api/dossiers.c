@@ -8,6 +8,8 @@
 #include "api/handlers.h"
 #include "api/views.h"
 #include "api/notify.h"
+#include "api/uploads.h"
+#include "core/components.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/lifecycle.h"
@@ -18,6 +20,7 @@
 #include "store/agencies.h"
 #include "store/audit.h"
 #include "store/dossiers.h"
+#include "store/files.h"
 #include "store/procedures.h"
 
 #include <stdio.h>
@@ -93,6 +96,93 @@ static void read_components(struct req *r, json_t *body, const struct procedure 
         }
         d->components[pos - 1].received = 1;
     }
+}
+
+/* A staged upload named for a component (api/uploads.h). */
+struct file_ref {
+    int64_t upload;
+    int component;
+    const char *field; /* where a refusal is reported: the component's */
+};
+
+/*
+ * The staged files a submission attaches, [{component, upload}], and the
+ * components an online submission must carry (core/components.h): each
+ * missing one is a 422 on component.{position}.
+ */
+static void read_files(struct req *r, json_t *body, const struct procedure *p, int channel,
+                       struct file_ref **out, size_t *n, struct err *e)
+{
+    static const char *const keys[] = {"component", "upload", NULL};
+    json_t *arr = jv_typed(body, NULL, "files", JSON_ARRAY, JV_NULLABLE, e), *item;
+    size_t i, k;
+    int64_t v;
+
+    *n = 0;
+    *out = arena_calloc(&r->arena, (arr ? json_array_size(arr) : 0) + 1, sizeof(**out));
+    if (arr && json_array_size(arr) > STAGED_UPLOADS_MAX)
+        err_field(e, "files", "at most %d files", STAGED_UPLOADS_MAX);
+    json_array_foreach(arr, i, item)
+    {
+        const char *prefix = arena_printf(&r->arena, "files[%zu]", i);
+        struct file_ref *f = &(*out)[*n];
+
+        if (!json_is_object(item)) {
+            err_field(e, prefix, "must be an object {component, upload}");
+            continue;
+        }
+        jv_known(item, prefix, keys, e);
+        if (jv_int(item, prefix, "component", JV_REQUIRED, 1, 1000, &v, e) != 1)
+            continue;
+        if ((size_t)v > p->ncomponents) {
+            err_field(e, arena_printf(&r->arena, "%s.component", prefix),
+                      "procedure %s has %zu components", p->code, p->ncomponents);
+            continue;
+        }
+        f->component = (int)v;
+        f->field = arena_printf(&r->arena, "component.%d", f->component);
+        if (jv_int(item, prefix, "upload", JV_REQUIRED, 1, INT64_MAX, &f->upload, e) != 1)
+            continue;
+        for (k = 0; k < *n && (*out)[k].upload != f->upload; k++)
+            ;
+        if (k < *n) {
+            err_field(e, f->field, "upload %lld is named twice", (long long)f->upload);
+            continue;
+        }
+        ++*n;
+    }
+    for (i = 0; i < p->ncomponents; i++) {
+        if (!component_upload_needed(p->components[i].requirement, channel))
+            continue;
+        for (k = 0; k < *n && (*out)[k].component != (int)i + 1; k++)
+            ;
+        if (k == *n)
+            err_field_as(e, arena_printf(&r->arena, "component.%zu", i + 1), "required", "",
+                         "%s is required with an online submission: attach its file",
+                         p->components[i].name);
+    }
+}
+
+/*
+ * Inside the write transaction, before anything is written: every staged
+ * file is the caller's and still waiting, and together they fit the limit.
+ */
+static int check_files(struct req *r, const struct file_ref *files, size_t n, struct err *e)
+{
+    struct app *app = r->app;
+    int64_t total = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (upload_check(r, req_user_id(r), 0, files[i].upload, files[i].field, &total, e) < 0 &&
+            e->http != 422)
+            return -1;
+    if (e->http)
+        return -1;
+    if (total > app->dossier_files_limit)
+        return err_set(e, 413, "too_large", "the files of a dossier are at most %lld bytes",
+                       (long long)app->dossier_files_limit);
+    return 0;
 }
 
 /*
@@ -178,15 +268,19 @@ static int insert(struct req *r, struct dossier *d, const struct agency *ag, str
 
 int dossiers_create(struct req *r, struct err *e)
 {
-    static const char *const keys[] = {"procedure", "agency", "channel",    "applicant", "delegate",
-                                       "summary",   "sets",   "components", "variant",   NULL};
+    static const char *const keys[] = {"procedure", "agency",  "channel", "applicant",
+                                       "delegate",  "summary", "sets",    "components",
+                                       "variant",   "files",   NULL};
     struct dossier d = {0};
     struct procedure p;
     struct agency ag, owner;
+    struct file_ref *files;
+    struct stored_file f;
     json_t *body, *obj;
     const char *agency_id, *channel;
     char *last4;
     int64_t procedure_id = 0, variant_id = 0, v;
+    size_t nfiles, i;
     int rc = -1;
 
     if (req_json(r, &body, e) < 0)
@@ -239,6 +333,7 @@ int dossiers_create(struct req *r, struct err *e)
         goto out;
     }
     read_components(r, body, &p, &d, e);
+    read_files(r, body, &p, d.channel, &files, &nfiles, e);
     if (choose_variant(r, &p, variant_id, &d, e) < 0 || e->http)
         goto out;
     last4 = arena_alloc(&r->arena, 5);
@@ -254,15 +349,26 @@ int dossiers_create(struct req *r, struct err *e)
     d.current_unit = ag.id;
     d.submitted_at = r->now;
     d.created_at = d.updated_at = r->now;
+    /* one transaction: the files are checked first, then the dossier and its files, or nothing */
     if (db_begin(r->db, DB_WRITE, e) < 0)
         goto out;
-    if (insert(r, &d, &ag, e) < 0 || db_commit(r->db, e) < 0) {
-        db_rollback(r->db);
+    if (check_files(r, files, nfiles, e) < 0 || insert(r, &d, &ag, e) < 0)
         goto out;
-    }
+    for (i = 0; i < nfiles; i++)
+        if (upload_attach(r, req_user_id(r), &d, files[i].upload, files[i].component, 0,
+                          files[i].field, &f, e) < 0)
+            goto out;
+    if (nfiles &&
+        audit_append(r->db, r->now, req_user_id(r), "file.upload",
+                     arena_printf(&r->arena, "dossier:%s", d.code),
+                     arena_printf(&r->arena, "%zu files with the submission", nfiles), e) < 0)
+        goto out;
+    if (db_commit(r->db, e) < 0)
+        goto out;
     resp_header(r, "Location", arena_printf(&r->arena, "/api/v1/dossiers/%s", d.code));
     rc = resp_json(r, 201, dossier_json(r, &d, 1));
 out:
+    db_rollback(r->db); /* none open, or nothing of a refused submission stays */
     json_decref(body);
     return rc;
 }

@@ -101,6 +101,11 @@ int users_update(struct req *r, struct err *e);
 /* lookup.c */
 int lookup_get(struct req *r, struct err *e);
 int lookup_result(struct req *r, struct err *e);
+/* supplement.c */
+int lookup_uploads_create(struct req *r, struct err *e);
+int lookup_supplement(struct req *r, struct err *e);
+/* uploads.c */
+int uploads_create(struct req *r, struct err *e);
 int ratings_create(struct req *r, struct err *e);
 /* calendar.c */
 int calendar_holidays(struct req *r, struct err *e);

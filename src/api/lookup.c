@@ -42,7 +42,7 @@ int lookup_try(struct req *r, struct err *e)
  * (a right answer does not reset it). A code that names no dossier counts the
  * same way, so a 429 never tells that a dossier exists.
  */
-static int find(struct req *r, const char *code, const char *digits, struct dossier *d,
+int lookup_find(struct req *r, const char *code, const char *digits, struct dossier *d,
                 struct err *e)
 {
     struct app *app = r->app;
@@ -98,6 +98,35 @@ static int result_file(struct req *r, const struct dossier *d, struct stored_fil
     return found;
 }
 
+/*
+ * While the dossier waits for a supplement: what is missing and why (the
+ * request's items and reason), when it was asked, and the supplements the
+ * applicant sent online since, which wait for the desk's check. null otherwise.
+ */
+static json_t *supplement_json(const struct dossier *d, const struct dossier_event *ev, size_t n)
+{
+    const struct dossier_event *asked = dossier_last_event(ev, n, "request-supplement");
+    json_t *req, *items, *reason, *j, *sent;
+    size_t i;
+
+    if (d->status != DOSSIER_SUPPLEMENT || !asked)
+        return json_null();
+    sent = json_array();
+    req = d->supplement_request ? json_loads(d->supplement_request, 0, NULL) : NULL;
+    for (i = (size_t)(asked - ev) + 1; i < n; i++)
+        if (!strcmp(ev[i].action, "supplement-sent"))
+            json_array_append_new(sent, json_pack("{s:o, s:o}", "at", json_time(ev[i].at), "note",
+                                                  json_str(ev[i].note)));
+    items = json_object_get(req, "items");
+    reason = json_object_get(req, "reason");
+    j = json_pack("{s:o, s:o, s:o, s:o}", "items",
+                  json_is_array(items) ? json_incref(items) : json_array(), "reason",
+                  json_is_string(reason) ? json_incref(reason) : json_null(), "requested_at",
+                  json_time(asked->at), "sent", sent);
+    json_decref(req);
+    return j;
+}
+
 /* A dossier is rated once its result is ready. */
 static int can_rate(const struct dossier *d)
 {
@@ -113,7 +142,7 @@ int lookup_get(struct req *r, struct err *e)
     size_t n, i;
     int rated, has_result;
 
-    if (find(r, req_query(r, "code"), req_query(r, "phone_last4"), &d, e) < 0 ||
+    if (lookup_find(r, req_query(r, "code"), req_query(r, "phone_last4"), &d, e) < 0 ||
         dossier_events(r->db, &r->arena, d.id, &ev, &n, e) < 0 ||
         (rated = rating_exists(r->db, d.id, e)) < 0 || (has_result = result_file(r, &d, &f, e)) < 0)
         return -1;
@@ -132,6 +161,7 @@ int lookup_get(struct req *r, struct err *e)
                   json_time(d.submitted_at), "received_at", json_time(d.received_at), "due_at",
                   json_time(d.due_at), "finished_at", json_time(d.finished_at), "steps", steps,
                   "rated", rated, "can_rate", !rated && can_rate(&d));
+    json_object_set_new(j, "supplement", supplement_json(&d, ev, n));
     json_object_set_new(j, "result",
                         has_result ? json_pack("{s:s, s:s, s:I}", "name", f.name, "content_type",
                                                f.content_type, "size", (json_int_t)f.size)
@@ -151,7 +181,7 @@ int lookup_result(struct req *r, struct err *e)
     struct dossier d;
     int found;
 
-    if (find(r, req_query(r, "code"), req_query(r, "phone_last4"), &d, e) < 0 ||
+    if (lookup_find(r, req_query(r, "code"), req_query(r, "phone_last4"), &d, e) < 0 ||
         (found = result_file(r, &d, &f, e)) < 0)
         return -1;
     if (!found)
@@ -201,7 +231,7 @@ int ratings_create(struct req *r, struct err *e)
     rt.comment = jv_string(body, NULL, "comment", JV_NULLABLE | JV_MULTILINE, 2000, e);
     if (e->http || db_begin(r->db, DB_WRITE, e) < 0)
         goto out;
-    if (find(r, code, digits, &d, e) < 0)
+    if (lookup_find(r, code, digits, &d, e) < 0)
         goto out;
     if (!can_rate(&d)) {
         err_set(e, 409, "not_ready", "a dossier is rated once its result is ready");

@@ -3,6 +3,7 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/procedure_input.h"
+#include "core/components.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/fold.h"
@@ -46,9 +47,11 @@ static json_t *procedure_json(const struct procedure *p, int full)
     components = json_array();
     for (i = 0; i < p->ncomponents; i++)
         json_array_append_new(
-            components, json_pack("{s:i, s:s, s:s, s:i, s:b}", "position", (int)i + 1, "name",
+            components, json_pack("{s:i, s:s, s:s, s:i, s:b, s:s}", "position", (int)i + 1, "name",
                                   p->components[i].name, "kind", p->components[i].kind, "count",
-                                  p->components[i].count, "required", p->components[i].required));
+                                  p->components[i].count, "required",
+                                  component_mandatory(p->components[i].requirement), "requirement",
+                                  component_requirement_name(p->components[i].requirement)));
     fees = json_array();
     for (i = 0; i < p->nfees; i++)
         json_array_append_new(fees, json_pack("{s:s, s:I}", "name", p->fees[i].name, "amount",
@@ -181,10 +184,11 @@ static void read_parts(json_t *body, struct arena *a, struct procedure *p, struc
         p->components = arena_calloc(a, json_array_size(arr) + 1, sizeof(*p->components));
         json_array_foreach(arr, i, item)
         {
-            static const char *const keys[] = {"name", "kind", "count", "required", NULL};
+            static const char *const keys[] = {"name",     "kind",        "count",
+                                               "required", "requirement", NULL};
             struct procedure_component *c = &p->components[p->ncomponents++];
             char *prefix = arena_printf(a, "components[%zu]", i);
-            const char *kind;
+            const char *kind, *requirement;
 
             if (!json_is_object(item)) {
                 err_field(e, prefix, "must be an object");
@@ -199,9 +203,13 @@ static void read_parts(json_t *body, struct arena *a, struct procedure *p, struc
             c->count = 1;
             if (jv_int(item, prefix, "count", 0, 1, 20, &v, e) == 1)
                 c->count = (int)v;
-            c->required = 1;
-            if (jv_bool(item, prefix, "required", 0, &b, e) == 1)
-                c->required = b;
+            /* requirement, or the older boolean: required or optional */
+            c->requirement = COMPONENT_REQUIRED;
+            if (jv_bool(item, prefix, "required", 0, &b, e) == 1 && !b)
+                c->requirement = COMPONENT_OPTIONAL;
+            if ((requirement = jv_string(item, prefix, "requirement", 0, 20, e)) &&
+                jv_choice(requirement, component_requirements, prefix, "requirement", e) >= 0)
+                c->requirement = component_requirement_parse(requirement);
         }
     }
     if ((arr = jv_typed(body, NULL, "fees", JSON_ARRAY, 0, e))) {

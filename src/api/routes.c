@@ -89,6 +89,7 @@ struct route api_routes[] = {
     {ACTION("stop")},
     {ACTION("apologize")},
 
+    {"POST", "/api/v1/uploads", uploads_create, DOSSIER_CREATORS, BODY_UPLOAD},
     {"POST", "/api/v1/dossiers/{code}/files", files_upload, DESK | PROCESSING | R(CITIZEN),
      BODY_UPLOAD},
     {"GET", "/api/v1/files/{id}", files_download, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
@@ -178,6 +179,8 @@ struct route api_routes[] = {
 
     {"GET", "/api/v1/lookup", lookup_get, PUBLIC, BODY_NONE},
     {"GET", "/api/v1/lookup/result", lookup_result, PUBLIC, BODY_NONE},
+    {"POST", "/api/v1/lookup/uploads", lookup_uploads_create, PUBLIC, BODY_UPLOAD},
+    {"POST", "/api/v1/lookup/supplement", lookup_supplement, PUBLIC, BODY_JSON},
     {"POST", "/api/v1/ratings", ratings_create, PUBLIC, BODY_JSON},
 
     {"GET", "/api/v1/calendar/holidays", calendar_holidays, PUBLIC, BODY_NONE},

@@ -62,6 +62,12 @@ int upload_keep(struct req *r, int *created, struct err *e);
  * percent-encoded as UTF-8, with an ASCII fallback without diacritics.
  */
 const char *file_disposition(struct req *r, const char *stored, const char *type);
+/*
+ * api/lookup.c: the dossier a code and the applicant's phone digits name, under
+ * the lookup's allowance (429 for too many tries); the same 404 whichever is wrong.
+ */
+int lookup_find(struct req *r, const char *code, const char *digits, struct dossier *d,
+                struct err *e);
 /* A stored file as the API shows it, with its download URL. */
 json_t *file_json(struct req *r, const struct stored_file *f);
 /*

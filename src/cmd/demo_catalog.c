@@ -1,5 +1,6 @@
 /* The demo province's agencies and procedures, shared by `motcua demo` and `motcua gen`. */
 #include "cmd/demo_data.h"
+#include "core/components.h"
 #include "core/fold.h"
 #include "store/agencies.h"
 #include "store/procedures.h"
@@ -27,6 +28,27 @@ static int add_agency(struct db *db, struct arena *a, int64_t now, const char *i
     if (!strcmp(level, "commune") || !strcmp(level, "centre"))
         ag.address = arena_printf(a, "Trụ sở %s, tỉnh Sơn Hà", name);
     return agency_insert(db, &ag, now, e);
+}
+
+/*
+ * How a component of the demo catalog is handed in online: the identity card's
+ * copy is optional (the officer reads the population database); originals that
+ * must be shown or signed before the officer are brought to the counter; the
+ * rest is uploaded.
+ */
+static int requirement_of(const char *name)
+{
+    static const char *const counter[] = {"Giấy chứng nhận đã cấp", "Bản chính giấy tờ, văn bản",
+                                          "Giấy tờ, văn bản cần chứng thực chữ ký",
+                                          "Hợp đồng chuyển nhượng đã công chứng", NULL};
+    size_t i;
+
+    if (!strcmp(name, "Bản sao Căn cước công dân"))
+        return COMPONENT_OPTIONAL;
+    for (i = 0; counter[i]; i++)
+        if (!strcmp(name, counter[i]))
+            return COMPONENT_COUNTER;
+    return COMPONENT_REQUIRED;
 }
 
 static int add_procedures(struct db *db, struct arena *a, int64_t now, int64_t ids[], struct err *e)
@@ -66,7 +88,7 @@ static int add_procedures(struct db *db, struct arena *a, int64_t now, int64_t i
             p.components[p.ncomponents].kind = tok;
             p.components[p.ncomponents].name = colon + 1;
             p.components[p.ncomponents].count = 1;
-            p.components[p.ncomponents].required = 1;
+            p.components[p.ncomponents].requirement = requirement_of(colon + 1);
             p.ncomponents++;
         }
         if (d->fee) {

@@ -117,6 +117,7 @@ const char *event_label(const char *action)
         {"receive", "Tiếp nhận hồ sơ"},
         {"submit", "Nộp hồ sơ trực tuyến"},
         {"consult_done", "Cơ quan phối hợp trả kết quả"},
+        {"supplement-sent", "Người nộp gửi hồ sơ bổ sung trực tuyến"},
     };
     size_t i;
     int a = action_parse(action);

@@ -4,7 +4,7 @@
 
 #define FILE_COLUMNS                                                                               \
     "id, dossier_id, kind, coalesce(component, 0), name, content_type, sha256, size,"              \
-    " uploaded_at, coalesce(uploaded_by, 0)"
+    " uploaded_at, coalesce(uploaded_by, 0), supplement"
 
 static void read_row(struct db_stmt *st, struct arena *a, void *out)
 {
@@ -20,16 +20,17 @@ static void read_row(struct db_stmt *st, struct arena *a, void *out)
     f->size = db_col_int(st, 7);
     f->uploaded_at = db_col_int(st, 8);
     f->uploaded_by = db_col_int(st, 9);
+    f->supplement = (int)db_col_int(st, 10);
 }
 
 int file_insert(struct db *db, struct stored_file *f, struct err *e)
 {
     return db_int(db, &f->id, e,
                   "INSERT INTO files (dossier_id, kind, component, name, content_type, size,"
-                  " sha256, uploaded_at, uploaded_by) VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?)"
-                  " RETURNING id",
-                  "ItittItIz", f->dossier_id, f->kind, f->component, f->name, f->content_type,
-                  f->size, f->sha256, f->uploaded_at, f->uploaded_by) == DB_ROW
+                  " sha256, uploaded_at, uploaded_by, supplement)"
+                  " VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                  "ItittItIzi", f->dossier_id, f->kind, f->component, f->name, f->content_type,
+                  f->size, f->sha256, f->uploaded_at, f->uploaded_by, f->supplement) == DB_ROW
                ? 0
                : -1;
 }
@@ -70,4 +71,63 @@ int dossier_mark_result_electronic(struct db *db, int64_t dossier_id, struct err
                    stats_track_end(db, &mark, e) < 0
                ? -1
                : 0;
+}
+
+static void read_staged(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct staged_upload *s = out;
+
+    s->id = db_col_int(st, 0);
+    s->user_id = db_col_int0(st, 1);
+    s->dossier_id = db_col_int0(st, 2);
+    s->name = db_col_dup(st, 3, a);
+    s->content_type = db_col_dup(st, 4, a);
+    s->size = db_col_int(st, 5);
+    s->sha256 = db_col_dup(st, 6, a);
+    s->created_at = db_col_int(st, 7);
+}
+
+int staged_insert(struct db *db, struct staged_upload *s, struct err *e)
+{
+    int64_t stale = s->created_at - STAGED_UPLOAD_TTL;
+
+    return db_run(db, e,
+                  "DELETE FROM staged_uploads WHERE (user_id = ? OR dossier_id = ?)"
+                  " AND created_at < ?",
+                  "III", s->user_id, s->dossier_id, stale) < 0 ||
+                   db_int(db, &s->id, e,
+                          "INSERT INTO staged_uploads (user_id, dossier_id, name, content_type,"
+                          " size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          "zzttItI", s->user_id, s->dossier_id, s->name, s->content_type, s->size,
+                          s->sha256, s->created_at) != DB_ROW
+               ? -1
+               : 0;
+}
+
+int staged_count(struct db *db, int64_t user_id, int64_t dossier_id, int64_t since, int64_t *n,
+                 struct err *e)
+{
+    return db_int(db, n, e,
+                  "SELECT count(*) FROM staged_uploads WHERE (user_id = ? OR dossier_id = ?)"
+                  " AND created_at >= ?",
+                  "III", user_id, dossier_id, since) == DB_ROW
+               ? 0
+               : -1;
+}
+
+int staged_get(struct db *db, struct arena *a, int64_t id, int64_t user_id, int64_t dossier_id,
+               int64_t since, struct staged_upload *out, struct err *e)
+{
+    int rc = db_one(db, a, read_staged, out, e,
+                    "SELECT id, user_id, dossier_id, name, content_type, size, sha256, created_at"
+                    " FROM staged_uploads WHERE id = ? AND created_at >= ?"
+                    " AND (user_id = ? OR dossier_id = ?)",
+                    "IIII", id, since, user_id, dossier_id);
+
+    return rc < 0 ? -1 : rc == DB_ROW;
+}
+
+int staged_delete(struct db *db, int64_t id, struct err *e)
+{
+    return db_run(db, e, "DELETE FROM staged_uploads WHERE id = ?", "I", id) < 0 ? -1 : 0;
 }

@@ -1,6 +1,7 @@
 /* Procedures in SQL; search through the FTS5 table procedure_search over folded text. */
 #include "store/procedures.h"
 #include "store/agencies.h"
+#include "core/components.h"
 #include "lib/strbuf.h"
 
 #include <ctype.h>
@@ -53,7 +54,9 @@ static void read_component(struct db_stmt *st, struct arena *a, void *out)
     c->name = db_col_dup(st, 0, a);
     c->kind = db_col_dup(st, 1, a);
     c->count = (int)db_col_int(st, 2);
-    c->required = (int)db_col_int(st, 3);
+    c->requirement = component_requirement_parse(db_col_text(st, 3));
+    if (c->requirement < 0)
+        c->requirement = COMPONENT_REQUIRED;
 }
 
 static void read_fee(struct db_stmt *st, struct arena *a, void *out)
@@ -67,7 +70,7 @@ static void read_fee(struct db_stmt *st, struct arena *a, void *out)
 static int load_parts(struct db *db, struct arena *a, struct procedure *p, struct err *e)
 {
     return db_all(db, a, read_component, sizeof(*p->components), &p->components, &p->ncomponents, e,
-                  "SELECT name, kind, count, required FROM procedure_components"
+                  "SELECT name, kind, count, requirement FROM procedure_components"
                   " WHERE procedure_id = ? ORDER BY position",
                   "I", p->id) < 0 ||
                    db_all(db, a, read_fee, sizeof(*p->fees), &p->fees, &p->nfees, e,
@@ -192,8 +195,10 @@ static int write_parts(struct db *db, const struct procedure *p, const char *sea
         const struct procedure_component *c = &p->components[i];
         if (db_run(db, e,
                    "INSERT INTO procedure_components (procedure_id, position, name, kind, count,"
-                   " required) VALUES (?, ?, ?, ?, ?, ?)",
-                   "Iittii", p->id, (int)i + 1, c->name, c->kind, c->count, c->required) < 0)
+                   " required, requirement) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   "Iittiit", p->id, (int)i + 1, c->name, c->kind, c->count,
+                   component_mandatory(c->requirement),
+                   component_requirement_name(c->requirement)) < 0)
             return -1;
     }
     for (i = 0; i < p->nfees; i++) {

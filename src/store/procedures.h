@@ -12,7 +12,8 @@
 struct procedure_component {
     const char *name;
     const char *kind; /* original, certified, copy */
-    int count, required;
+    int count;
+    int requirement; /* core/components.h: required, optional, counter */
 };
 
 struct procedure_fee {

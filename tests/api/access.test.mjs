@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, Client, as, motcua, A, PROC, PASSWORD, ROOT } from './helpers.mjs';
+import { startServer, Client, as, motcua, A, PROC, PASSWORD, ROOT, stage } from './helpers.mjs';
 
 const ROLES = ['citizen', 'receiver', 'processor', 'leader', 'unit_admin', 'admin', 'steering', 'auditor'];
 const SYSTEM_WIDE = new Set(['admin', 'steering', 'auditor', 'citizen']);
@@ -85,7 +85,7 @@ async function dossierIn(agency, status, { online = false, by = citizen } = {}) 
   const desk = drivers[`${agency}:receiver`], processor = drivers[`${agency}:processor`], leader = drivers[`${agency}:leader`];
   const body = { procedure: proc[agency], agency, applicant, summary: 'Kiểm tra quyền' };
   let r = online || status === 1
-    ? await by.post('/api/v1/dossiers', { ...body, channel: 'online' })
+    ? await by.post('/api/v1/dossiers', { ...body, channel: 'online', files: [{ component: 1, upload: (await stage(by)).json.id }] })
     : await desk.post('/api/v1/dossiers', { ...body, channel: 'counter' });
   assert.equal(r.status, 201, r.text);
   const code = r.json.code;
@@ -257,6 +257,10 @@ function others(ctx) {
     'PUT /api/v1/committee/members/{id}': { scope: 'none', path: () => `/api/v1/committee/members/${member}`, body: { units: [], areas: [] } },
     'GET /api/v1/lookup': { scope: 'none', path: '/api/v1/lookup?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
     'GET /api/v1/lookup/result': { scope: 'none', path: '/api/v1/lookup/result?code=000.00.02.H88-261123-9999&phone_last4=0000', ok: (s) => s === 404 || s === 429 },
+    'POST /api/v1/lookup/uploads': { scope: 'none', path: '/api/v1/lookup/uploads', upload: true, fields: { code: '000.00.02.H88-261123-9999', phone_last4: '0000' }, ok: (s) => s === 404 || s === 429 },
+    'POST /api/v1/lookup/supplement': { scope: 'none', path: '/api/v1/lookup/supplement', body: { code: '000.00.02.H88-261123-9999', phone_last4: '0000', uploads: [1] }, ok: (s) => s === 404 || s === 429 },
+    // files staged before the submission that attaches them: those who create dossiers
+    'POST /api/v1/uploads': { scope: 'none', path: '/api/v1/uploads', upload: true, fields: {} },
     'POST /api/v1/ratings': { scope: 'none', path: '/api/v1/ratings', body: { code: '000.00.02.H88-261123-9999', phone_last4: '0000', level: 'satisfied' }, ok: (s) => s === 404 || s === 429 },
     'GET /api/v1/statuses': { scope: 'none', path: '/api/v1/statuses' },
     'GET /api/v1/calendar/holidays': { scope: 'none', path: '/api/v1/calendar/holidays?year=2026' },

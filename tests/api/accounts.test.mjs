@@ -2,7 +2,7 @@
 // set again by e-mail; nothing tells whether an address has an account.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, problem, sql, dossierBody } from './helpers.mjs';
+import { startServer, Client, problem, sql, dossierBody, onlineBody } from './helpers.mjs';
 
 let server, anon;
 before(async () => {
@@ -39,7 +39,7 @@ test('a citizen registers, verifies the address by the e-mailed link, signs in a
   assert.equal(me.full_name, 'Nguyễn Thị Lan');
   // their dossiers, and only theirs
   assert.deepEqual((await lan.get('/api/v1/dossiers')).json.items, []);
-  const d = await lan.post('/api/v1/dossiers', dossierBody({ channel: 'online' }));
+  const d = await lan.post('/api/v1/dossiers', await onlineBody(lan));
   assert.equal(d.status, 201, d.text);
   assert.deepEqual((await lan.get('/api/v1/dossiers')).json.items.map((x) => x.code), [d.json.code]);
   // registering the same address again says the same, creates nothing, and tells the owner

@@ -108,12 +108,16 @@ test('upgrading a database whose counting rules are older counts its dossiers ag
       DROP TABLE feedback_files; DROP TABLE feedback_events; DROP TABLE feedback; DROP TABLE open311_keys;
       DROP TABLE index_values; DROP TABLE par_files; DROP TABLE par_assessments; DROP TABLE par_items;
       DROP TABLE par_structures;
+      DROP TABLE staged_uploads; ALTER TABLE files DROP COLUMN supplement; ALTER TABLE procedure_components DROP COLUMN requirement;
       DROP TABLE account_tokens; DROP TABLE search_synonyms; DROP TABLE plan_reminders; ALTER TABLE dossiers DROP COLUMN applicant_folded; DROP TABLE committee_areas; DROP TABLE committee_units;
       DROP TABLE task_report_files; DROP TABLE task_reports; DROP TABLE task_units; DROP TABLE tasks; DROP TABLE plans;
       UPDATE stats SET done_early = done_early + 1, refused = 0`);
     assert.equal(run('report', 'verify', '--db', db).status, 1);
     motcua('init', '--db', db);
-    assert.equal(sql(db, 'SELECT max(version) FROM schema_version'), '14');
+    assert.equal(sql(db, 'SELECT max(version) FROM schema_version'), '15');
+    // the optional components stay optional: the rest is uploaded until an administrator says otherwise
+    assert.notEqual(sql(db, "SELECT count(*) FROM procedure_components WHERE requirement = 'optional'"), '0');
+    assert.equal(sql(db, "SELECT count(*) FROM procedure_components WHERE (requirement = 'optional') <> (required = 0)"), '0');
     // the folded names were filled in by the migration
     assert.equal(sql(db, "SELECT count(*) FROM dossiers WHERE applicant_folded IS NULL OR applicant_folded GLOB '*[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐƠƯàáâãèéêìíòóôõùúăđơư]*'"), '0');
     assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/);

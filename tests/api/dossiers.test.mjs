@@ -1,7 +1,7 @@
 // Dossier intake and the units' queues.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, PASSWORD, applicant, dossierBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, PASSWORD, applicant, dossierBody, onlineBody } from './helpers.mjs';
 
 let server, r1, r2, centre, citizen;
 before(async () => {
@@ -162,7 +162,7 @@ test('bad dossiers: each field with its reason; nothing written', async () => {
 });
 
 test('get by code: staff of the unit and the citizen who filed; others see 404', async () => {
-  const mine = await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online' }));
+  const mine = await citizen.post('/api/v1/dossiers', await onlineBody(citizen));
   const counter = await r1.post('/api/v1/dossiers', dossierBody());
   assert.equal((await r1.get(`/api/v1/dossiers/${counter.json.code}`)).json.applicant.id_number, '001190012345');
   assert.equal((await (await as(server, 'processor1')).get(`/api/v1/dossiers/${counter.json.code}`)).status, 200);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { startServer, Client, as, problem, sql, today, A, PROC, dossierBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, today, A, PROC, dossierBody, onlineBody } from './helpers.mjs';
 
 const LIMIT = 64 * 1024;
 let server, desk, citizen, files;
@@ -131,7 +131,7 @@ test('an upload cut off mid-way leaves nothing behind', async () => {
 });
 
 test('who may add which file: the applicant to their own new dossier, the unit its result', async () => {
-  const online = (await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online' }))).json.code;
+  const online = (await citizen.post('/api/v1/dossiers', await onlineBody(citizen))).json.code;
   assert.equal((await upload(citizen, online)).status, 201);
   const other = await as(server, 'citizen2');
   problem(null, await upload(other, online), 404);

@@ -257,7 +257,7 @@ async function seed(server) {
   }
   const procs = {
     birth: { code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch', level: 'commune', agency: A.province, duration_days: 1, duration_kind: 'working', online_class: 'full',
-      components: [{ name: 'Tờ khai đăng ký khai sinh', kind: 'original' }, { name: 'Giấy chứng sinh', kind: 'original' }, { name: 'Bản sao Căn cước công dân', kind: 'copy', required: false }] },
+      components: [{ name: 'Tờ khai đăng ký khai sinh', kind: 'original' }, { name: 'Giấy chứng sinh', kind: 'original', requirement: 'counter' }, { name: 'Bản sao Căn cước công dân', kind: 'copy', required: false }] },
     land: { code: '1.004227', name: 'Thủ tục đất đai: đăng ký biến động quyền sử dụng đất', field: 'Đất đai', level: 'commune', agency: A.province, duration_days: 10, duration_kind: 'working', online_duration_days: 8 },
     record: { code: '2.000488', name: 'Cấp Phiếu lý lịch tư pháp', field: 'Lý lịch tư pháp', level: 'province', agency: A.justice, duration_days: 10, duration_kind: 'working', online_class: 'full', fees: [{ name: 'Phí cấp phiếu', amount: 200000 }] },
     festival: { code: '1.003622', name: 'Cấp giấy phép tổ chức lễ hội', field: 'Văn hóa', level: 'province', agency: A.building, duration_days: 15, duration_kind: 'calendar' },
@@ -290,6 +290,35 @@ export function applicant(extra = {}) {
 
 export function dossierBody(extra = {}) {
   return { procedure: PROC.birth, agency: A.commune1, channel: 'counter', applicant: applicant(), summary: 'Đăng ký khai sinh cho con', ...extra };
+}
+
+export const SAMPLE_PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+// Stages one file (POST /api/v1/uploads, or the lookup's supplement uploads with fields).
+export async function stage(c, { path = '/api/v1/uploads', data = SAMPLE_PDF, name = 'to-khai.pdf', type = 'application/pdf', fields = {} } = {}) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([data], { type }), name);
+  const headers = c.cookie ? { Cookie: c.cookie, 'X-CSRF-Token': c.csrf } : {};
+  const r = await fetch(c.server.base + path, { method: 'POST', body: form, headers });
+  const text = await r.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch {}
+  return { status: r.status, headers: r.headers, text, json };
+}
+
+// An online submission's body with a staged PDF for every component it must carry.
+export async function onlineBody(c, extra = {}) {
+  const body = dossierBody({ channel: 'online', ...extra });
+  const p = (await c.get(`/api/v1/procedures/${body.procedure}`)).json;
+  const files = [];
+  for (const x of p.components || []) {
+    if (x.requirement !== 'required') continue;
+    const s = await stage(c);
+    if (s.status !== 201) throw new Error(`stage: ${s.status} ${s.text}`);
+    files.push({ component: x.position, upload: s.json.id });
+  }
+  return { ...body, files };
 }
 
 export function problem(t, r, status, field) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, as, A, PROC, dossierBody, applicant } from './helpers.mjs';
+import { startServer, as, A, PROC, dossierBody, applicant, onlineBody } from './helpers.mjs';
 
 // what each dossier carries; compared without white space, as PDF cells wrap
 const PEOPLE = {
@@ -30,7 +30,7 @@ before(async () => {
   for (const u of ['receiver1', 'processor1', 'leader1', 'admin', 'steering', 'auditor', 'unitadmin', 'citizen', 'citizen2', 'centre', 'jprocessor', 'receiver2'])
     clients[u] = await as(server, u);
   // filed online by the citizen, accepted at the commune's desk, handed over to processing
-  const own = await clients.citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online', applicant: PEOPLE.own.applicant, delegate: PEOPLE.own.delegate }));
+  const own = await clients.citizen.post('/api/v1/dossiers', await onlineBody(clients.citizen, { applicant: PEOPLE.own.applicant, delegate: PEOPLE.own.delegate }));
   assert.equal(own.status, 201, own.text);
   for (const action of ['accept', 'handover'])
     assert.equal((await clients.receiver1.post(`/api/v1/dossiers/${own.json.code}/${action}`, {})).status, 200, action);

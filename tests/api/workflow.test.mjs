@@ -1,7 +1,7 @@
 // The whole life of a dossier: every transition, the clock, the control sheet, races.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, dossierBody, today } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, dossierBody, today, onlineBody } from './helpers.mjs';
 
 let server, desk, centre, jproc, jlead, citizen;
 before(async () => {
@@ -77,21 +77,21 @@ test('received at the centre, processed and approved at the department, returned
 });
 
 test('an online dossier is accepted (the clock starts) or refused with a reason', async () => {
-  const a = (await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online' }))).json;
+  const a = (await citizen.post('/api/v1/dossiers', await onlineBody(citizen))).json;
   problem(null, await act(desk, a.code, 'refuse', {}), 422, 'reason');
   let r = await act(desk, a.code, 'accept');
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.status, 'received');
   assert.ok(r.json.received_at && r.json.due_at);
   problem(null, await act(desk, a.code, 'accept'), 409);
-  const b = (await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online' }))).json;
+  const b = (await citizen.post('/api/v1/dossiers', await onlineBody(citizen))).json;
   r = await act(desk, b.code, 'refuse', { reason: 'Không thuộc thẩm quyền giải quyết của xã' });
   assert.equal(r.status, 200);
   assert.equal(r.json.status, 'refused');
   assert.equal(r.json.close_reason, 'Không thuộc thẩm quyền giải quyết của xã');
   assert.ok(r.json.closed_at);
   // the applicant withdraws their own; not someone else's
-  const c = (await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online' }))).json;
+  const c = (await citizen.post('/api/v1/dossiers', await onlineBody(citizen))).json;
   const other = await as(server, 'citizen2');
   problem(null, await act(other, c.code, 'withdraw', { reason: 'x' }), 404);
   r = await act(citizen, c.code, 'withdraw', { reason: 'Tôi không cần nữa' });
@@ -148,7 +148,7 @@ test('a supplement asked at intake resumes there: received, or for an online dos
   r = await act(centre, d.code, 'handover');
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.status, 'processing');
-  const a = (await citizen.post('/api/v1/dossiers', dossierBody({ channel: 'online' }))).json;
+  const a = (await citizen.post('/api/v1/dossiers', await onlineBody(citizen))).json;
   r = await act(desk, a.code, 'request-supplement', items);
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.received_at, null);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, as, sql, today, Client, A, PROC, PASSWORD, dossierBody } from '../api/helpers.mjs';
+import { startServer, as, sql, today, Client, A, PROC, PASSWORD, dossierBody, onlineBody } from '../api/helpers.mjs';
 import { launch, page, axe } from './browser.mjs';
 
 let server, browser;
@@ -205,7 +205,7 @@ test("citizens' pages pass axe-core in both languages and fit a 360 px phone", a
   const c = await account('axe.kiem.tra@example.vn', PASSWORD); // the password page() signs in with
   const d = (await c.post('/api/v1/dossiers', dossierBody({ procedure: PROC.record, agency: A.centre, channel: 'online' }))).json;
   await toResult(d.code, { online: true });
-  await c.post('/api/v1/dossiers', dossierBody({ channel: 'online' }));
+  await c.post('/api/v1/dossiers', await onlineBody(c));
   const pages = [[null, '/dang-ky'], [null, '/quen-mat-khau'], [null, '/dat-lai-mat-khau?token=khong-hop-le'], [null, '/xac-nhan'],
     [null, `/tra-cuu?code=${d.code}&so=5678`], ['axe.kiem.tra@example.vn', '/ho-so-cua-toi']];
   for (const lang of ['vi', 'en']) {

@@ -334,7 +334,7 @@ export function t(key, vars = {}) {
 // A dossier's status in words: the server's Vietnamese label, or English.
 export const statusText = (name, label) => (current === 'en' ? statusEn[name] || name : label || name);
 // An action's name: the server's Vietnamese label, or its English name.
-const actionEn = { accept: 'Accept', refuse: 'Refuse', handover: 'Hand over', 'request-supplement': 'Request a supplement', supplement: 'Record the supplement',
+const actionEn = { 'supplement-sent': 'Supplement sent online by the applicant', accept: 'Accept', refuse: 'Refuse', handover: 'Hand over', 'request-supplement': 'Request a supplement', supplement: 'Record the supplement',
   forward: 'Forward', approve: 'Approve', 'send-back': 'Send back', consult: 'Consult an agency', 'request-payment': 'Request payment',
   pay: 'Record payment', finish: 'Finish with the result', return: 'Return the result', withdraw: 'Withdraw', stop: 'Stop', apologize: 'Apologise, re-appoint' };
 export const actionText = (name, label) => (current === 'en' ? actionEn[name] || name : label || name);
@@ -380,6 +380,9 @@ const fieldCodes = {
   // a citizen's account: an e-mailed link past its time or used; not the API's: two passwords that differ
   expired: ['Đường dẫn không hợp lệ, đã được dùng hoặc đã hết hạn', 'The link is not valid, was used already or has expired'],
   mismatch: ['Hai mật khẩu đã nhập không giống nhau', 'The two passwords differ'],
+  // a staged file: its content is not PDF, JPEG or PNG; or it is no longer held
+  file_type: ['Tệp không phải PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)', 'The file is not a PDF, JPEG or PNG (judged by its content)'],
+  upload_gone: ['Tệp đã chọn không còn được lưu tạm (quá một ngày hoặc đã gửi): vui lòng chọn lại tệp', 'The chosen file is no longer held (over a day old or already sent): choose it again'],
 };
 export function fieldText(err) {
   const e = typeof err === 'string' ? { code: 'invalid', message: err } : err;

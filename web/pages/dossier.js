@@ -4,6 +4,7 @@ import { useState, useEffect } from '../vendor/hooks.module.js';
 import { html, Field, Alert, Loading, when, money, fieldsOf } from '../lib/ui.js';
 import { get, post, upload } from '../lib/api.js';
 import { t, lang, statusText, actionText } from '../lib/i18n.js';
+import '../lib/i18n-submit.js';
 
 const FORMS = [['01', (d) => d.received_at], ['02', (d) => d.supplement_request], ['03', (d) => d.status === 'refused'],
   ['04', (d) => d.apology], ['05', (d) => d.received_at], ['07', (d) => d.status === 'stopped']];
@@ -106,7 +107,7 @@ export function Dossier({ params, session }) {
     </div>
     <section aria-labelledby="h-files"><h2 id="h-files">${t('files')}</h2>
       <ul>${d.components.map((c) => html`<li key=${c.position}>${c.position}. ${c.name} — ${t(c.kind)} ×${c.count}${c.digitized ? ' ✓' : ''}</li>`)}</ul>
-      <ul>${d.files.map((f) => html`<li key=${f.id}><a href=${f.url}>${f.name}</a> <span class="muted">(${f.kind}, ${Math.ceil(f.size / 1024)} KB)</span></li>`)}</ul>
+      <ul>${d.files.map((f) => html`<li key=${f.id}><a href=${f.url}>${f.name}</a> <span class="muted">(${f.supplement ? t('supFileMark') : f.kind}, ${Math.ceil(f.size / 1024)} KB)</span></li>`)}</ul>
       ${session.can('process', 'receive') && ['processing', 'processed'].includes(d.status) && html`<label for="result-file">${t('attach')}: ${t('result')}</label>
         <input id="result-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange=${addResult} />`}
     </section>
