@@ -40,9 +40,10 @@ test('a citizen submits online with a file and looks the dossier up', async () =
   await p.getByLabel('Thư điện tử').fill('chi@example.vn');
   await p.getByLabel('Nơi nộp hồ sơ').selectOption(A.commune1);
   await p.getByRole('button', { name: 'Tiếp tục' }).click();
-  const file = join(server.dir, 'giay-chung-sinh.pdf');
+  const file = join(server.dir, 'to-khai.pdf');
   writeFileSync(file, PDF);
-  await p.getByLabel(/2\. Giấy chứng sinh/).setInputFiles(file);
+  await p.getByLabel(/1\. Tờ khai đăng ký khai sinh/).setInputFiles(file);
+  await p.getByText(/Đã nhận tệp/).waitFor();
   await p.getByRole('button', { name: 'Tiếp tục' }).click();
   await p.getByRole('button', { name: 'Xác nhận nộp hồ sơ' }).click();
   // the ID number was wrong: the error shows at the field, in Vietnamese
@@ -50,13 +51,14 @@ test('a citizen submits online with a file and looks the dossier up', async () =
   assert.equal(await p.getByLabel('Số định danh cá nhân (CCCD)').getAttribute('aria-invalid'), 'true');
   await p.getByLabel('Số định danh cá nhân (CCCD)').fill('001190054321');
   await p.getByRole('button', { name: 'Tiếp tục' }).click();
-  await p.getByLabel(/2\. Giấy chứng sinh/).setInputFiles(file);
+  await p.getByLabel(/1\. Tờ khai đăng ký khai sinh/).setInputFiles(file);
+  await p.getByText(/Đã nhận tệp/).waitFor();
   await p.getByRole('button', { name: 'Tiếp tục' }).click();
   await shot(p, 'submit');
   await p.getByRole('button', { name: 'Xác nhận nộp hồ sơ' }).click();
   const code = (await p.locator('.code').textContent()).trim();
   assert.match(code, new RegExp(`^${A.commune1.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`));
-  assert.equal(sql(server.db, `SELECT count(*) FROM files f JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = '${code}' AND f.component = 2`), '1');
+  assert.equal(sql(server.db, `SELECT count(*) FROM files f JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = '${code}' AND f.component = 1`), '1');
   // the lookup, as a receipt's QR code opens it
   const q = await page(browser, server);
   await q.goto(`${server.base}/?code=${encodeURIComponent(code)}`);

@@ -142,7 +142,8 @@ export function Submit({ params, session }) {
     </form>`}
     ${step === 2 && html`<form onSubmit=${toConfirm} noValidate>
       ${p.components.map((c) => html`<${ComponentFile} key=${c.position} c=${c} state=${fileOf(c.position)} onChoose=${(f) => choose(c, f)} />`)}
-      <div class="row"><button type="button" class="secondary" onClick=${() => setStep(1)}>${t('back')}</button><button type="submit">${t('next')}</button></div>
+      <div class="row"><button type="button" class="secondary" onClick=${() => setStep(1)}>${t('back')}</button>
+        <button type="submit" disabled=${Object.values(files).some((f) => f.progress !== undefined)}>${t('next')}</button></div>
     </form>`}
     ${step === 3 && html`<section aria-labelledby="h-sum">
       <h2 id="h-sum">${t('confirm')}</h2><p>${t('confirmHint')}</p>
