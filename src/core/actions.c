@@ -1,8 +1,10 @@
 /* What a caller may do to a dossier now. */
 #include "core/actions.h"
+#include "core/date.h"
 #include "core/roles.h"
 #include "lib/strbuf.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const fields[ACT_COUNT] = {
@@ -35,6 +37,8 @@ static const char *const names[BLOCK_COUNT][2] = {
     [BLOCK_APPROVAL] = {"approval_step", "Bước hiện tại do lãnh đạo phê duyệt"},
     [BLOCK_NO_APPROVAL] = {"not_approval_step", "Bước hiện tại không phải bước phê duyệt"},
     [BLOCK_APOLOGIZED] = {"apologized", "Đã xin lỗi và hẹn lại một lần"},
+    [BLOCK_EARLY] = {"too_early", "Chỉ được xin lỗi và hẹn lại từ 3 ngày làm việc trước hạn trả "
+                                  "kết quả"},
 };
 
 /* An action the applicant who filed the dossier may take as well. */
@@ -97,6 +101,8 @@ int action_block(int action, const struct action_context *c)
         return BLOCK_NO_APPROVAL;
     if (action == ACT_APOLOGIZE && c->apologized)
         return BLOCK_APOLOGIZED;
+    if (action == ACT_APOLOGIZE && c->apology_opens && c->now < c->apology_opens)
+        return BLOCK_EARLY;
     return BLOCK_NONE;
 }
 
@@ -139,10 +145,10 @@ static int refuse_role(const struct dossier *d, int action, struct err *e)
                    actor == ACTOR_DESK ? d->agency : d->current_unit);
 }
 
-int action_refuse(int action, const struct action_context *c, const struct dossier *d,
+static int refuse(int block, int action, const struct action_context *c, const struct dossier *d,
                   const struct dossier_step *steps, struct err *e)
 {
-    switch (action_block(action, c)) {
+    switch (block) {
     case BLOCK_NONE: return 0;
     case BLOCK_STATUS: return refuse_status(d, action, e);
     case BLOCK_ROLE: return refuse_role(d, action, e);
@@ -163,8 +169,29 @@ int action_refuse(int action, const struct action_context *c, const struct dossi
                        d->step, steps[d->step - 1].name);
     case BLOCK_APOLOGIZED:
         return err_set(e, 409, "already_apologized", "the appointment was already re-set once");
+    case BLOCK_EARLY: {
+        char opens[DATE_ISO_MAX];
+        date_format_local(c->apology_opens, opens);
+        return err_set(e, 409, "too_early",
+                       "an apology may be issued from three working days before the appointment: "
+                       "from %s",
+                       opens);
+    }
     }
     return err_set(e, 500, "internal", "unknown reason to refuse %s", action_get(action)->name);
+}
+
+int action_refuse(int action, const struct action_context *c, const struct dossier *d,
+                  const struct dossier_step *steps, struct err *e)
+{
+    int block = action_block(action, c);
+
+    if (block == BLOCK_NONE)
+        return 0;
+    refuse(block, action, c, d, steps, e);
+    action_block_text(block, c, e->label, sizeof(e->label));
+    snprintf(e->reason, sizeof(e->reason), "%s", action_block_name(block));
+    return -1;
 }
 
 const char *action_block_name(int block)
@@ -175,6 +202,18 @@ const char *action_block_name(int block)
 const char *action_block_label(int block)
 {
     return block >= 0 && block < BLOCK_COUNT ? names[block][1] : "";
+}
+
+void action_block_text(int block, const struct action_context *c, char *out, size_t size)
+{
+    char opens[DATE_VN_MAX];
+
+    if (block == BLOCK_EARLY && c->apology_opens) {
+        date_format_vn(c->apology_opens, opens);
+        snprintf(out, size, "%s: từ %s", action_block_label(block), opens);
+    } else {
+        snprintf(out, size, "%s", action_block_label(block));
+    }
 }
 
 const char *action_fields(int action)

@@ -13,6 +13,7 @@
 #include "lib/err.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct action_context {
     int status;
@@ -20,8 +21,10 @@ struct action_context {
     int approval_step; /* the current step is a leader's approval */
     int open_children; /* consultations not answered yet */
     int apologized;    /* the appointment was re-set once already */
-    int filer;         /* the caller filed the dossier */
-    int desk;          /* the caller receives at the dossier's receiving unit */
+    /* now, and when the apology window opens (workflow_apology_opens); 0: not computed, open */
+    int64_t now, apology_opens;
+    int filer;             /* the caller filed the dossier */
+    int desk;              /* the caller receives at the dossier's receiving unit */
     int processor, leader; /* the caller processes / approves at the unit holding it */
 };
 
@@ -36,13 +39,14 @@ enum action_block {
     BLOCK_APPROVAL,    /* the step is a leader's approval: approve, not forward */
     BLOCK_NO_APPROVAL, /* the step is no approval: forward, not approve */
     BLOCK_APOLOGIZED,  /* the appointment was re-set once already */
+    BLOCK_EARLY,       /* the apology window has not opened yet */
     BLOCK_COUNT
 };
 
 /*
  * The facts of the dossier in c (status, step, process length, approval step,
  * open consultations, apology); the caller's own (filer, desk, processor,
- * leader) are left as they are.
+ * leader) and the moments (now, apology_opens) are left as they are.
  */
 void action_context_of(const struct dossier *d, const struct dossier_step *steps, size_t nsteps,
                        struct action_context *c);
@@ -60,6 +64,11 @@ int action_refuse(int action, const struct action_context *c, const struct dossi
 const char *action_block_name(int block);
 /* The reason in Vietnamese, as the web shows it. */
 const char *action_block_label(int block);
+/*
+ * The reason in Vietnamese for this dossier: the label, and for BLOCK_EARLY
+ * the moment the apology becomes possible ("… từ 07 giờ 30 phút, ngày …").
+ */
+void action_block_text(int block, const struct action_context *c, char *out, size_t size);
 
 /* The capability that makes a caller an actor at a unit: CAP_RECEIVE, CAP_PROCESS or CAP_APPROVE.
  */

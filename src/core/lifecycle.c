@@ -373,9 +373,7 @@ static int apologize(struct ctx *c, struct err *e)
     char text[OFFICE_HOURS_TEXT_MAX];
 
     switch (workflow_apology_check(c->f->now, d->due_at, c->in->new_due)) {
-    case 1:
-        return err_set(e, 409, "too_late",
-                       "the appointment has passed; an apology must come before it");
+    case 1: return err_field(e, "new_due_at", "must be later than now");
     case 2: return err_field(e, "new_due_at", "must be later than the current appointment");
     case 3:
         return err_field(e, "new_due_at", "must be at most a year after the current appointment");
@@ -457,10 +455,15 @@ int dossier_may(int action, int64_t version, const struct action_context *who,
 
     if (!action_get(action))
         return err_set(e, 404, "not_found", "no action %d", action);
-    if (version && version != d->version)
+    if (version && version != d->version) {
+        err_reason(e, "stale",
+                   "Hồ sơ %s vừa được cập nhật sau khi bạn mở; vui lòng tải lại trang và "
+                   "thực hiện lại",
+                   d->code);
         return err_set(e, 409, "conflict",
                        "dossier %s changed since you read it (version %d, yours %lld); reload it",
                        d->code, d->version, (long long)version);
+    }
     action_context_of(d, steps, nsteps, &c);
     return action_refuse(action, &c, d, steps, e);
 }
@@ -471,9 +474,15 @@ int dossier_apply(int action, const struct action_input *in, const struct move_f
 {
     struct ctx c = {f, in, out, a, d->status};
     const struct action_def *def = action_get(action);
+    struct action_context who = *f->who;
     size_t i;
 
-    if (dossier_may(action, in->version, f->who, d, steps, nsteps, e) < 0)
+    who.now = f->now;
+    if (action == ACT_APOLOGIZE && d->due_at &&
+        workflow_apology_opens(f->cal, workcal_hours(f->cal, d->agency), d->due_at,
+                               &who.apology_opens, e) < 0)
+        return -1;
+    if (dossier_may(action, in->version, &who, d, steps, nsteps, e) < 0)
         return -1;
     memset(out, 0, sizeof(*out));
     out->d = *d;

@@ -1,5 +1,6 @@
 /* The action table. */
 #include "core/workflow.h"
+#include "core/worktime.h"
 #include "core/agency.h"
 
 #include <string.h>
@@ -29,7 +30,7 @@ static const struct action_def actions[ACT_COUNT] = {
                       ACTOR_DESK, NEED_REASON},
     [ACT_STOP] = {"stop", "Dừng xử lý", S(4) | S(5) | S(6), 8, ACTOR_LEADER, NEED_REASON},
     [ACT_APOLOGIZE] = {"apologize", "Xin lỗi và hẹn lại ngày trả kết quả",
-                       S(2) | S(4) | S(5) | S(6), 0, ACTOR_PROCESSOR, NEED_REASON | NEED_NEW_DUE},
+                       S(2) | S(4) | S(5) | S(6), 0, ACTOR_LEADER, NEED_REASON | NEED_NEW_DUE},
 };
 
 #undef S
@@ -68,8 +69,7 @@ size_t actions_from(int status, int out[ACT_COUNT])
 
 int action_actor(int action, int status)
 {
-    if ((action == ACT_REQUEST_SUPPLEMENT || action == ACT_APOLOGIZE) &&
-        (status == DOSSIER_NEW || status == DOSSIER_RECEIVED))
+    if (action == ACT_REQUEST_SUPPLEMENT && (status == DOSSIER_NEW || status == DOSSIER_RECEIVED))
         return ACTOR_DESK;
     return action >= 0 && action < ACT_COUNT ? actions[action].actor : ACTOR_LEADER;
 }
@@ -86,9 +86,15 @@ int workflow_resume_status(int before_request)
                                                                                : DOSSIER_PROCESSING;
 }
 
+int workflow_apology_opens(const struct workcal *cal, const struct office_hours *oh, int64_t due,
+                           int64_t *opens, struct err *e)
+{
+    return worktime_sub(cal, oh, due, WORKFLOW_APOLOGY_WINDOW_MINUTES, opens, e);
+}
+
 int workflow_apology_check(int64_t now, int64_t due, int64_t new_due)
 {
-    if (now > due)
+    if (new_due <= now)
         return 1;
     if (new_due <= due)
         return 2;

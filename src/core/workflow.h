@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/dossier.h"
+#include "core/worktime.h"
 
 enum action {
     ACT_ACCEPT,             /* 1 → 2: an online dossier is accepted */
@@ -95,11 +96,27 @@ int workflow_resume_status(int before_request);
 #define WORKFLOW_APOLOGY_MAX_SECONDS (366 * 86400)
 
 /*
- * Apology and new appointment (DOMAIN.md): only before the due time, and the
- * new appointment must be later than the current one and at most
- * WORKFLOW_APOLOGY_MAX_SECONDS after it (once only: core/actions.c's
- * action_block). Returns 0 when allowed, else a short reason code: 1 after
- * the due time, 2 not later, 3 too far.
+ * How long before the appointment an apology may be issued: three working
+ * days (24 working hours). Before that the delay it announces has not come
+ * near; from then on, and while the dossier is overdue and unfinished, the
+ * head of the agency may apologise once (core/actions.c's action_block).
+ */
+#define WORKFLOW_APOLOGY_WINDOW_MINUTES (3 * WORKDAY_MINUTES)
+
+/*
+ * The moment the apology window opens for an appointment `due`:
+ * WORKFLOW_APOLOGY_WINDOW_MINUTES working minutes before it, over the
+ * working calendar and the unit's office hours. 0, or -1 with e filled
+ * when the calendar does not reach that far.
+ */
+int workflow_apology_opens(const struct workcal *cal, const struct office_hours *oh, int64_t due,
+                           int64_t *opens, struct err *e);
+
+/*
+ * The new appointment of an apology (DOMAIN.md): later than now, later than
+ * the current one and at most WORKFLOW_APOLOGY_MAX_SECONDS after it. Returns
+ * 0 when allowed, else a short reason code: 1 not after now (an overdue
+ * dossier), 2 not later than the current appointment, 3 too far.
  */
 int workflow_apology_check(int64_t now, int64_t due, int64_t new_due);
 

@@ -70,6 +70,10 @@ void resp_problem(struct req *r, const struct err *e)
         j = json_pack("{s:s, s:s, s:i, s:s}", "type",
                       arena_printf(&r->arena, "urn:motcua:problem:%s", code), "title",
                       reason(status), "status", status, "detail", reason(status));
+    if (e->reason[0]) {
+        json_object_set_new(j, "reason", json_string(e->reason));
+        json_object_set_new(j, "reason_label", json_string(e->label));
+    }
     if (e->nfields) {
         errors = json_array();
         for (i = 0; i < e->nfields; i++)

@@ -127,8 +127,10 @@ int router_admit(const struct router *rt, struct req *r, struct err *e)
         const char *token;
         if (!r->user)
             return err_set(e, 401, "unauthenticated", "log in to use this");
-        if (!(route->roles & r->role_mask))
+        if (!(route->roles & r->role_mask)) {
+            err_reason(e, "role", "Vai trò của bạn không được thực hiện thao tác này");
             return err_set(e, 403, "forbidden", "your role does not allow this");
+        }
         token = req_header(r, "X-CSRF-Token");
         if (state_changing(r->method) && (!token || !r->csrf || !crypto_streq(token, r->csrf)))
             return err_set(e, 403, "csrf", "the X-CSRF-Token header is missing or wrong");

@@ -23,6 +23,17 @@ int err_set(struct err *e, int http, const char *code, const char *fmt, ...)
     return -1;
 }
 
+int err_reason(struct err *e, const char *reason, const char *fmt, ...)
+{
+    va_list ap;
+
+    snprintf(e->reason, sizeof(e->reason), "%s", reason);
+    va_start(ap, fmt);
+    vsnprintf(e->label, sizeof(e->label), fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
 static int add_field(struct err *e, const char *field, const char *code, const char *param,
                      const char *fmt, va_list ap)
 {

@@ -22,11 +22,16 @@ struct err_field {
  * code: a short static machine name ("invalid", "not_found", ...).
  * fields: per-field reasons for invalid input, reported as problem+json errors[].
  * retry_after: seconds for a Retry-After header (429, 503), 0 for none.
+ * reason, label: why an action was refused, as a stable name ("last_step")
+ * and in Vietnamese for the people who took it; reported as problem+json
+ * `reason` and `reason_label` ("" for none: the detail says it in English).
  */
 struct err {
     int http;
     const char *code;
     char msg[ERR_MSG_MAX];
+    char reason[32];
+    char label[ERR_MSG_MAX];
     int nfields;
     struct err_field fields[ERR_FIELDS_MAX];
     long retry_after;
@@ -64,6 +69,10 @@ int err_field(struct err *e, const char *field, const char *fmt, ...)
  * and the system's reason. Returns -1.
  */
 int err_storage(struct err *e, int errnum, const char *what);
+
+/* Sets the reason and its Vietnamese text (see struct err). Returns -1. */
+int err_reason(struct err *e, const char *reason, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Prefixes the message with context: "context: message". Returns -1. */
 int err_wrap(struct err *e, const char *context);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, Client, as, motcua, A, PROC, PASSWORD, ROOT, stage } from './helpers.mjs';
+import { startServer, Client, as, motcua, intoApologyWindow, A, PROC, PASSWORD, ROOT, stage } from './helpers.mjs';
 
 const ROLES = ['citizen', 'receiver', 'processor', 'leader', 'unit_admin', 'admin', 'steering', 'auditor'];
 const SYSTEM_WIDE = new Set(['admin', 'steering', 'auditor', 'citizen']);
@@ -119,7 +119,7 @@ const ACTIONS = {
   return: [9, { method: 'counter' }, ['receiver']],
   withdraw: [2, { reason: 'Theo đề nghị' }, ['receiver']],
   stop: [4, { reason: 'Theo quy định' }, ['leader']],
-  apologize: [4, { reason: 'Chậm', new_due_at: null }, ['processor', 'leader']],
+  apologize: [4, { reason: 'Chậm', new_due_at: null }, ['leader']], // the head of the agency, in its window
 };
 
 // A feedback item routed to the agency (through a dossier of it) in a status: 1 received,
@@ -346,6 +346,7 @@ test('every route × every role × own, child and foreign agency', async () => {
           if (role === 'citizen' && ctx === 'child') continue; // a citizen has no agency
           const online = role === 'citizen' && ctx === 'own' && action[1] === 'withdraw';
           const code = await dossierIn(AGENCY[ctx], online ? 1 : status, { online });
+          if (action[1] === 'apologize') await intoApologyWindow(server.db, drivers[`${AGENCY[ctx]}:leader`], code);
           const b = action[1] === 'finish' ? { ...body, result_date: today() }
             : action[1] === 'apologize' ? { ...body, new_due_at: newAppointment() } : body;
           const r = await users[role].post(`/api/v1/dossiers/${code}/${action[1]}`, b);

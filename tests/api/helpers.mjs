@@ -32,6 +32,20 @@ export function backdate(db, code, seconds) {
   motcua('report', 'rebuild', '--db', db);
 }
 
+// Moves a dossier's life back (backdate) until its apology window is open: the time its
+// apologize action is available_from, as `viewer` (a leader of its unit) reads it, has come.
+export async function intoApologyWindow(db, viewer, code) {
+  for (let i = 0; i < 8; i++) {
+    const r = await viewer.get(`/api/v1/dossiers/${code}`);
+    const a = (r.json.actions || []).find((x) => x.name === 'apologize');
+    if (!a || !a.available_from) throw new Error(`no apology window on ${code}: ${r.text}`);
+    const wait = Math.ceil((new Date(a.available_from).getTime() - Date.now()) / 1000) + 60;
+    if (wait <= 60) return r.json;
+    backdate(db, code, wait);
+  }
+  throw new Error(`the apology window of ${code} does not open`);
+}
+
 // The environment of a process whose clock starts at a local moment (UTC+7, "YYYY-MM-DD HH:MM")
 // and runs on from there (libfaketime); the server and the command honour it alike.
 let faketimeLib = null;

@@ -1,7 +1,7 @@
 // The whole life of a dossier: every transition, the clock, the control sheet, races.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, as, problem, sql, motcua, backdate, A, PROC, dossierBody, today, onlineBody } from './helpers.mjs';
+import { startServer, Client, as, problem, sql, motcua, backdate, intoApologyWindow, A, PROC, dossierBody, today, onlineBody } from './helpers.mjs';
 
 let server, desk, centre, jproc, jlead, citizen;
 before(async () => {
@@ -193,27 +193,50 @@ test('send back a step with a reason; stop processing with a legal reason', asyn
   assert.equal(r.json.status, 'stopped');
 });
 
-test('apology and new appointment: before the due time, once, later, in office hours', async () => {
-  const d = await record();
+test('apology and new appointment: the head of the agency, from three working days before the due time, once, later, in office hours', async () => {
+  let d = await record();
   await act(centre, d.code, 'handover');
+  // too early: unavailable with the moment it opens, and refused with the server's Vietnamese reason
+  let offer = (await jlead.get(`/api/v1/dossiers/${d.code}`)).json.actions.find((a) => a.name === 'apologize');
+  assert.equal(offer.available, false);
+  assert.equal(offer.reason, 'too_early');
+  assert.ok(new Date(offer.available_from) > new Date(), offer.available_from);
+  assert.match(offer.reason_label, /^Chỉ được xin lỗi và hẹn lại từ 3 ngày làm việc trước hạn trả kết quả: từ \d\d giờ \d\d phút, ngày/);
   // a week after the due time, at 09:00 or the next opening after it (a working day in office hours)
   const later = new Date(new Date(d.due_at).getTime() + 7 * 86400e3 + 7 * 3600e3).toISOString().slice(0, 10);
   const opening = motcua('calendar', 'due', '--from', `${later} 09:00`, '--days', '0').trim();
   const ymd = opening.slice(0, 10);
   const newDue = `${ymd}T${opening.slice(11)}:00+07:00`;
-  problem(null, await act(jproc, d.code, 'apologize', { reason: 'x', new_due_at: d.due_at }), 422, 'new_due_at');
-  problem(null, await act(jproc, d.code, 'apologize', { reason: 'x', new_due_at: `${ymd}T22:00:00+07:00` }), 422, 'new_due_at');
-  let r = await act(jproc, d.code, 'apologize', { reason: 'Cần xác minh tại địa phương khác', new_due_at: newDue });
+  let r = await act(jlead, d.code, 'apologize', { reason: 'x', new_due_at: newDue });
+  problem(null, r, 409);
+  assert.equal(r.json.reason, 'too_early');
+  assert.match(r.json.reason_label, /^Chỉ được xin lỗi và hẹn lại từ 3 ngày làm việc/);
+  // in the window: a processing officer may not, the desk may not, the leader may
+  d = await intoApologyWindow(server.db, jlead, d.code);
+  offer = d.actions.find((a) => a.name === 'apologize');
+  assert.equal(offer.available, true, JSON.stringify(offer));
+  offer = (await jproc.get(`/api/v1/dossiers/${d.code}`)).json.actions.find((a) => a.name === 'apologize');
+  assert.deepEqual([offer.available, offer.reason], [false, 'role']);
+  r = await act(jproc, d.code, 'apologize', { reason: 'x', new_due_at: newDue });
+  problem(null, r, 403);
+  assert.equal(r.json.reason, 'role');
+  problem(null, await act(centre, d.code, 'apologize', { reason: 'x', new_due_at: newDue }), 403);
+  problem(null, await act(jlead, d.code, 'apologize', { reason: 'x', new_due_at: d.due_at }), 422, 'new_due_at');
+  problem(null, await act(jlead, d.code, 'apologize', { reason: 'x', new_due_at: `${ymd}T22:00:00+07:00` }), 422, 'new_due_at');
+  r = await act(jlead, d.code, 'apologize', { reason: 'Cần xác minh tại địa phương khác', new_due_at: newDue });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.due_at, newDue);
   assert.equal(r.json.apology.previous_due_at, d.due_at);
   assert.equal(r.json.original_due_at, d.due_at);
-  const again = await act(jproc, d.code, 'apologize', { reason: 'y', new_due_at: newDue });
+  const again = await act(jlead, d.code, 'apologize', { reason: 'y', new_due_at: newDue });
   problem(null, again, 409);
-  // after the due time: too late
+  assert.deepEqual([again.json.reason, again.json.reason_label], ['apologized', 'Đã xin lỗi và hẹn lại một lần']);
+  // overdue and unfinished: still, to an appointment ahead of now
   const e = await record();
+  await act(centre, e.code, 'handover');
   backdate(server.db, e.code, 30 * 86400); // received a month ago: its due time has passed
-  problem(null, await act(centre, e.code, 'apologize', { reason: 'x', new_due_at: newDue }), 409);
+  r = await act(jlead, e.code, 'apologize', { reason: 'Chậm do cần xác minh', new_due_at: newDue });
+  assert.equal(r.status, 200, r.text);
 });
 
 test('consulting another agency: a child dossier with its own deadline; the parent waits', async () => {
@@ -268,6 +291,10 @@ test('two officers at once: the version decides, one wins, nothing is lost', asy
   const ok = results.filter((r) => r.status === 200);
   assert.equal(ok.length, 1);
   assert.ok(results.every((r) => r.status === 200 || r.status === 409));
+  // the losers read why, in Vietnamese: the dossier changed after they opened it
+  const stale = results.find((r) => r.status === 409);
+  assert.equal(stale.json.reason, 'stale');
+  assert.match(stale.json.reason_label, /vừa được cập nhật sau khi bạn mở; vui lòng tải lại trang/);
   assert.equal(sql(server.db, `SELECT count(*) FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = '${d.code}' AND action = 'handover'`), '1');
   assert.equal(sql(server.db, `SELECT version FROM dossiers WHERE code = '${d.code}'`), '2');
 });
@@ -354,10 +381,11 @@ test('a result is dated between the day of receipt and today; nothing changes ot
 });
 
 test('a new appointment is later than the current one and within a year of it; every refusal names new_due_at', async () => {
-  const d = await record();
+  let d = await record();
   await act(centre, d.code, 'handover');
+  d = await intoApologyWindow(server.db, jlead, d.code);
   for (const at of ['2100-01-04T09:00:00+07:00', '9999-12-30T09:00:00+07:00', `${dayOf(d.due_at, 367)}T09:00:00+07:00`]) {
-    const r = await act(jproc, d.code, 'apologize', { reason: 'Chậm', new_due_at: at });
+    const r = await act(jlead, d.code, 'apologize', { reason: 'Chậm', new_due_at: at });
     problem(null, r, 422, 'new_due_at');
   }
   const after = await centre.get(`/api/v1/dossiers/${d.code}`);

@@ -84,9 +84,9 @@ const dict = {
     statutory: 'Statutory', compensatory: 'Compensatory', announced: 'Announced', remove: 'Remove', variants: 'Variants and processes',
     hours: 'Hours', unit: 'Unit', role: 'Role', process: 'Process', approve: 'Approve', consult: 'Consult', return: 'Return',
     onTimeRate: 'On-time rate', counts: 'Dossiers', totals: 'Totals', emptyList: '(none)', noActions: 'There is nothing for you to do on this dossier now.', whyNot: 'Why not the other actions?',
-    block_role: 'Another officer or unit takes this action', block_waiting: 'Waiting for the consulted agencies to answer',
+    block_status: 'The dossier\'s status does not allow this action', block_role: 'Another officer or unit takes this action', block_waiting: 'Waiting for the consulted agencies to answer',
     block_first_step: 'The dossier is at its first step: there is no step to send it back to', block_last_step: 'The dossier is at its last step: record the result',
-    block_approval_step: 'The current step is a leader\'s approval', block_not_approval_step: 'The current step is not an approval', block_apologized: 'The appointment was already re-set once', saved: 'Saved', errorGeneric: 'Something went wrong; please try again.',
+    block_approval_step: 'The current step is a leader\'s approval', block_not_approval_step: 'The current step is not an approval', block_apologized: 'The appointment was already re-set once', block_too_early: 'An apology may be issued from 3 working days before the appointment', apologyFrom: 'from {at}', block_stale: 'The dossier changed after you opened it; reload the page and try again', saved: 'Saved', errorGeneric: 'Something went wrong; please try again.',
     error401: 'Please log in.', error403: 'You may not do this.', error404: 'Not found.', error409: 'Not possible in the current state, or the data changed.',
     error413: 'The file or the request is too large.', error415: 'Only PDF, JPEG and PNG files are accepted.', error422: 'Please check the marked fields.',
     nextSteps: 'Next', procedureCode: 'Procedure code', dayName: 'Name of the day', central: 'Central', province: 'Province', district: 'District', commune: 'Commune',
@@ -395,8 +395,13 @@ export function fieldText(err) {
 }
 
 // The message of an error as a whole.
+// An error as people read it: the server's own reason for a refused action (in Vietnamese, or its
+// English name's translation), else the status's general text.
 export function errorText(err) {
   const s = err && err.status;
+  const p = (err && err.problem) || {};
+  if (p.reason && current === 'en' && dict.en[`block_${p.reason}`]) return `${dict.en[`block_${p.reason}`]}. (${p.detail})`;
+  if (p.reason_label && current !== 'en') return p.reason_label;
   if ([401, 403, 404, 409, 413, 415, 422, 429].includes(s)) return t(`error${s}`);
   return t('errorGeneric');
 }

@@ -11,6 +11,12 @@ const FORMS = [['01', (d) => d.received_at], ['02', (d) => d.supplement_request]
 const FORM_NAMES = { '01': 'Giấy tiếp nhận và hẹn trả kết quả', '02': 'Phiếu yêu cầu bổ sung', '03': 'Phiếu từ chối',
   '04': 'Phiếu xin lỗi và hẹn lại', '05': 'Phiếu kiểm soát quá trình', '07': 'Thông báo dừng xử lý' };
 
+// Why an action is unavailable: the server's Vietnamese reason, or its English name's translation
+// (with the moment an apology becomes possible).
+const whyNot = (a) => (lang() === 'en'
+  ? `${t(`block_${a.reason}`)}${a.reason === 'too_early' && a.available_from ? ` ${t('apologyFrom', { at: when(a.available_from) })}` : ''}`
+  : a.reason_label);
+
 function ActionForm({ offer, dossier, onDone, onCancel }) {
   const action = offer.name;
   // a payment is of the amount due, in full: the form starts with it
@@ -63,6 +69,7 @@ export function Dossier({ params, session }) {
   const [error, setError] = useState(null);
   const [acting, setActing] = useState(null);
   const [note, setNote] = useState(null);
+  const [actError, setActError] = useState(null);
   const load = () => {
     get(`/api/v1/dossiers/${encodeURIComponent(code)}`).then(setD).catch(setError);
     get(`/api/v1/dossiers/${encodeURIComponent(code)}/history`).then((h) => setRows(h.rows)).catch(() => {});
@@ -73,7 +80,14 @@ export function Dossier({ params, session }) {
   // the server says what this caller may do now, and why not the rest
   const actions = (d.actions || []).filter((a) => a.available);
   const unavailable = (d.actions || []).filter((a) => !a.available);
-  const done = (nd) => { setActing(null); setNote(t('done')); setD(nd); load(); };
+  const done = (nd) => { setActing(null); setActError(null); setNote(t('done')); setD(nd); load(); };
+  // an action without fields is taken at once; a refusal shows the server's reason beside the buttons
+  const act = (a) => {
+    setNote(null);
+    setActError(null);
+    if (a.fields.length) return setActing(a);
+    post(`/api/v1/dossiers/${encodeURIComponent(code)}/${a.name}`, { version: d.version }).then(done).catch(setActError);
+  };
   const addResult = async (e) => {
     const file = e.target.files[0];
     if (!file) return;
@@ -96,10 +110,11 @@ export function Dossier({ params, session }) {
       </section>
       <section aria-labelledby="h-actions"><h2 id="h-actions">${t('actions')}</h2>
         ${actions.length ? html`<div class="actions">${actions.map((a) => html`<button type="button" key=${a.name} class=${acting && acting.name === a.name ? 'current' : 'secondary'}
-          onClick=${() => (a.fields.length ? setActing(a) : post(`/api/v1/dossiers/${encodeURIComponent(code)}/${a.name}`, { version: d.version }).then(done).catch(setError))}>${actionText(a.name, a.label)}</button>`)}</div>`
+          onClick=${() => act(a)}>${actionText(a.name, a.label)}</button>`)}</div>`
           : html`<p class="muted">${t('noActions')}</p>`}
+        <${Alert} error=${actError} />
         ${unavailable.length > 0 && html`<details class="why"><summary>${t('whyNot')}</summary>
-          <ul>${unavailable.map((a) => html`<li key=${a.name}><strong>${actionText(a.name, a.label)}</strong>: ${lang() === 'en' ? t(`block_${a.reason}`) : a.reason_label}</li>`)}</ul></details>`}
+          <ul>${unavailable.map((a) => html`<li key=${a.name}><strong>${actionText(a.name, a.label)}</strong>: ${whyNot(a)}</li>`)}</ul></details>`}
         ${acting && html`<${ActionForm} offer=${acting} dossier=${d} onDone=${done} onCancel=${() => setActing(null)} key=${acting.name} />`}
         <h3>${t('forms')}</h3>
         <ul>${FORMS.filter(([, ok]) => ok(d)).map(([f]) => html`<li key=${f}><a href=${`/api/v1/dossiers/${encodeURIComponent(code)}/forms/${f}.pdf`} target="_blank" rel="noopener">${f} — ${FORM_NAMES[f]}</a></li>`)}</ul>

@@ -4,6 +4,7 @@
 #include "core/roles.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* A dossier in processing at step `step` of `n`, and a caller who is processor and leader there. */
 static struct action_context processing(int step, int n)
@@ -66,7 +67,42 @@ static void who_may_act(void **state)
     assert_int_equal(action_block(ACT_WITHDRAW, &c), BLOCK_NONE);
     assert_int_equal(action_block(ACT_RETURN, &c), BLOCK_STATUS);
     c.apologized = 1;
+    assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_ROLE); /* the head of the agency's */
+    c.leader = 1;
     assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_APOLOGIZED);
+}
+
+/* The apology: the head of the unit holding the dossier, from the window's opening on, once. */
+static void apology_window(void **state)
+{
+    struct action_context c = processing(1, 2);
+    char text[256];
+
+    (void)state;
+    c.apology_opens = 1000000;
+    c.now = c.apology_opens - 1;
+    assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_EARLY);
+    action_block_text(BLOCK_EARLY, &c, text, sizeof(text));
+    assert_non_null(strstr(text, "3 ngày làm việc trước hạn"));
+    assert_non_null(strstr(text, "ngày 12 tháng 01 năm 1970")); /* when it opens */
+    assert_string_equal(action_block_name(BLOCK_EARLY), "too_early");
+    c.now = c.apology_opens;
+    assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_NONE);
+    c.now = c.apology_opens + 30 * 86400; /* overdue and unfinished: still */
+    assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_NONE);
+    /* a processing officer may not, whatever the time; nor the desk before the handover */
+    c.leader = 0;
+    assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_ROLE);
+    c = (struct action_context){.status = DOSSIER_RECEIVED, .desk = 1};
+    assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_ROLE);
+    c.leader = 1;
+    assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_NONE);
+    /* once processed, no apology: the result is there */
+    c.status = DOSSIER_PROCESSED;
+    assert_int_equal(action_block(ACT_APOLOGIZE, &c), BLOCK_STATUS);
+    /* a label without the moment when none is known */
+    action_block_text(BLOCK_ROLE, &c, text, sizeof(text));
+    assert_string_equal(text, action_block_label(BLOCK_ROLE));
 }
 
 /* Whatever the facts, an action the status forbids is blocked for its status first. */
@@ -109,7 +145,7 @@ static void roles_of_actions(void **state)
         [ACT_RETURN] = R(RECEIVER),
         [ACT_WITHDRAW] = R(RECEIVER) | R(CITIZEN),
         [ACT_STOP] = R(LEADER),
-        [ACT_APOLOGIZE] = R(RECEIVER) | R(PROCESSOR) | R(LEADER),
+        [ACT_APOLOGIZE] = R(LEADER),
     };
     int a;
 
@@ -173,9 +209,10 @@ static void names_and_fields(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(moves_through_steps), cmocka_unit_test(who_may_act),
-        cmocka_unit_test(status_first),        cmocka_unit_test(names_and_fields),
-        cmocka_unit_test(roles_of_actions),    cmocka_unit_test(roles_agree_with_block),
+        cmocka_unit_test(moves_through_steps),    cmocka_unit_test(who_may_act),
+        cmocka_unit_test(apology_window),         cmocka_unit_test(status_first),
+        cmocka_unit_test(names_and_fields),       cmocka_unit_test(roles_of_actions),
+        cmocka_unit_test(roles_agree_with_block),
     };
     return cmocka_run_group_tests_name("core/actions", tests, NULL, NULL);
 }

@@ -351,16 +351,32 @@ static void an_apology_is_checked_against_the_units_hours_and_the_time(void **st
     assert_int_equal(m.d.apology_previous_due_at, d.due_at);
     assert_int_equal(m.d.original_due_at, d.original_due_at); /* the law's due time stays */
     assert_int_equal(m.notice, NOTICE_APOLOGY);
-    /* once only, and only before the appointment */
+    /* once only */
     d = m.d;
     assert_int_equal(apply(ACT_APOLOGIZE, &in, &f, &d, NULL, 0, &m, &e), -1);
     assert_string_equal(e.code, "already_apologized");
+    assert_string_equal(e.reason, "apologized");
     err_clear(&e);
+    /* overdue and unfinished: still, to a new appointment later than now */
     d = received();
     f = at("2026-03-12 09:00");
+    assert_int_equal(apply(ACT_APOLOGIZE, &in, &f, &d, NULL, 0, &m, &e), 0);
+    in.new_due = T("2026-03-12 08:30");
     assert_int_equal(apply(ACT_APOLOGIZE, &in, &f, &d, NULL, 0, &m, &e), -1);
-    assert_string_equal(e.code, "too_late");
+    assert_string_equal(e.fields[0].field, "new_due_at");
     err_clear(&e);
+    /* not before the window: three working days before the appointment */
+    in.new_due = T("2026-03-24 16:00");
+    d.due_at = d.original_due_at = T("2026-03-20 08:00");
+    f = at("2026-03-16 16:59");
+    assert_int_equal(apply(ACT_APOLOGIZE, &in, &f, &d, NULL, 0, &m, &e), -1);
+    assert_int_equal(e.http, 409);
+    assert_string_equal(e.code, "too_early");
+    assert_string_equal(e.reason, "too_early");
+    assert_non_null(strstr(e.label, "ngày 17 tháng 03 năm 2026"));
+    err_clear(&e);
+    f = at("2026-03-17 08:00");
+    assert_int_equal(apply(ACT_APOLOGIZE, &in, &f, &d, NULL, 0, &m, &e), 0);
 }
 
 static void fees_are_asked_and_paid_in_full(void **state)

@@ -62,7 +62,7 @@ static void actors_and_resumption(void **state)
     (void)state;
     assert_int_equal(action_actor(ACT_REQUEST_SUPPLEMENT, DOSSIER_RECEIVED), ACTOR_DESK);
     assert_int_equal(action_actor(ACT_REQUEST_SUPPLEMENT, DOSSIER_PROCESSING), ACTOR_PROCESSOR);
-    assert_int_equal(action_actor(ACT_APOLOGIZE, DOSSIER_RECEIVED), ACTOR_DESK);
+    assert_int_equal(action_actor(ACT_APOLOGIZE, DOSSIER_RECEIVED), ACTOR_LEADER);
     assert_int_equal(action_actor(ACT_FINISH, DOSSIER_PROCESSING), ACTOR_LEADER);
     assert_int_equal(action_actor(ACT_APPROVE, DOSSIER_PROCESSING), ACTOR_LEADER);
     assert_int_equal(action_actor(ACT_STOP, DOSSIER_SUPPLEMENT), ACTOR_LEADER);
@@ -80,12 +80,39 @@ static void apology(void **state)
     (void)state;
     assert_int_equal(workflow_apology_check(due - 3600, due, due + 86400), 0);
     assert_int_equal(workflow_apology_check(due, due, due + 86400), 0);
-    assert_int_equal(workflow_apology_check(due + 1, due, due + 86400), 1);
+    /* overdue: the new appointment lies ahead of now */
+    assert_int_equal(workflow_apology_check(due + 3600, due, due + 86400), 0);
+    assert_int_equal(workflow_apology_check(due + 86400, due, due + 86400), 1);
     assert_int_equal(workflow_apology_check(due - 3600, due, due), 2);
     /* a year after the current appointment at most: never 2100, never 9999 */
     assert_int_equal(workflow_apology_check(due - 3600, due, due + 366 * 86400), 0);
     assert_int_equal(workflow_apology_check(due - 3600, due, due + 366 * 86400 + 1), 3);
     assert_int_equal(workflow_apology_check(due - 3600, due, T("2100-01-04 09:00")), 3);
+}
+
+/* The window opens 24 working hours before the appointment, over weekends and office hours. */
+static void apology_window_opens(void **state)
+{
+    struct workcal cal;
+    struct err e = ERR_INIT;
+    int64_t opens = 0;
+
+    (void)state;
+    assert_int_equal(workcal_build(&cal, 2025, 2027, holiday_default_rules,
+                                   holiday_default_rules_len, NULL, 0, &e),
+                     0);
+    assert_int_equal(
+        workflow_apology_opens(&cal, &office_hours_default, T("2026-03-20 08:00"), &opens, &e), 0);
+    assert_int_equal(opens, T("2026-03-17 08:00"));
+    /* a Tuesday's appointment: the window opens the Thursday before */
+    assert_int_equal(
+        workflow_apology_opens(&cal, &office_hours_default, T("2026-03-24 10:00"), &opens, &e), 0);
+    assert_int_equal(opens, T("2026-03-19 10:00"));
+    /* over the Tết holidays of 2026 (16 to 20 February off): the window reaches back before them */
+    assert_int_equal(
+        workflow_apology_opens(&cal, &office_hours_default, T("2026-02-24 07:30"), &opens, &e), 0);
+    assert_int_equal(opens, T("2026-02-12 07:30")); /* Thursday 12, Friday 13, Monday 23 */
+    workcal_release(&cal);
 }
 
 static void result_dates(void **state)
@@ -137,10 +164,15 @@ static void labels(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(from_statuses),         cmocka_unit_test(consistent_with_status_table),
-        cmocka_unit_test(actors_and_resumption), cmocka_unit_test(apology),
-        cmocka_unit_test(where_processed),       cmocka_unit_test(labels),
-        cmocka_unit_test(result_dates),          cmocka_unit_test(payments),
+        cmocka_unit_test(from_statuses),
+        cmocka_unit_test(consistent_with_status_table),
+        cmocka_unit_test(actors_and_resumption),
+        cmocka_unit_test(apology),
+        cmocka_unit_test(apology_window_opens),
+        cmocka_unit_test(where_processed),
+        cmocka_unit_test(labels),
+        cmocka_unit_test(result_dates),
+        cmocka_unit_test(payments),
     };
     return cmocka_run_group_tests_name("core/workflow", tests, NULL, NULL);
 }
