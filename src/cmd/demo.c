@@ -64,6 +64,12 @@ static const struct demo_wish wishes[] = {
     {CENTRE, XAYDUNG, 0, 0, END_RESULT, 0, 0, 1, 0, 0, 0, DOSSIER_PROCESSING, AT_STATUS},
     {CENTRE, TUPHAP, 0, 0, END_RESULT, 0, 0, 1, 0, 0, 0, DOSSIER_PROCESSING, AT_DUE_SOON},
     {BACSON, NULL, 1, 0, END_RESULT, 0, 0, 1, 0, 0, 0, DOSSIER_PROCESSING, AT_STATUS},
+    /* waiting for the leader's approval, at a department and at a commune */
+    {CENTRE, TUPHAP, 0, 0, END_RESULT, 0, 0, 1, 0, 0, 0, DOSSIER_PROCESSING, AT_APPROVAL},
+    {CENTRE, XAYDUNG, 0, 0, END_RESULT, 0, 0, 1, 0, 0, 0, DOSSIER_PROCESSING, AT_APPROVAL},
+    {BACSON, NULL, 1, 0, END_RESULT, 0, 0, 1, 0, 0, 0, DOSSIER_PROCESSING, AT_APPROVAL},
+    /* due in a working day: the apology's window is open */
+    {BACSON, NULL, 1, 0, END_RESULT, 0, 0, 1, 1, 0, 0, DOSSIER_PROCESSING, AT_DUE_SOON},
     {BACSON, NULL, 1, 0, END_RESULT, 0, 0, 1, 1, 0, 0, DOSSIER_PROCESSING, AT_OVERDUE},
     {CENTRE, XAYDUNG, 0, 0, END_RESULT, 0, 0, 1, 1, 0, 0, DOSSIER_PROCESSING, AT_OVERDUE},
     {CENTRE, XAYDUNG, 0, 0, END_RESULT, 0, 0, 1, 1, 1, 0, 0, AT_APOLOGIZED},
@@ -133,7 +139,7 @@ static int add_users(struct demo *c, struct strbuf *accounts)
                     demo_users[i].role, demo_users[i].agency ? " of " : "",
                     demo_users[i].agency ? demo_users[i].agency : "");
     }
-    return 0;
+    return demo_add_staff(c->db, &c->a, c->now, hash, accounts, &c->staff, &c->e);
 }
 
 static int take_dossiers(void *ctx, int opt, const char *arg)
@@ -183,7 +189,7 @@ int cmd_demo(int argc, char **argv)
     if (app_prepare_db(path, c.now, &c.e) < 0 ||
         demo_sample_scan(cmd_data_dir(path), c.scan_sha, &c.scan_size, &c.e) < 0 ||
         db_open(path, &c.db, &c.e) < 0 || db_begin(c.db, DB_WRITE, &c.e) < 0 || add_swaps(&c) < 0 ||
-        demo_add_catalog(c.db, &c.a, c.now, 0, c.procedure_ids, &c.e) < 0 ||
+        demo_add_catalog(c.db, &c.a, c.now, 0, c.procedure_ids, c.variant_ids, &c.e) < 0 ||
         app_workcal(c.db, y - 3, y + 2, &c.cal, &c.e) < 0 || add_users(&c, &accounts) < 0 ||
         meta_set(c.db, "demo_accounts", accounts.buf, &c.e) < 0 ||
         audit_append(c.db, c.now, 0, "demo.create", "database", path, &c.e) < 0 ||
@@ -210,8 +216,8 @@ int cmd_demo(int argc, char **argv)
         demo_plans(&c) < 0 || db_commit(c.db, &c.e) < 0 || demo_par(&c) < 0)
         goto out;
     printf("%s: %zu agencies, %zu procedures, %zu users, %ld dossiers, %ld feedback items\n", path,
-           demo_agencies_len, demo_procedures_len, sizeof(demo_users) / sizeof(demo_users[0]),
-           dossiers, feedback);
+           demo_agencies_len, demo_procedures_len,
+           sizeof(demo_users) / sizeof(demo_users[0]) + (size_t)c.staff, dossiers, feedback);
     for (i = DOSSIER_STATUS_MIN; i <= DOSSIER_STATUS_MAX; i++)
         printf("  %-12s %d\n", dossier_status_name((int)i), c.counts[i]);
     printf("Demo accounts (username / password / role):\n%s", accounts.buf);

@@ -16,6 +16,7 @@
 #include "lib/rng.h"
 
 struct db;
+struct strbuf;
 
 struct demo {
     struct db *db;
@@ -25,8 +26,11 @@ struct demo {
     struct rng rng;
     int64_t now; /* nothing the demo writes happens after it */
     int64_t procedure_ids[DEMO_PROCEDURES_MAX];
-    int64_t receivers[2]; /* the centre's and the commune's one-stop officers */
+    int64_t
+        variant_ids[DEMO_PROCEDURES_MAX]; /* each procedure's variant with its process; 0 none */
+    int64_t receivers[2];                 /* the centre's and the commune's one-stop officers */
     int64_t citizen;
+    int staff; /* the officers demo_add_staff made */
     int counts[DOSSIER_STATUS_MAX + 1];
     char scan_sha[65]; /* the sample scan every digitised component and e-result points to */
     int64_t scan_size;
@@ -37,9 +41,10 @@ enum demo_end { END_RESULT, END_REFUSED, END_WITHDRAWN, END_STOPPED };
 
 /*
  * Where the cut falls: after the last move into the wished status, or after
- * the due time, a working day before it, the apology, the consultation.
+ * the due time, a working day before it, the apology, the consultation, the
+ * specialist's step (the dossier waits for its leader's approval).
  */
-enum demo_at { AT_STATUS, AT_OVERDUE, AT_DUE_SOON, AT_APOLOGIZED, AT_CONSULTING };
+enum demo_at { AT_STATUS, AT_OVERDUE, AT_DUE_SOON, AT_APOLOGIZED, AT_CONSULTING, AT_APPROVAL };
 
 struct demo_wish {
     const char *unit;  /* the receiving unit; NULL: the procedure's desk */
@@ -51,6 +56,16 @@ struct demo_wish {
     int status; /* the status at the demo's moment; 0: wherever the drawn start leads */
     int at;     /* enum demo_at */
 };
+
+/*
+ * The officers of every unit holding dossiers, with the password hash `hash`
+ * (demo_staff.c): a receiver at the centre and each commune, a processor at
+ * each department and commune, a leader at all of them, each unless the
+ * demo's named accounts have one already. Adds a line on them to accounts
+ * and their number to *added.
+ */
+int demo_add_staff(struct db *db, struct arena *a, int64_t now, const char *hash,
+                   struct strbuf *accounts, int *added, struct err *e);
 
 /* n feedback items sent to the communes over the last three months (demo_feedback.c). */
 int demo_feedback(struct demo *c, int n);

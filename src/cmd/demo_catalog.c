@@ -1,7 +1,9 @@
 /* The demo province's agencies and procedures, shared by `motcua demo` and `motcua gen`. */
 #include "cmd/demo_data.h"
 #include "core/components.h"
+#include "core/dossier.h"
 #include "core/fold.h"
+#include "core/worktime.h"
 #include "store/agencies.h"
 #include "store/procedures.h"
 
@@ -51,8 +53,46 @@ static int requirement_of(const char *name)
     return COMPONENT_REQUIRED;
 }
 
-static int add_procedures(struct db *db, struct arena *a, int64_t now, int64_t ids[], struct err *e)
+size_t demo_process_of(const struct demo_procedure *dp, struct process_step *out)
 {
+    double total = dp->days * WORKDAY_HOURS, approve, issue;
+
+    if (dp->calendar_days)
+        return 0;
+    approve = total >= 10 ? (double)(int)(total * 0.2 + 0.5) : 2;
+    issue = total >= 20 ? (double)(int)(total * 0.1 + 0.5) : 1;
+    out[0] = (struct process_step){"Chuyên viên thụ lý, thẩm định hồ sơ", NULL, "process",
+                                   total - 1 - approve - issue};
+    out[1] = (struct process_step){"Lãnh đạo phê duyệt", NULL, "approve", approve};
+    out[2] = (struct process_step){"Ban hành kết quả, chuyển Bộ phận một cửa trả kết quả", NULL,
+                                   "process", issue};
+    return DEMO_PROCESS_STEPS;
+}
+
+/* The procedure's one variant with its process, when it has one. */
+static int add_process(struct db *db, struct arena *a, const struct demo_procedure *dp,
+                       int64_t procedure_id, int64_t *variant_id, struct err *e)
+{
+    struct procedure_variant v = {0};
+
+    *variant_id = 0;
+    v.steps = arena_calloc(a, DEMO_PROCESS_STEPS, sizeof(*v.steps));
+    if (!(v.nsteps = demo_process_of(dp, v.steps)))
+        return 0;
+    v.name = "Quy trình giải quyết";
+    v.duration_days = dp->days;
+    v.duration_kind = "working";
+    v.online_duration_days = -1;
+    if (procedure_set_variants(db, procedure_id, &v, 1, e) < 0)
+        return -1;
+    *variant_id = v.id;
+    return 0;
+}
+
+static int add_procedures(struct db *db, struct arena *a, int64_t now, int64_t ids[],
+                          int64_t variant_ids[], struct err *e)
+{
+    int64_t variant;
     size_t i;
 
     for (i = 0; i < demo_procedures_len && i < DEMO_PROCEDURES_MAX; i++) {
@@ -100,15 +140,18 @@ static int add_procedures(struct db *db, struct arena *a, int64_t now, int64_t i
         raw = arena_printf(a, "%s %s %s", p.code, p.name, p.field);
         folded = arena_alloc(a, strlen(raw) + 1);
         fold_text(raw, strlen(raw), folded);
-        if (procedure_insert(db, &p, folded, now, e) < 0)
+        if (procedure_insert(db, &p, folded, now, e) < 0 ||
+            add_process(db, a, d, p.id, &variant, e) < 0)
             return -1;
         ids[i] = p.id;
+        if (variant_ids)
+            variant_ids[i] = variant;
     }
     return 0;
 }
 
 int demo_add_catalog(struct db *db, struct arena *a, int64_t now, int extra_communes,
-                     int64_t procedure_ids[], struct err *e)
+                     int64_t procedure_ids[], int64_t variant_ids[], struct err *e)
 {
     size_t i;
     int k;
@@ -124,5 +167,5 @@ int demo_add_catalog(struct db *db, struct arena *a, int64_t now, int extra_comm
         if (add_agency(db, a, now, id, name, demo_agencies[0].id, "commune", e) < 0)
             return -1;
     }
-    return add_procedures(db, a, now, procedure_ids, e);
+    return add_procedures(db, a, now, procedure_ids, variant_ids, e);
 }

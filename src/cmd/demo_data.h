@@ -38,8 +38,22 @@ extern const size_t demo_surnames_len, demo_middle_len, demo_given_len, demo_str
 struct db;
 struct arena;
 struct err;
+struct process_step;
 int demo_add_catalog(struct db *db, struct arena *a, int64_t now, int extra_communes,
-                     int64_t procedure_ids[], struct err *e);
+                     int64_t procedure_ids[], int64_t variant_ids[], struct err *e);
+
+/*
+ * The internal process of a procedure counted in working days (none for
+ * calendar days: 0): the specialist at the department or commune examines
+ * it, its leader approves, and the result is issued and sent to the one-stop
+ * desk that returns it; the steps' hours add up to the statutory time less
+ * an hour for the reception at the desk. Fills out[DEMO_PROCESS_STEPS] and
+ * returns the number of steps. demo_add_catalog gives each such procedure
+ * one variant with it (its id in variant_ids, 0 for none; variant_ids may be
+ * NULL).
+ */
+#define DEMO_PROCESS_STEPS 3
+size_t demo_process_of(const struct demo_procedure *dp, struct process_step *out);
 
 /*
  * Stores the sample scan (a one-page PDF) in the files directory data_dir:

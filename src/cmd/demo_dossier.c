@@ -44,6 +44,8 @@ const char *const demo_kind_action[] = {
     [EV_RETURN] = "return",
     [EV_WITHDRAW] = "withdraw",
     [EV_STOP] = "stop",
+    [EV_FORWARD] = "forward",
+    [EV_APPROVE] = "approve",
     [MARK_DUE] = NULL,
 };
 
@@ -67,6 +69,7 @@ static void plan(struct demo *c, const struct demo_wish *w, int64_t x, uint64_t 
 {
     const struct demo_procedure *dp = l->dp;
     double span = dp->days * WORKDAY_MINUTES * (dp->calendar_days ? 5.0 / 7 : 1);
+    struct process_step steps[DEMO_PROCESS_STEPS];
     int64_t start, cur, due;
     int i, j;
 
@@ -132,7 +135,17 @@ static void plan(struct demo *c, const struct demo_wish *w, int64_t x, uint64_t 
         worktime_between(&c->cal, &office_hours_default, cur, due, &left, &c->e);
         l->finish = work(c, cur, left > 30 ? 30 + (int64_t)(f * (double)(left - 30)) : 30);
     }
-    if (w->apology && l->finish > due) { /* at least a working day before the due time */
+    if (demo_process_of(dp, steps) && l->finish > cur) { /* through the process's steps */
+        int64_t left = 0;
+        worktime_between(&c->cal, &office_hours_default, cur, l->finish, &left, &c->e);
+        if (left >= 3) {
+            at(l, EV_FORWARD, work(c, cur, left * 6 / 10));
+            at(l, EV_APPROVE, work(c, cur, left * 85 / 100));
+        }
+    }
+    /* the head of the agency apologises one or two working days before the due time: inside the
+       window of three working days (core/workflow.h) */
+    if (w->apology && l->finish > due) {
         int64_t apology = 0;
         worktime_sub(&c->cal, &office_hours_default, due, 480 + rng_pick(&l->rng, 480), &apology,
                      &c->e);
@@ -178,7 +191,8 @@ static int status_at(const struct demo *c, const struct life *l)
 /* The moment where the wish wants the cut: the last one leading to its status, or a mark. */
 static int target(const struct demo_wish *w, const struct life *l)
 {
-    static const int moment_of[] = {-1, MARK_DUE, MARK_DUE_SOON, EV_APOLOGY, EV_CONSULT};
+    static const int moment_of[] = {-1,         MARK_DUE,   MARK_DUE_SOON,
+                                    EV_APOLOGY, EV_CONSULT, EV_FORWARD};
     int i, want = moment_of[w->at];
 
     for (i = l->n - 1; i >= 0; i--)

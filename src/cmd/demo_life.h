@@ -27,6 +27,8 @@ enum kind {
     EV_RETURN,
     EV_WITHDRAW,
     EV_STOP,
+    EV_FORWARD,    /* the specialist's step done: to the leader's approval */
+    EV_APPROVE,    /* the leader approved: the result is issued */
     MARK_DUE_SOON, /* a working day before the due time: not written */
     MARK_DUE,      /* the due time: not written */
 };

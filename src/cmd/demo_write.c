@@ -75,6 +75,7 @@ static int applicant(struct demo *c, struct life *l, struct dossier *d)
     if (next_code(c, l->unit, l->submitted, &d->code) < 0)
         return -1;
     d->procedure_id = c->procedure_ids[l->pidx];
+    d->variant_id = c->variant_ids[l->pidx];
     d->agency = d->current_unit = l->unit;
     d->lead_agency = l->proc_unit;
     d->channel = l->channel;
@@ -125,6 +126,8 @@ static int action_of(int kind)
     case EV_RETURN: return ACT_RETURN;
     case EV_WITHDRAW: return ACT_WITHDRAW;
     case EV_STOP: return ACT_STOP;
+    case EV_FORWARD: return ACT_FORWARD;
+    case EV_APPROVE: return ACT_APPROVE;
     }
     return -1;
 }
@@ -301,6 +304,12 @@ static int facts_of(struct demo *c, struct life *l, int kind, struct lived *v, s
         if (agency_get(c->db, &c->a, demo_procedures[l->pidx].owner, &ag, &c->e) < 0)
             return -1;
         f->owner = (struct move_unit){ag.id, ag.path, ag.level};
+        /* the procedure's process, as its variant holds it */
+        if (v->d.variant_id) {
+            struct process_step *steps = arena_calloc(&c->a, DEMO_PROCESS_STEPS, sizeof(*steps));
+            f->nprocess = demo_process_of(l->dp, steps);
+            f->process = steps;
+        }
     }
     if (kind == EV_CONSULT) {
         f->consulted.id = l->consulted;

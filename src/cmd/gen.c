@@ -185,7 +185,7 @@ static int make_province(struct gen *g, const struct gen_args *r)
                    db_open(r->o.db, &g->db, &g->e) < 0 || db_bulk_load(g->db, &g->e) < 0 ||
                    db_begin(g->db, DB_WRITE, &g->e) < 0 ||
                    demo_add_catalog(g->db, &g->a, g->now, (int)r->communes - 24, g->procedure_ids,
-                                    &g->e) < 0 ||
+                                    NULL, &g->e) < 0 ||
                    add_admin(g) < 0 || units_of(g) < 0 || db_commit(g->db, &g->e) < 0 ||
                    app_workcal(g->db, y - 1, ly + 2, &g->cal, &g->e) < 0
                ? -1

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, motcua, sql } from './helpers.mjs';
+import { BIN, motcua, sql, startServer, clockAt, Client } from './helpers.mjs';
 
 // Local (UTC+7) moments: every month over three years, Tết eves and the first working days after
 // Tết, New Year's Eve at 23:59 and New Year at 00:00, weekends, holidays, the Saturday worked for
@@ -56,6 +56,13 @@ const CHECKS = [
   ['future_feedback', 'SELECT count(*) FROM feedback_events WHERE at > $NOW'],
   // the demo accounts' units each hold open dossiers: the centre, two departments, a commune
   ['queues', "SELECT count(DISTINCT current_unit) FROM dossiers WHERE status IN (1, 2, 4, 5, 6, 9) AND current_unit IN ('000.00.01.H99', '000.00.02.H99', '000.00.03.H99', '000.00.31.H99')"],
+  // every unit holding dossiers has officers: a leader, and a receiver or processor for its work
+  ['units_without_officers', `SELECT count(*) FROM (SELECT agency AS u FROM dossiers UNION SELECT current_unit FROM dossiers WHERE current_unit IS NOT NULL)
+    WHERE u NOT IN (SELECT agency FROM user_roles WHERE role = 'leader' AND agency IS NOT NULL)
+       OR u NOT IN (SELECT agency FROM user_roles WHERE role IN ('receiver', 'processor') AND agency IS NOT NULL)`],
+  // processing dossiers move through their process's steps, and some wait for a leader's approval
+  ['processing_without_process', 'SELECT count(*) FROM dossiers d WHERE status = 4 AND parent_id IS NULL AND (SELECT count(*) FROM dossier_steps s WHERE s.dossier_id = d.id) < 3'],
+  ['awaiting_approval', "SELECT count(DISTINCT d.current_unit) FROM dossiers d JOIN dossier_steps s ON s.dossier_id = d.id AND s.position = d.step WHERE d.status = 4 AND s.role = 'approve' AND d.current_unit IN ('000.00.02.H99', '000.00.03.H99', '000.00.31.H99')"],
 ];
 
 test('the demo at 30 moments: every status, channel and kind of history, nothing after the moment', () => {
@@ -76,6 +83,9 @@ test('the demo at 30 moments: every status, channel and kind of history, nothing
         assert.ok(Number(f[k]) > 0, `${k} ${at}`);
       assert.equal(f.swaps, '2', at);
       assert.equal(f.queues, '4', at);
+      assert.equal(f.units_without_officers, '0', at);
+      assert.equal(f.processing_without_process, '0', at);
+      assert.equal(f.awaiting_approval, '3', at);
       assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/, at);
       assert.match(motcua('audit', 'verify', '--db', db), /the chain is intact/, at);
       assert.match(motcua('check', '--db', db, '--now', moment), /, 0 disagreements/, at);
@@ -159,5 +169,43 @@ test('--now is a local time; anything else is refused', () => {
     assert.match(motcua('report', 'verify', '--db', db), /every counter agrees/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Every role finds its work on the first run: the demo served at its own moment, as each officer.
+test('on the demo, processors and leaders each have actions they can take, and take them', async () => {
+  const moment = '2026-03-11 10:00';
+  const server = await startServer({ prepare: (db) => motcua('demo', '--db', db, '--dossiers', '300', '--now', moment), env: clockAt(moment), check: false });
+  try {
+    const login = async (username) => { const c = new Client(server); await c.login(username, 'motcua2026'); return c; };
+    // what each may do now on the open dossiers of its queue
+    const offers = async (c) => {
+      const list = (await c.get('/api/v1/dossiers?limit=200')).json.items.filter((d) => ['processing', 'received', 'supplement', 'financial'].includes(d.status));
+      const out = [];
+      for (const d of list) {
+        const one = (await c.get(`/api/v1/dossiers/${d.code}`)).json;
+        for (const a of one.actions) if (a.available) out.push([one, a.name]);
+      }
+      return out;
+    };
+    for (const username of ['xuly.tuphap', 'xuly.xaydung', 'xuly.bacson', 'lanhdao.tuphap', 'lanhdao.xaydung', 'lanhdao.bacson']) {
+      const got = await offers(await login(username));
+      assert.ok(got.length > 0, `${username} has nothing to do`);
+    }
+    // a processor forwards a dossier to its leader's approval; that leader approves it
+    const proc = await login('xuly.bacson'), lead = await login('lanhdao.bacson');
+    const forward = (await offers(proc)).find(([, a]) => a === 'forward');
+    assert.ok(forward, 'xuly.bacson can forward a dossier');
+    let r = await proc.post(`/api/v1/dossiers/${forward[0].code}/forward`, { version: forward[0].version });
+    assert.equal(r.status, 200, r.text);
+    const approve = (await offers(lead)).find(([, a]) => a === 'approve');
+    assert.ok(approve, 'lanhdao.bacson can approve a dossier');
+    r = await lead.post(`/api/v1/dossiers/${approve[0].code}/approve`, { version: approve[0].version });
+    assert.equal(r.status, 200, r.text);
+    // a processor is never offered an approval nor an apology; a leader is offered an apology where its window is open
+    assert.ok(!(await offers(proc)).some(([, a]) => a === 'approve' || a === 'apologize'));
+    assert.ok((await offers(lead)).some(([, a]) => a === 'apologize'), 'lanhdao.bacson can apologise for a dossier due soon');
+  } finally {
+    await server.stop();
   }
 });
