@@ -127,7 +127,7 @@ export function Dossier({ params, session }) {
         <input id="result-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange=${addResult} />`}
     </section>
     <section aria-labelledby="h-history"><h2 id="h-history">${t('history')}</h2>
-      <div class="scroll"><table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('actions')}</th><th scope="col">${t('unit')}</th>
+      <div class="scroll" tabindex="0" aria-labelledby="h-history"><table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('actions')}</th><th scope="col">${t('unit')}</th>
         <th scope="col">${t('giver')}</th><th scope="col">${t('receiverP')}</th><th scope="col">${t('due')}</th><th scope="col">${t('result')}</th><th scope="col">${t('note')}</th></tr></thead>
       <tbody>${rows.map((r, i) => html`<tr key=${i}><td>${when(r.at)}</td><td>${actionText(r.action, r.label)}</td>
         <td>${r.unit.name}${r.to_unit ? ` → ${r.to_unit.name}` : ''}</td><td>${r.giver || ''}</td><td>${r.receiver || ''}</td>
