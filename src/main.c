@@ -26,6 +26,7 @@ static const struct {
     {"open311", "issue, list and revoke Open311 clients' API keys", cmd_open311},
     {"plans", "reform plans: reminders of deadlines and monthly reports", cmd_plans},
     {"par", "load a PAR INDEX structure from a file", cmd_par},
+    {"import", "import procedures from a catalog annex or the national database", cmd_import},
     {"config", "check the server's configuration file", cmd_config},
     {"report", "verify or rebuild the statistics counters", cmd_report},
     {"check", "check every dossier against its status and control sheet", cmd_check},

@@ -73,16 +73,16 @@ const char *upload_type(struct req *r, struct err *e)
     return type;
 }
 
-int upload_spreadsheet(struct req *r, struct spreadsheet *out, struct err *e)
+int upload_bytes(struct req *r, size_t max, const char **out, size_t *len, struct err *e)
 {
     struct upload *up = r->upload;
     char *data;
     FILE *f;
 
     if (!up || !up->tmp_path || up->files != 1)
-        return err_field(e, "file", "send the sheet as the multipart field file");
-    if (up->size > SPREADSHEET_MAX_BYTES)
-        return err_set(e, 413, "too_large", "a sheet is at most %u bytes", SPREADSHEET_MAX_BYTES);
+        return err_field(e, "file", "send the file as the multipart field file");
+    if ((uint64_t)up->size > max)
+        return err_set(e, 413, "too_large", "the file is at most %zu bytes", max);
     data = arena_alloc(&r->arena, (size_t)up->size + 1);
     if (!(f = fopen(up->tmp_path, "rb")) ||
         fread(data, 1, (size_t)up->size, f) != (size_t)up->size) {
@@ -91,7 +91,20 @@ int upload_spreadsheet(struct req *r, struct spreadsheet *out, struct err *e)
         return err_set(e, 500, "internal", "the upload could not be read");
     }
     fclose(f);
-    return spreadsheet_read(data, (size_t)up->size, &r->arena, out, e);
+    data[up->size] = '\0';
+    *out = data;
+    *len = (size_t)up->size;
+    return 0;
+}
+
+int upload_spreadsheet(struct req *r, struct spreadsheet *out, struct err *e)
+{
+    const char *data;
+    size_t len;
+
+    if (upload_bytes(r, SPREADSHEET_MAX_BYTES, &data, &len, e) < 0)
+        return -1;
+    return spreadsheet_read(data, len, &r->arena, out, e);
 }
 
 int upload_keep(struct req *r, int *created, struct err *e)

@@ -27,6 +27,7 @@ int agencies_update(struct req *r, struct err *e);
 int procedures_list(struct req *r, struct err *e);
 int procedures_get(struct req *r, struct err *e);
 int procedures_create(struct req *r, struct err *e);
+int procedures_import(struct req *r, struct err *e);
 int procedures_update(struct req *r, struct err *e);
 int procedures_variants_get(struct req *r, struct err *e);
 int procedures_variants_put(struct req *r, struct err *e);

@@ -369,6 +369,16 @@ static const char *search_text(struct arena *a, const struct procedure *p)
     return out;
 }
 
+json_t *procedure_view(const struct procedure *p)
+{
+    return procedure_json(p, 1);
+}
+
+const char *procedure_search_text(struct arena *a, const struct procedure *p)
+{
+    return search_text(a, p);
+}
+
 static int save(struct req *r, struct procedure *p, int creating, struct err *e)
 {
     struct strbuf snapshot = STRBUF_INIT;

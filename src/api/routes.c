@@ -60,6 +60,7 @@ struct route api_routes[] = {
 
     {"GET", "/api/v1/procedures", procedures_list, PUBLIC, BODY_NONE},
     {"POST", "/api/v1/procedures", procedures_create, R(ADMIN), BODY_JSON},
+    {"POST", "/api/v1/procedures/import", procedures_import, R(ADMIN), BODY_UPLOAD},
     {"GET", "/api/v1/procedures/{id}", procedures_get, PUBLIC, BODY_NONE},
     {"PATCH", "/api/v1/procedures/{id}", procedures_update, R(ADMIN), BODY_JSON},
     {"GET", "/api/v1/procedures/{id}/variants", procedures_variants_get, PUBLIC, BODY_NONE},

@@ -52,6 +52,8 @@ const char *upload_type(struct req *r, struct err *e);
  */
 struct spreadsheet;
 int upload_spreadsheet(struct req *r, struct spreadsheet *out, struct err *e);
+/* The uploaded file's bytes (NUL-terminated, in the arena): 422 when none came, 413 above max. */
+int upload_bytes(struct req *r, size_t max, const char **out, size_t *len, struct err *e);
 /*
  * Moves the uploaded file into the content-addressed store (store/blobs.h);
  * *created says whether it is new, so a failed transaction can drop it.

@@ -20,6 +20,7 @@ int cmd_routes(int argc, char **argv);
 int cmd_open311(int argc, char **argv);
 int cmd_plans(int argc, char **argv);
 int cmd_par(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 
 /* Prints "motcua: " and the message to stderr; returns the exit status 1. */

@@ -95,6 +95,21 @@ int procedure_get(struct db *db, struct arena *a, int64_t id, struct procedure *
     return load_parts(db, a, out, e);
 }
 
+int procedure_by_code(struct db *db, struct arena *a, const char *code, struct procedure *out,
+                      struct err *e)
+{
+    int rc = db_one(db, a, read_row, out, e,
+                    "SELECT " PROCEDURE_COLUMNS
+                    " FROM procedures p JOIN agencies a ON a.id = p.agency WHERE p.code = ?",
+                    "t", code);
+
+    if (rc == DB_DONE)
+        return 0;
+    if (rc < 0 || load_parts(db, a, out, e) < 0)
+        return -1;
+    return 1;
+}
+
 static void read_synonym(struct db_stmt *st, struct arena *a, void *out)
 {
     struct synonym *x = out;

@@ -68,6 +68,9 @@ struct procedure_variant {
 
 /* 404 when there is none. Loads components and fees. */
 int procedure_get(struct db *db, struct arena *a, int64_t id, struct procedure *out, struct err *e);
+/* The procedure with that national code, components and fees loaded: 1, or 0 when there is none. */
+int procedure_by_code(struct db *db, struct arena *a, const char *code, struct procedure *out,
+                      struct err *e);
 /* A page of procedures (without components and fees); *more is 1 when another page follows. */
 /* The search synonyms (folded terms and what they mean), by term. */
 int search_synonyms(struct db *db, struct arena *a, struct synonym **out, size_t *n, struct err *e);
