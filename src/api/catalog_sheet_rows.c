@@ -231,8 +231,10 @@ int catalog_rows_sheet(struct arena *a, const struct spreadsheet *sh, struct cat
             continue;
         if ((text = heading_text(a, sr))) {
             catalog_sheet_heading(text, &h);
+            /* a section starts its levels and fields afresh */
             if (h.section != CSEC_NONE) {
                 section = h.section;
+                level = NULL;
                 field = NULL;
             }
             if (h.level) {

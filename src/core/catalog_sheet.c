@@ -111,11 +111,18 @@ void catalog_sheet_heading(const char *text, struct catalog_heading *out)
     size_t p = 0, q, n, m;
 
     folded(text, strlen(text), f);
-    out->section = strstr(f, "bai bo") ? CSEC_REPEALED
-                   : strstr(f, "sua doi") || strstr(f, "bo sung") || strstr(f, "thay the")
-                       ? CSEC_AMENDED
-                   : strstr(f, "moi ban hanh") || strstr(f, "ban hanh moi") ? CSEC_NEW
-                                                                            : CSEC_NONE;
+    {
+        int repealed = !!strstr(f, "bai bo"),
+            created = strstr(f, "moi ban hanh") || strstr(f, "ban hanh moi");
+        int amended = strstr(f, "sua doi") || strstr(f, "bo sung") || strstr(f, "thay the");
+
+        /* a title naming several ("… mới ban hành, được sửa đổi, bổ sung và bị bãi bỏ") starts none
+         */
+        out->section = repealed + created + amended != 1 ? CSEC_NONE
+                       : repealed                        ? CSEC_REPEALED
+                       : amended                         ? CSEC_AMENDED
+                                                         : CSEC_NEW;
+    }
     out->level = level_named(f);
     out->field_at = -1;
     if (!(w = word(text, &p, &n)))

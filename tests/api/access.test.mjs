@@ -178,6 +178,7 @@ function others(ctx) {
     'PATCH /api/v1/agencies/{id}': { scope: 'agency', path: `/api/v1/agencies/${ag}`, body: { phone: '0243 000 000' } },
     'GET /api/v1/procedures': { scope: 'none', path: '/api/v1/procedures' },
     'POST /api/v1/procedures': { scope: 'none', path: '/api/v1/procedures', body: { code: 'x' } },
+    'POST /api/v1/procedures/import': { scope: 'none', path: '/api/v1/procedures/import', upload: true },
     'GET /api/v1/procedures/{id}': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}` },
     'PATCH /api/v1/procedures/{id}': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}`, body: { version: 0 } },
     'GET /api/v1/procedures/{id}/variants': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}/variants` },

@@ -4,11 +4,13 @@ import { useState, useEffect, useRef } from '../vendor/hooks.module.js';
 import { html, Field, Alert, Loading, fieldsOf, when } from '../lib/ui.js';
 import { get, post, patch, put, del } from '../lib/api.js';
 import { t, ROLES, roleText } from '../lib/i18n.js';
+import { CatalogImport } from './catalog-import.js';
 
 // each tab and the capability (from the server, core/roles.c) that opens it
 const TABS = {
   agencies: 'manage_agencies', users: 'manage_users', procedures: 'manage_procedures', calendar: 'manage_calendar',
   open311: 'manage_calendar', // the system administrator's alone, like the calendar
+  catalogImport: 'manage_procedures',
 };
 
 function Agencies() {
@@ -257,7 +259,7 @@ export function Admin({ query, session }) {
   const tabs = Object.keys(TABS).filter((k) => session.can(TABS[k]));
   const [tab, setTab] = useState(tabs.includes(query.get('tab')) ? query.get('tab') : tabs.includes('calendar') ? 'calendar' : tabs[0]);
   if (!tabs.length) return html`<p>${t('error403')}</p>`;
-  const Page = { agencies: Agencies, users: Users, procedures: Procedures, calendar: Calendar, open311: Open311Clients }[tab];
+  const Page = { agencies: Agencies, users: Users, procedures: Procedures, calendar: Calendar, open311: Open311Clients, catalogImport: CatalogImport }[tab];
   return html`<h1>${t('admin')}</h1>
     <div role="tablist" class="tabs" aria-label=${t('admin')}>${tabs.map((k) => html`<button role="tab" type="button" id=${`tab-${k}`}
       aria-selected=${tab === k ? 'true' : 'false'} aria-controls="admin-panel" onClick=${() => setTab(k)}>${t(k)}</button>`)}</div>

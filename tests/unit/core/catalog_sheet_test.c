@@ -56,6 +56,12 @@ static void headings_name_sections_levels_and_fields(void **state)
     t = "2. Linh vuc Chung thuc";
     catalog_sheet_heading(t, &h);
     assert_string_equal(t + h.field_at, "Chung thuc");
+    catalog_sheet_heading(
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH, ĐƯỢC SỬA ĐỔI, BỔ SUNG VÀ BỊ BÃI "
+        "BỎ LĨNH VỰC TƯ PHÁP",
+        &h);
+    assert_int_equal(h.section, CSEC_NONE);
+    assert_int_equal(h.field_at, -1);
     catalog_sheet_heading("Phần I. DANH MỤC THỦ TỤC HÀNH CHÍNH", &h);
     assert_int_equal(h.section, CSEC_NONE);
     assert_null(h.level);
