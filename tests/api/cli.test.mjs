@@ -127,7 +127,7 @@ test('upgrading a database whose counting rules are older counts its dossiers ag
 });
 
 test('every subcommand explains itself with --help', () => {
-  for (const cmd of ['init', 'serve', 'demo', 'gen', 'user', 'calendar', 'audit', 'report', 'check', 'open311', 'plans', 'par']) {
+  for (const cmd of ['init', 'serve', 'demo', 'gen', 'user', 'calendar', 'audit', 'report', 'check', 'open311', 'plans', 'par', 'import']) {
     const r = run(cmd, '--help');
     assert.equal(r.status, 0, cmd);
     assert.match(r.stdout, /^usage: motcua /, cmd);
