@@ -122,7 +122,7 @@ static int valid_code(const char *s);
  * CHÍNH MỚI BAN HÀNH"), or a number and a text that is no code ("I" | "Lĩnh
  * vực Hộ tịch"), wherever the columns are.
  */
-static const char *heading_text(struct arena *a, const struct spreadsheet_row *row)
+static const char *heading_text(struct arena *a, const struct spreadsheet_row *row, int *numbered)
 {
     const char *first = NULL, *second = NULL;
     size_t i, used = 0;
@@ -135,8 +135,10 @@ static const char *heading_text(struct arena *a, const struct spreadsheet_row *r
                 second = row->cells[i];
             used++;
         }
+    *numbered = 0;
     if (used == 1)
         return first;
+    *numbered = first && strspn(first, "0123456789") == strlen(first);
     if (used == 2 && !valid_code(second) && strlen(first) <= 6)
         return arena_printf(a, "%s. %s", first, second);
     return NULL;
@@ -226,11 +228,17 @@ int catalog_rows_sheet(struct arena *a, const struct spreadsheet *sh, struct cat
         const struct spreadsheet_row *sr = &sh->rows[i];
         struct catalog_heading h;
         const char *text;
+        int numbered;
 
         if (i == head || (i > head && header(sr, cols)))
             continue;
-        if ((text = heading_text(a, sr))) {
+        if ((text = heading_text(a, sr, &numbered))) {
             catalog_sheet_heading(text, &h);
+            /* "5 | Thủ tục X" naming no section, level or field is a procedure without its code */
+            if (numbered && i > head && h.section == CSEC_NONE && !h.level && h.field_at < 0)
+                text = NULL;
+        }
+        if (text) {
             /* a section starts its levels and fields afresh */
             if (h.section != CSEC_NONE) {
                 section = h.section;

@@ -190,6 +190,10 @@ test('a file that is no annex is refused on the field file', async (t) => {
   let r = await upload(admin, csv([['Họ và tên', 'Ngày sinh'], ['Nguyễn Văn A', '01/01/1990']]), 'khac.csv');
   problem(t, r, 422);
   assert.match(r.json.errors[0].message, /no header row names the national code/);
+  // a numbered row without its code is a procedure the report names, not a heading
+  r = await upload(admin, csv([HEAD, ['1', 'Lĩnh vực Hộ tịch'], [6, 'Thủ tục chưa ghi mã']]), 'thieu-ma.csv');
+  problem(t, r, 422);
+  assert.deepEqual(r.json.errors.map((x) => x.field), ['rows.3.code']);
   r = await upload(admin, '[{"MATTHC": ', 'hong.json');
   problem(t, r, 422);
   assert.equal(r.json.errors[0].field, 'file');
