@@ -171,7 +171,7 @@ static int same_procedure(const struct procedure *a, const struct procedure *b)
         if (!same_text(a->components[i].name, b->components[i].name) ||
             !same_text(a->components[i].kind, b->components[i].kind) ||
             a->components[i].count != b->components[i].count ||
-            a->components[i].required != b->components[i].required)
+            a->components[i].requirement != b->components[i].requirement)
             return 0;
     return 1;
 }

@@ -9,6 +9,7 @@
  * CANCUPHAPLY[{SOVANBAN, TENVANBAN}], KETQUATHUCHIEN[{TENKETQUA}].
  */
 #include "api/catalog_rows.h"
+#include "core/components.h"
 #include "core/fold.h"
 #include "lib/strbuf.h"
 
@@ -143,7 +144,7 @@ static void read_components(struct arena *a, json_t *item, struct catalog_row *x
         c->kind = originals > 0 || copies <= 0 ? "original" : "copy";
         c->count = originals > 0 ? originals : copies > 0 ? copies : 1;
         c->count = c->count > 20 ? 20 : c->count;
-        c->required = 1;
+        c->requirement = COMPONENT_REQUIRED;
         x->p.ncomponents++;
     }
 }
