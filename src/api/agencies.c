@@ -18,12 +18,16 @@ static const char *const levels[] = {"province", "department", "district", "comm
 
 static json_t *agency_json(const struct agency *ag)
 {
-    return json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:o, s:b, s:i, s:o, s:o, s:o}", "id",
-                     ag->id, "name", ag->name, "parent", json_str(ag->parent), "level", ag->level,
-                     "office_hours", ag->office_hours, "address", json_str(ag->address), "phone",
-                     json_str(ag->phone), "email", json_str(ag->email), "active", ag->active,
-                     "version", ag->version, "created_at", json_time(ag->created_at), "updated_at",
-                     json_time(ag->updated_at), "form_set", json_str(ag->form_set));
+    json_t *j =
+        json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o, s:o, s:b, s:i, s:o, s:o, s:o}", "id", ag->id,
+                  "name", ag->name, "parent", json_str(ag->parent), "level", ag->level,
+                  "office_hours", ag->office_hours, "address", json_str(ag->address), "phone",
+                  json_str(ag->phone), "email", json_str(ag->email), "active", ag->active,
+                  "version", ag->version, "created_at", json_time(ag->created_at), "updated_at",
+                  json_time(ag->updated_at), "form_set", json_str(ag->form_set));
+
+    json_object_set_new(j, "opening_hours", json_str(ag->opening_hours));
+    return j;
 }
 
 /* Nests agencies (in path order) under their parents: each gets "children". */
@@ -100,6 +104,9 @@ static void read_fields(json_t *body, struct agency *ag, int creating, struct er
         ag->office_hours = s;
     if (json_object_get(body, "address"))
         ag->address = jv_string(body, NULL, "address", JV_NULLABLE, 500, e);
+    if (json_object_get(body, "opening_hours"))
+        ag->opening_hours =
+            jv_string(body, NULL, "opening_hours", JV_NULLABLE | JV_MULTILINE, 500, e);
     if (json_object_get(body, "phone")) {
         ag->phone = jv_string(body, NULL, "phone", JV_NULLABLE, 30, e);
         if (ag->phone && !phone_valid(ag->phone))
@@ -162,9 +169,9 @@ static int save(struct req *r, struct agency *ag, int creating, struct err *e)
 
 int agencies_create(struct req *r, struct err *e)
 {
-    static const char *const keys[] = {"id",           "name",     "parent", "level",
-                                       "office_hours", "address",  "phone",  "email",
-                                       "active",       "form_set", NULL};
+    static const char *const keys[] = {"id",           "name",     "parent",        "level",
+                                       "office_hours", "address",  "phone",         "email",
+                                       "active",       "form_set", "opening_hours", NULL};
     struct agency ag = {0};
     json_t *body;
     int rc = -1;
@@ -200,9 +207,9 @@ static int own_top_unit(struct req *r, const struct agency *ag)
 
 int agencies_update(struct req *r, struct err *e)
 {
-    static const char *const keys[] = {"name",    "parent",   "level", "office_hours",
-                                       "address", "phone",    "email", "active",
-                                       "version", "form_set", NULL};
+    static const char *const keys[] = {"name",    "parent",   "level",         "office_hours",
+                                       "address", "phone",    "email",         "active",
+                                       "version", "form_set", "opening_hours", NULL};
     struct agency ag;
     json_t *body = NULL;
     int64_t version;

@@ -32,6 +32,9 @@ int procedures_update(struct req *r, struct err *e);
 int procedures_variants_get(struct req *r, struct err *e);
 int procedures_variants_put(struct req *r, struct err *e);
 int procedures_units(struct req *r, struct err *e);
+int procedure_forms_upload(struct req *r, struct err *e);
+int procedure_forms_download(struct req *r, struct err *e);
+int procedure_forms_delete(struct req *r, struct err *e);
 /* dossiers.c */
 int dossiers_create(struct req *r, struct err *e);
 int dossiers_get(struct req *r, struct err *e);

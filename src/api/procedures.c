@@ -4,6 +4,7 @@
 #include "api/handlers.h"
 #include "api/procedure_input.h"
 #include "core/components.h"
+#include "api/views.h"
 #include "core/date.h"
 #include "core/dossier.h"
 #include "core/fold.h"
@@ -58,6 +59,7 @@ static json_t *procedure_json(const struct procedure *p, int full)
                                               (json_int_t)p->fees[i].amount));
     json_object_set_new(j, "legal_basis", json_str(p->legal_basis));
     json_object_set_new(j, "result_name", json_str(p->result_name));
+    json_object_set_new(j, "conditions", json_str(p->conditions));
     json_object_set_new(j, "description", json_str(p->description));
     json_object_set_new(j, "decision_number", json_str(p->decision_number));
     json_object_set_new(j, "decision_date", json_str(p->decision_date));
@@ -154,12 +156,15 @@ int procedures_list(struct req *r, struct err *e)
 int procedures_get(struct req *r, struct err *e)
 {
     struct procedure p;
+    json_t *j, *forms;
     int64_t id;
 
     if (param_id(r->params[0], "procedure", &id, e) < 0 ||
-        procedure_get(r->db, &r->arena, id, &p, e) < 0)
+        procedure_get(r->db, &r->arena, id, &p, e) < 0 || !(forms = procedure_forms_json(r, id, e)))
         return -1;
-    return resp_json(r, 200, procedure_json(&p, 1));
+    j = procedure_json(&p, 1);
+    json_object_set_new(j, "forms", forms);
+    return resp_json(r, 200, j);
 }
 
 void procedure_check_duration(const char *field, double days, const char *kind, struct err *e)
@@ -297,6 +302,8 @@ static void read_fields(json_t *body, struct arena *a, struct procedure *p, int 
         p->legal_basis = jv_string(body, NULL, "legal_basis", JV_NULLABLE | JV_MULTILINE, 5000, e);
     if (json_object_get(body, "result_name"))
         p->result_name = jv_string(body, NULL, "result_name", JV_NULLABLE, 500, e);
+    if (json_object_get(body, "conditions"))
+        p->conditions = jv_string(body, NULL, "conditions", JV_NULLABLE | JV_MULTILINE, 5000, e);
     if (json_object_get(body, "description"))
         p->description = jv_string(body, NULL, "description", JV_NULLABLE | JV_MULTILINE, 10000, e);
     if (json_object_get(body, "decision_number"))
@@ -347,6 +354,7 @@ static const char *const field_keys[] = {"code",
                                          "legal_basis",
                                          "result_name",
                                          "description",
+                                         "conditions",
                                          "decision_number",
                                          "decision_date",
                                          "effective_date",
@@ -488,8 +496,11 @@ int procedures_units(struct req *r, struct err *e)
                    !strcmp(a->level, "centre") ||
                    (!strcmp(a->id, owner.id) && strcmp(a->level, "province"));
         if (a->active && desk && dossier_receivable(owner.path, a->path, a->level, p.any_place))
-            json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "id", a->id, "name", a->name,
-                                                   "level", a->level));
+            json_array_append_new(
+                items, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:o}", "id", a->id, "name",
+                                 a->name, "level", a->level, "address", json_str(a->address),
+                                 "phone", json_str(a->phone), "office_hours", a->office_hours,
+                                 "opening_hours", json_str(a->opening_hours)));
     }
     return resp_json(r, 200, json_pack("{s:o}", "items", items));
 }

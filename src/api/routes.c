@@ -66,6 +66,9 @@ struct route api_routes[] = {
     {"GET", "/api/v1/procedures/{id}/variants", procedures_variants_get, PUBLIC, BODY_NONE},
     {"GET", "/api/v1/procedures/{id}/units", procedures_units, PUBLIC, BODY_NONE},
     {"PUT", "/api/v1/procedures/{id}/variants", procedures_variants_put, R(ADMIN), BODY_JSON},
+    {"POST", "/api/v1/procedures/{id}/forms", procedure_forms_upload, R(ADMIN), BODY_UPLOAD},
+    {"GET", "/api/v1/procedures/{id}/forms/{form}", procedure_forms_download, PUBLIC, BODY_NONE},
+    {"DELETE", "/api/v1/procedures/{id}/forms/{form}", procedure_forms_delete, R(ADMIN), BODY_NONE},
 
     {"GET", "/api/v1/dossiers", dossiers_list, DOSSIER_VIEWERS | R(CITIZEN), BODY_NONE},
     {"POST", "/api/v1/dossiers", dossiers_create, DOSSIER_CREATORS, BODY_JSON},

@@ -70,6 +70,8 @@ const char *file_disposition(struct req *r, const char *stored, const char *type
  */
 int lookup_find(struct req *r, const char *code, const char *digits, struct dossier *d,
                 struct err *e);
+/* A procedure's form templates (api/procedure_forms.c) with their download URLs; NULL on error. */
+json_t *procedure_forms_json(struct req *r, int64_t procedure_id, struct err *e);
 /* A stored file as the API shows it, with its download URL. */
 json_t *file_json(struct req *r, const struct stored_file *f);
 /*

@@ -190,6 +190,7 @@ int cmd_demo(int argc, char **argv)
         demo_sample_scan(cmd_data_dir(path), c.scan_sha, &c.scan_size, &c.e) < 0 ||
         db_open(path, &c.db, &c.e) < 0 || db_begin(c.db, DB_WRITE, &c.e) < 0 || add_swaps(&c) < 0 ||
         demo_add_catalog(c.db, &c.a, c.now, 0, c.procedure_ids, c.variant_ids, &c.e) < 0 ||
+        demo_add_forms(c.db, &c.a, cmd_data_dir(path), c.now, c.procedure_ids, &c.e) < 0 ||
         app_workcal(c.db, y - 3, y + 2, &c.cal, &c.e) < 0 || add_users(&c, &accounts) < 0 ||
         meta_set(c.db, "demo_accounts", accounts.buf, &c.e) < 0 ||
         audit_append(c.db, c.now, 0, "demo.create", "database", path, &c.e) < 0 ||

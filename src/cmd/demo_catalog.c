@@ -16,6 +16,40 @@ static const char *const first_words[] = {"Tân",  "Phú",   "An",    "Hòa",   
                                           "Nam",  "Bắc",   "Trung", "Quang", "Hưng"};
 #define NFIRST (sizeof(first_words) / sizeof(first_words[0]))
 
+/* What some procedures ask of the applicant (yêu cầu, điều kiện); the others ask nothing more. */
+static const struct {
+    const char *name, *conditions;
+} conditions[] = {
+    {"Đăng ký khai sinh",
+     "Người đi đăng ký khai sinh là cha, mẹ, ông, bà hoặc người thân thích khác của trẻ em.\n"
+     "Việc đăng ký khai sinh thực hiện trong thời hạn 60 ngày kể từ ngày sinh."},
+    {"Đăng ký kết hôn",
+     "Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên.\n"
+     "Việc kết hôn do nam và nữ tự nguyện quyết định; hai bên không bị mất năng lực hành vi dân "
+     "sự.\nKhông thuộc trường hợp cấm kết hôn theo Luật Hôn nhân và gia đình."},
+    {"Cấp giấy phép xây dựng nhà ở riêng lẻ",
+     "Phù hợp với mục đích sử dụng đất theo quy hoạch sử dụng đất được phê duyệt.\n"
+     "Bảo đảm an toàn cho công trình, công trình lân cận và yêu cầu về bảo vệ môi trường, phòng "
+     "cháy, chữa cháy."},
+    {"Đăng ký thành lập hộ kinh doanh",
+     "Cá nhân, thành viên hộ gia đình là công dân Việt Nam có năng lực hành vi dân sự đầy đủ.\n"
+     "Tên hộ kinh doanh không trùng với tên hộ kinh doanh đã đăng ký trong phạm vi cấp xã."},
+    {"Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+     "Công dân Việt Nam, người nước ngoài đã hoặc đang cư trú tại Việt Nam có quyền yêu cầu cấp "
+     "Phiếu lý lịch tư pháp."},
+};
+#define NCONDITIONS (sizeof(conditions) / sizeof(conditions[0]))
+
+static const char *conditions_of(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < NCONDITIONS; i++)
+        if (!strcmp(conditions[i].name, name))
+            return conditions[i].conditions;
+    return NULL;
+}
+
 static int add_agency(struct db *db, struct arena *a, int64_t now, const char *id, const char *name,
                       const char *parent, const char *level, struct err *e)
 {
@@ -27,8 +61,20 @@ static int add_agency(struct db *db, struct arena *a, int64_t now, const char *i
     ag.level = level;
     ag.office_hours = "07:30-11:30,13:00-17:00";
     ag.active = 1;
-    if (!strcmp(level, "commune") || !strcmp(level, "centre"))
-        ag.address = arena_printf(a, "Trụ sở %s, tỉnh Sơn Hà", name);
+    if (!strcmp(level, "centre")) {
+        ag.address = "Số 2 đường Trần Hưng Đạo, phường Bắc Sơn, tỉnh Sơn Hà";
+        ag.phone = "0239 3856 789";
+        ag.opening_hours = "Sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu; "
+                           "sáng thứ Bảy 7h30–11h30";
+    } else if (!strcmp(level, "commune")) {
+        /* "Phường Bắc Sơn" is "phường Bắc Sơn" inside a sentence */
+        ag.address = arena_printf(a, "Trụ sở Ủy ban nhân dân %c%s, tỉnh Sơn Hà",
+                                  name[0] == 'P'   ? 'p'
+                                  : name[0] == 'X' ? 'x'
+                                                   : name[0],
+                                  name + 1);
+        ag.opening_hours = "Sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu";
+    }
     return agency_insert(db, &ag, now, e);
 }
 
@@ -120,6 +166,7 @@ static int add_procedures(struct db *db, struct arena *a, int64_t now, int64_t i
         p.effective_date = "2025-07-01";
         p.status = "active";
         p.any_place = !strcmp(d->level, "commune");
+        p.conditions = conditions_of(d->name);
         p.components = arena_calloc(a, 8, sizeof(*p.components));
         for (tok = strtok_r(parts, "|", &save); tok && p.ncomponents < 8;
              tok = strtok_r(NULL, "|", &save)) {

@@ -60,5 +60,12 @@ size_t demo_process_of(const struct demo_procedure *dp, struct process_step *out
  * what every demo or generated file row points to. Sets its SHA-256 and size.
  */
 int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct err *e);
+/*
+ * Gives each demo procedure (ids from demo_add_catalog) whose components hold
+ * a declaration or an application "theo mẫu" that form to download, a sample
+ * PDF stored in data_dir.
+ */
+int demo_add_forms(struct db *db, struct arena *a, const char *data_dir, int64_t now,
+                   const int64_t ids[], struct err *e);
 
 #endif

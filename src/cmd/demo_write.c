@@ -2,7 +2,7 @@
  * Writing a demo dossier's life as far as the demo's moment: the dossier with
  * its applicant and components, its control sheet, its process step, a
  * consulted agency's linked dossier, the sample scan behind its files and the
- * applicant's rating.
+ * applicant's rating; and the sample form templates of the demo's procedures.
  */
 #include "cmd/demo_life.h"
 #include "core/date.h"
@@ -13,6 +13,8 @@
 #include "store/blobs.h"
 #include "store/dossiers.h"
 #include "store/files.h"
+#include "store/procedure_forms.h"
+#include "store/procedures.h"
 #include "store/ratings.h"
 
 #include <stdio.h>
@@ -211,7 +213,9 @@ static void create(struct demo *c, struct life *l, int kind, int64_t t, struct d
     }
 }
 
-int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct err *e)
+/* A one-page PDF holding one line of ASCII text, stored in the files directory. */
+static int sample_pdf(const char *data_dir, const char *line, char sha[65], int64_t *size,
+                      struct err *e)
 {
     static const char *const objects[] = {
         "<< /Type /Catalog /Pages 2 0 R >>",
@@ -221,11 +225,11 @@ int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct e
         NULL, /* the content stream */
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     };
-    static const char text[] = "BT /F1 16 Tf 72 770 Td (Ban quet mau - motcua demo) Tj ET";
-    struct strbuf pdf = STRBUF_INIT;
+    struct strbuf pdf = STRBUF_INIT, text = STRBUF_INIT;
     size_t offsets[5], i, xref;
     int rc;
 
+    strbuf_addf(&text, "BT /F1 16 Tf 72 770 Td (%s) Tj ET", line);
     strbuf_addstr(&pdf, "%PDF-1.4\n");
     for (i = 0; i < 5; i++) {
         offsets[i] = pdf.len;
@@ -233,7 +237,7 @@ int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct e
             strbuf_addf(&pdf, "%zu 0 obj\n%s\nendobj\n", i + 1, objects[i]);
         else
             strbuf_addf(&pdf, "%zu 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n",
-                        i + 1, sizeof(text) - 1, text);
+                        i + 1, text.len, text.buf);
     }
     xref = pdf.len;
     strbuf_addstr(&pdf, "xref\n0 6\n0000000000 65535 f \n");
@@ -243,7 +247,43 @@ int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct e
     *size = (int64_t)pdf.len;
     rc = blob_write(data_dir, pdf.buf, pdf.len, sha, e);
     strbuf_release(&pdf);
+    strbuf_release(&text);
     return rc;
+}
+
+int demo_sample_scan(const char *data_dir, char sha[65], int64_t *size, struct err *e)
+{
+    return sample_pdf(data_dir, "Ban quet mau - motcua demo", sha, size, e);
+}
+
+int demo_add_forms(struct db *db, struct arena *a, const char *data_dir, int64_t now,
+                   const int64_t ids[], struct err *e)
+{
+    struct procedure_form f = {0};
+    struct procedure p;
+    char sha[65];
+    size_t i, k;
+
+    if (sample_pdf(data_dir, "Mau to khai - motcua demo", sha, &f.size, e) < 0)
+        return -1;
+    f.content_type = "application/pdf";
+    f.sha256 = sha;
+    f.uploaded_at = now;
+    for (i = 0; i < demo_procedures_len && i < DEMO_PROCEDURES_MAX; i++) {
+        if (procedure_get(db, a, ids[i], &p, e) < 0)
+            return -1;
+        for (k = 0; k < p.ncomponents; k++) {
+            const char *c = p.components[k].name;
+            if (strcmp(c, "Tờ khai theo mẫu") && strcmp(c, "Đơn đề nghị theo mẫu"))
+                continue;
+            f.procedure_id = p.id;
+            f.title = arena_printf(a, "%s (%s)", c[0] == 'T' ? "Tờ khai" : "Đơn đề nghị", p.name);
+            f.name = c[0] == 'T' ? "to-khai.pdf" : "don-de-nghi.pdf";
+            if (procedure_form_insert(db, &f, e) < 0)
+                return -1;
+        }
+    }
+    return 0;
 }
 
 /* The sample scan behind each digitised component and an electronic result. */

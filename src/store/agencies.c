@@ -6,7 +6,7 @@
 
 #define AGENCY_COLUMNS                                                                             \
     "id, name, parent, path, level, office_hours, address, phone, email, active, version,"         \
-    " created_at, updated_at, form_set"
+    " created_at, updated_at, form_set, opening_hours"
 
 static void read_row(struct db_stmt *st, struct arena *a, void *out)
 {
@@ -26,6 +26,7 @@ static void read_row(struct db_stmt *st, struct arena *a, void *out)
     ag->created_at = db_col_int(st, 11);
     ag->updated_at = db_col_int(st, 12);
     ag->form_set = db_col_dup(st, 13, a);
+    ag->opening_hours = db_col_dup(st, 14, a);
 }
 
 int agency_get(struct db *db, struct arena *a, const char *id, struct agency *out, struct err *e)
@@ -99,10 +100,11 @@ int agency_insert(struct db *db, const struct agency *ag, int64_t now, struct er
     }
     if (db_run(db, e,
                "INSERT INTO agencies (id, name, parent, path, level, office_hours, address, phone,"
-               " email, active, created_at, updated_at, form_set)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'tt01-2018'))",
-               "tttttttttiIIt", ag->id, ag->name, ag->parent, path, ag->level, ag->office_hours,
-               ag->address, ag->phone, ag->email, ag->active, now, now, ag->form_set) < 0)
+               " email, active, created_at, updated_at, form_set, opening_hours)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'tt01-2018'), ?)",
+               "tttttttttiIItt", ag->id, ag->name, ag->parent, path, ag->level, ag->office_hours,
+               ag->address, ag->phone, ag->email, ag->active, now, now, ag->form_set,
+               ag->opening_hours) < 0)
         goto out;
     rc = 0;
 out:
@@ -149,9 +151,11 @@ int agency_update(struct db *db, struct arena *a, const struct agency *ag, int64
     return db_run(db, e,
                   "UPDATE agencies SET name = ?, parent = ?, path = ?, level = ?, office_hours = ?,"
                   " address = ?, phone = ?, email = ?, active = ?, updated_at = ?,"
-                  " form_set = coalesce(?, form_set), version = version + 1 WHERE id = ?",
-                  "ttttttttiItt", ag->name, ag->parent, path, ag->level, ag->office_hours,
-                  ag->address, ag->phone, ag->email, ag->active, now, ag->form_set, ag->id) < 0
+                  " form_set = coalesce(?, form_set), opening_hours = ?, version = version + 1"
+                  " WHERE id = ?",
+                  "ttttttttiIttt", ag->name, ag->parent, path, ag->level, ag->office_hours,
+                  ag->address, ag->phone, ag->email, ag->active, now, ag->form_set,
+                  ag->opening_hours, ag->id) < 0
                ? -1
                : 0;
 }

@@ -23,7 +23,8 @@ struct agency {
     const char *level;  /* province, department, district, commune, division, centre, other */
     const char *office_hours;
     const char *address, *phone, *email;
-    const char *form_set; /* the set of printable forms the agency uses */
+    const char *opening_hours; /* when the public is received, in words, or NULL */
+    const char *form_set;      /* the set of printable forms the agency uses */
     int active, version;
     int64_t created_at, updated_at;
 };

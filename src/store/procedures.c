@@ -12,7 +12,7 @@
     " p.duration_kind, p.online_duration_days, p.online_class, p.online_level, p.legal_basis,"     \
     " p.result_name, p.description, p.decision_number, p.decision_date, p.effective_date,"         \
     " p.status, p.paper_result, p.inter_agency, p.any_place, p.version, p.created_at,"             \
-    " p.updated_at"
+    " p.updated_at, p.conditions"
 
 static void read_row(struct db_stmt *st, struct arena *a, void *out)
 {
@@ -45,6 +45,7 @@ static void read_row(struct db_stmt *st, struct arena *a, void *out)
     p->version = (int)db_col_int(st, 23);
     p->created_at = db_col_int(st, 24);
     p->updated_at = db_col_int(st, 25);
+    p->conditions = db_col_dup(st, 26, a);
 }
 
 static void read_component(struct db_stmt *st, struct arena *a, void *out)
@@ -271,6 +272,7 @@ static void bind_fields(struct db_stmt *st, const struct procedure *p)
     db_bind_int(st, i++, p->paper_result);
     db_bind_int(st, i++, p->inter_agency);
     db_bind_int(st, i++, p->any_place);
+    db_bind_text(st, i++, p->conditions);
 }
 
 int procedure_insert(struct db *db, struct procedure *p, const char *search_text, int64_t now,
@@ -286,12 +288,13 @@ int procedure_insert(struct db *db, struct procedure *p, const char *search_text
                    " duration_days, duration_kind, online_duration_days, online_class,"
                    " online_level, legal_basis, result_name, description, decision_number,"
                    " decision_date, effective_date, status, paper_result, inter_agency,"
-                   " any_place, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                   " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?22, ?22, 1) RETURNING id",
+                   " any_place, conditions, created_at, updated_at, version) VALUES (?, ?, ?, ?,"
+                   " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?23, ?23, 1)"
+                   " RETURNING id",
                    &st, e) < 0)
         return -1;
     bind_fields(st, p);
-    db_bind_int(st, 22, now);
+    db_bind_int(st, 23, now);
     rc = db_step(st, e);
     if (rc == DB_ROW)
         p->id = db_col_int(st, 0);
@@ -335,13 +338,13 @@ int procedure_update(struct db *db, struct procedure *p, const char *search_text
                    " online_duration_days = ?, online_class = ?, online_level = ?,"
                    " legal_basis = ?, result_name = ?, description = ?, decision_number = ?,"
                    " decision_date = ?, effective_date = ?, status = ?, paper_result = ?,"
-                   " inter_agency = ?, any_place = ?, updated_at = ?22, version = version + 1"
-                   " WHERE id = ?23",
+                   " inter_agency = ?, any_place = ?, conditions = ?, updated_at = ?23,"
+                   " version = version + 1 WHERE id = ?24",
                    &st, e) < 0)
         return -1;
     bind_fields(st, p);
-    db_bind_int(st, 22, now);
-    db_bind_int(st, 23, p->id);
+    db_bind_int(st, 23, now);
+    db_bind_int(st, 24, p->id);
     rc = db_step(st, e);
     db_finalize(st);
     if (rc < 0)

@@ -30,6 +30,7 @@ struct procedure {
     const char *online_class;    /* full, partial, NULL */
     int online_level;            /* 1..4, 0: none */
     const char *legal_basis, *result_name, *description;
+    const char *conditions; /* what the applicant must meet, or NULL */
     const char *decision_number, *decision_date, *effective_date;
     const char *status; /* active, withdrawn */
     int paper_result, inter_agency, any_place, version;

@@ -68,6 +68,7 @@ before(async () => {
   member = (await admin.get('/api/v1/committee/members')).json.items.find((m) => m.username === 'm_steering').id;
 });
 let plan, member;
+const procForms = {}; // a procedure's form templates: one to download, one to remove
 const tasks = {};
 
 const applicant = { kind: 1, name: 'Lê Văn Kiểm', id_number: '001190054321', phone: '0913 000 111', email: 'kiem@example.vn', address: 'Số 9' };
@@ -184,6 +185,9 @@ function others(ctx) {
     'GET /api/v1/procedures/{id}/variants': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}/variants` },
     'GET /api/v1/procedures/{id}/units': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}/units` },
     'PUT /api/v1/procedures/{id}/variants': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}/variants`, body: { variants: 'x' } },
+    'POST /api/v1/procedures/{id}/forms': { scope: 'none', path: `/api/v1/procedures/${PROC.birth}/forms`, upload: true, fields: { title: 'Tờ khai' } },
+    'GET /api/v1/procedures/{id}/forms/{form}': { scope: 'none', path: () => `/api/v1/procedures/${PROC.birth}/forms/${procForms.read}` },
+    'DELETE /api/v1/procedures/{id}/forms/{form}': { scope: 'none', path: () => `/api/v1/procedures/${PROC.birth}/forms/${procForms.removed}` },
     'GET /api/v1/dossiers': { scope: 'agency', path: `/api/v1/dossiers?agency=${ag}` },
     'POST /api/v1/dossiers': { scope: 'agency', path: '/api/v1/dossiers', body: { procedure: proc[ag], agency: ag, channel: 'counter', applicant, summary: 'Kiểm tra' },
       // the citizen files online anywhere; at the counter nobody but the unit's desk
@@ -320,6 +324,11 @@ test('every route × every role × own, child and foreign agency', async () => {
     const r = await send(drivers[`${AGENCY[ctx]}:receiver`], 'POST', `/api/v1/dossiers/${code}/files`, { upload: true });
     assert.equal(r.status, 201, r.text);
     files[ctx] = JSON.parse(r.text).id;
+  }
+  for (const k of ['read', 'removed']) {
+    const f = await send(admin, 'POST', `/api/v1/procedures/${PROC.birth}/forms`, { upload: true, fields: { title: `Tờ khai ${k}` } });
+    assert.equal(f.status, 201, f.text);
+    procForms[k] = JSON.parse(f.text).id;
   }
   let r = await users.steering.post('/api/v1/par/structures', EXAMPLE);
   assert.equal(r.status, 201, r.text);

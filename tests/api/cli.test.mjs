@@ -101,7 +101,7 @@ test('upgrading a database whose counting rules are older counts its dossiers ag
   const db = join(dir, 'demo.db');
   try {
     motcua('demo', '--db', db, '--dossiers', '300', '--seed', '4', '--now', '2026-10-15 10:00');
-    // as a version-4 database: counted by the old rules (here: counted wrong), without migrations 5 to 14
+    // as a version-4 database: counted by the old rules (here: counted wrong), without migrations 5 to 17
     sql(db, `DELETE FROM schema_version WHERE version >= 5; DROP INDEX dossiers_status_due;
       DROP TRIGGER agencies_hours_insert; DROP TRIGGER agencies_hours_update;
       DROP TABLE feedback_ratings; DROP TABLE feedback_routes; DROP TABLE feedback_times;
@@ -111,10 +111,11 @@ test('upgrading a database whose counting rules are older counts its dossiers ag
       DROP TABLE staged_uploads; ALTER TABLE files DROP COLUMN supplement; ALTER TABLE procedure_components DROP COLUMN requirement;
       DROP TABLE account_tokens; DROP TABLE search_synonyms; DROP TABLE plan_reminders; ALTER TABLE dossiers DROP COLUMN applicant_folded; DROP TABLE committee_areas; DROP TABLE committee_units;
       DROP TABLE task_report_files; DROP TABLE task_reports; DROP TABLE task_units; DROP TABLE tasks; DROP TABLE plans;
+      DROP TABLE procedure_forms; ALTER TABLE procedures DROP COLUMN conditions; ALTER TABLE agencies DROP COLUMN opening_hours;
       UPDATE stats SET done_early = done_early + 1, refused = 0`);
     assert.equal(run('report', 'verify', '--db', db).status, 1);
     motcua('init', '--db', db);
-    assert.equal(sql(db, 'SELECT max(version) FROM schema_version'), '15');
+    assert.equal(sql(db, 'SELECT max(version) FROM schema_version'), '17');
     // the optional components stay optional: the rest is uploaded until an administrator says otherwise
     assert.notEqual(sql(db, "SELECT count(*) FROM procedure_components WHERE requirement = 'optional'"), '0');
     assert.equal(sql(db, "SELECT count(*) FROM procedure_components WHERE (requirement = 'optional') <> (required = 0)"), '0');
