@@ -391,8 +391,35 @@ export function fieldText(err) {
     const args = String(e.param || '').split('..');
     return texts[current === 'en' ? 1 : 0].replace(/\$(\d)/g, (_, i) => args[Number(i) - 1] ?? '');
   }
-  return current === 'en' ? e.message : `Giá trị không hợp lệ (${e.message})`;
+  if (current === 'en') return e.message;
+  // the English message of an error without a stable code, in Vietnamese; never the two mixed
+  for (const [re, vi] of messagesVi) {
+    const m = re.exec(e.message || '');
+    if (m) return vi.replace(/\$(\d)/g, (_, i) => m[Number(i)] ?? '');
+  }
+  return 'Giá trị không hợp lệ';
 }
+const messagesVi = [
+  [/^no (?:active )?agency with identifier (\S+)/, 'Không có cơ quan, đơn vị mang mã $1'],
+  [/^must be an agency identifier like/, 'Phải là mã định danh cơ quan, dạng 000.00.04.H43'],
+  [/^must hold only letters, digits, dots and dashes/, 'Chỉ gồm chữ cái, chữ số, dấu chấm và dấu gạch ngang (ví dụ 1.001234)'],
+  [/^calendar-day durations are whole days/, 'Thời hạn tính theo ngày phải là số ngày nguyên'],
+  [/^must be a whole number of working hours/, 'Phải là số giờ làm việc nguyên (bội số của 0,125 ngày)'],
+  [/^must not exceed duration_days/, 'Không được dài hơn thời hạn giải quyết'],
+  [/^must be an object/, 'Giá trị không đúng dạng'],
+  [/^must be UTF-8 text/, 'Phải là văn bản'],
+  [/^a dossier is not sent for consultation to its own unit/, 'Không lấy ý kiến chính đơn vị đang giữ hồ sơ'],
+  [/^must be later than the current appointment/, 'Phải sau thời điểm hẹn trả hiện tại'],
+  [/^must be at most a year after the current appointment/, 'Không quá một năm sau thời điểm hẹn trả hiện tại'],
+  [/^must fall within office hours on a working day/, 'Phải trong giờ làm việc của một ngày làm việc'],
+  [/^must not be after today/, 'Không được sau ngày hôm nay'],
+  [/^must not be before the dossier was received/, 'Không được trước ngày tiếp nhận hồ sơ'],
+  [/^must be the amount due, (\d+) đồng/, 'Phải nộp đủ số tiền phải nộp, $1 đồng'],
+  [/^a result sent by post needs its tracking number/, 'Trả kết quả qua bưu chính cần mã bưu gửi'],
+  [/^must list 1 to (\d+) missing documents/, 'Liệt kê từ 1 đến $1 giấy tờ cần bổ sung'],
+  [/^a file is required/, 'Vui lòng chọn tệp'],
+  [/^at most (\d+) (components|fees|variants)/, 'Tối đa $1 mục'],
+];
 
 // The message of an error as a whole.
 // An error as people read it: the server's own reason for a refused action (in Vietnamese, or its

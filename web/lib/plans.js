@@ -1,7 +1,7 @@
 // Shared pieces of the reform plans' pages: months and days in words, a task's state badge, its
 // report's status, completion figures, links, and the agency tree as options.
 import { useState, useEffect } from '../vendor/hooks.module.js';
-import { html } from './ui.js';
+import { html, day } from './ui.js';
 import { get } from './api.js';
 import { t } from './i18n.js';
 import { stateText } from './i18n-plans.js';
@@ -9,7 +9,7 @@ import { stateText } from './i18n-plans.js';
 export const enc = encodeURIComponent;
 // "2026-11" as 11/2026, "2026-11-30" as 30/11/2026: dates from the server, never the browser's clock
 export const monthText = (m) => (m ? `${m.slice(5, 7)}/${m.slice(0, 4)}` : '');
-export const dayText = (d) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '—');
+export const dayText = day;
 export const taskHref = (task, month) => `#/nhiem-vu/${task.id}${month ? `?month=${month}` : ''}`;
 export const planHref = (id) => `#/ke-hoach/${id}`;
 

@@ -32,7 +32,10 @@ export function Alert({ error, children, kind = 'error' }) {
   return html`<p class=${kind} role=${kind === 'error' ? 'alert' : 'status'}>${children || errorText(error)}</p>`;
 }
 
+// Dates and times as Vietnamese readers expect them: a day from the server ("2026-12-02") as
+// 02/12/2026, a moment as 14:30 02/12/2026 in Vietnam's time (UTC+7); English keeps day/month/year.
 const tz = { timeZone: 'Asia/Ho_Chi_Minh' };
+export const day = (d) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '—');
 export function when(iso) {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN', { ...tz, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });

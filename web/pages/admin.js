@@ -1,10 +1,12 @@
-// Administration: agencies and office hours, users and roles, procedures and their processes, the calendar,
-// the Open311 clients' keys.
+// Administration: users and roles, the calendar, the Open311 clients' keys; the agencies
+// (admin-agencies.js) and the procedures with their processes (admin-procedures.js).
 import { useState, useEffect, useRef } from '../vendor/hooks.module.js';
-import { html, Field, Alert, Loading, fieldsOf, when } from '../lib/ui.js';
+import { html, Field, Alert, Loading, fieldsOf, when, day } from '../lib/ui.js';
 import { get, post, patch, put, del } from '../lib/api.js';
 import { t, ROLES, roleText } from '../lib/i18n.js';
 import { CatalogImport } from './catalog-import.js';
+import { Agencies } from './admin-agencies.js';
+import { Procedures } from './admin-procedures.js';
 
 // each tab and the capability (from the server, core/roles.c) that opens it
 const TABS = {
@@ -12,44 +14,6 @@ const TABS = {
   open311: 'manage_calendar', // the system administrator's alone, like the calendar
   catalogImport: 'manage_procedures',
 };
-
-function Agencies() {
-  const [list, setList] = useState(null);
-  const [form, setForm] = useState({ id: '', name: '', parent: '', level: 'commune', office_hours: '07:30-11:30,13:00-17:00' });
-  const [hours, setHours] = useState({});
-  const [error, setError] = useState(null);
-  const [ok, setOk] = useState(null);
-  const load = () => get('/api/v1/agencies?flat=1').then((r) => setList(r.items)).catch(setError);
-  useEffect(load, []);
-  const set = (k) => (v) => setForm({ ...form, [k]: v });
-  const add = async (e) => {
-    e.preventDefault(); setError(null); setOk(null);
-    try { await post('/api/v1/agencies', { ...form, parent: form.parent || null }); setOk(t('saved')); load(); } catch (err) { setError(err); }
-  };
-  const saveHours = async (a) => {
-    setError(null); setOk(null);
-    try { await patch(`/api/v1/agencies/${a.id}`, { office_hours: hours[a.id], version: a.version }); setOk(t('saved')); load(); } catch (err) { setError(err); }
-  };
-  if (!list) return html`<${Loading} />`;
-  return html`<${Alert} error=${error} />${ok && html`<p class="ok" role="status">${ok}</p>`}
-    <div class="scroll"><table><thead><tr><th scope="col">${t('identifier')}</th><th scope="col">${t('name')}</th><th scope="col">${t('level')}</th><th scope="col">${t('officeHours')}</th></tr></thead>
-    <tbody>${list.map((a) => html`<tr key=${a.id}><td>${a.id}</td><td>${a.name}</td><td>${a.level}</td><td>
-      <form class="inline" onSubmit=${(e) => { e.preventDefault(); saveHours(a); }}>
-        <label class="sr-only" for=${`oh-${a.id}`}>${t('officeHours')} ${a.name}</label>
-        <input id=${`oh-${a.id}`} value=${hours[a.id] ?? a.office_hours} onInput=${(e) => setHours({ ...hours, [a.id]: e.target.value })} size="24" />
-        <button type="submit" class="small">${t('save')}</button></form></td></tr>`)}</tbody></table></div>
-    <h3>${t('add')}</h3>
-    <form onSubmit=${add} class="grid2">
-      <${Field} label=${t('identifier')} name="id" value=${form.id} onInput=${set('id')} errors=${fieldsOf(error)} required placeholder="000.00.55.H99" />
-      <${Field} label=${t('name')} name="name" value=${form.name} onInput=${set('name')} errors=${fieldsOf(error)} required />
-      <${Field} type="select" label=${t('parent')} name="parent" value=${form.parent} onInput=${set('parent')} errors=${fieldsOf(error)}>
-        <option value="">${t('select')}</option>${list.map((a) => html`<option value=${a.id}>${a.name}</option>`)}</${Field}>
-      <${Field} type="select" label=${t('level')} name="level" value=${form.level} onInput=${set('level')} errors=${fieldsOf(error)}>
-        ${['province', 'department', 'district', 'commune', 'division', 'centre', 'other'].map((l) => html`<option value=${l}>${l}</option>`)}</${Field}>
-      <${Field} label=${t('officeHours')} name="office_hours" value=${form.office_hours} onInput=${set('office_hours')} errors=${fieldsOf(error)} />
-      <div><button type="submit">${t('add')}</button></div>
-    </form>`;
-}
 
 function Users() {
   const [list, setList] = useState(null);
@@ -69,9 +33,10 @@ function Users() {
   };
   const toggle = async (u) => { try { await patch(`/api/v1/users/${u.id}`, { active: !u.active }); load(); } catch (err) { setError(err); } };
   if (!list) return error ? html`<${Alert} error=${error} />` : html`<${Loading} />`;
+  const names = new Map(agencies.map((a) => [a.id, a.name]));
   return html`<${Alert} error=${error} />${ok && html`<p class="ok" role="status">${ok}</p>`}
     <div class="scroll"><table><thead><tr><th scope="col">${t('username')}</th><th scope="col">${t('name')}</th><th scope="col">${t('roles')}</th><th scope="col">${t('active')}</th></tr></thead>
-    <tbody>${list.map((u) => html`<tr key=${u.id}><td>${u.username}</td><td>${u.full_name}</td><td>${u.roles.map((r) => `${roleText(r.role)}${r.agency ? ` (${r.agency})` : ''}`).join('; ')}</td>
+    <tbody>${list.map((u) => html`<tr key=${u.id}><td>${u.username}</td><td>${u.full_name}</td><td>${u.roles.map((r) => `${roleText(r.role)}${r.agency ? ` (${names.get(r.agency) || r.agency})` : ''}`).join('; ')}</td>
       <td><label class="choice"><input type="checkbox" checked=${u.active} onChange=${() => toggle(u)} /> <span class="sr-only">${t('active')} ${u.username}</span></label></td></tr>`)}</tbody></table></div>
     <h3>${t('add')}</h3>
     <form onSubmit=${add} class="grid2">
@@ -84,56 +49,6 @@ function Users() {
         <option value="">${t('select')}</option>${agencies.map((a) => html`<option value=${a.id}>${a.name}</option>`)}</${Field}>
       <div><button type="submit">${t('add')}</button></div>
     </form>`;
-}
-
-function Variants({ procedure }) {
-  const [variants, setVariants] = useState(null);
-  const [error, setError] = useState(null);
-  const [ok, setOk] = useState(null);
-  useEffect(() => {
-    get(`/api/v1/procedures/${procedure.id}/variants`).then((r) => setVariants(r.variants.length ? r.variants
-      : [{ name: procedure.name, duration_days: procedure.duration_days, duration_kind: procedure.duration_kind, steps: [{ name: 'Thụ lý hồ sơ', unit: null, role: 'process', hours: 8 }] }])).catch(setError);
-  }, [procedure.id]);
-  if (!variants) return html`<${Loading} />`;
-  const change = (i, k, v) => setVariants(variants.map((x, j) => (j === i ? { ...x, [k]: v } : x)));
-  const step = (i, s, k, v) => change(i, 'steps', variants[i].steps.map((x, j) => (j === s ? { ...x, [k]: v } : x)));
-  const save = async () => {
-    setError(null); setOk(null);
-    try {
-      await put(`/api/v1/procedures/${procedure.id}/variants`, { variants: variants.map((v) => ({ name: v.name, duration_days: Number(v.duration_days), duration_kind: v.duration_kind,
-        steps: v.steps.map((s) => ({ name: s.name, unit: s.unit || null, role: s.role, hours: Number(s.hours) })) })) });
-      setOk(t('saved'));
-    } catch (err) { setError(err); }
-  };
-  return html`<section class="panel" aria-label=${t('variants')}><h3>${t('variants')}: ${procedure.name}</h3>
-    ${variants.map((v, i) => html`<fieldset key=${i}><legend>${i + 1}. ${v.name}</legend>
-      <div class="grid2">
-        <${Field} label=${t('name')} name=${`v${i}-name`} value=${v.name} onInput=${(x) => change(i, 'name', x)} />
-        <${Field} type="number" label=${t('duration')} name=${`v${i}-days`} value=${v.duration_days} onInput=${(x) => change(i, 'duration_days', x)} step="0.125" />
-      </div>
-      <table><thead><tr><th scope="col">#</th><th scope="col">${t('name')}</th><th scope="col">${t('unit')}</th><th scope="col">${t('role')}</th><th scope="col">${t('hours')}</th></tr></thead>
-      <tbody>${v.steps.map((s, j) => html`<tr key=${j}><td>${j + 1}</td>
-        <td><input aria-label=${`${t('name')} ${j + 1}`} value=${s.name} onInput=${(e) => step(i, j, 'name', e.target.value)} /></td>
-        <td><input aria-label=${`${t('unit')} ${j + 1}`} value=${s.unit || ''} onInput=${(e) => step(i, j, 'unit', e.target.value)} size="14" /></td>
-        <td><select aria-label=${`${t('role')} ${j + 1}`} value=${s.role} onChange=${(e) => step(i, j, 'role', e.target.value)}>
-          ${['process', 'approve', 'consult', 'return'].map((r) => html`<option value=${r}>${t(r)}</option>`)}</select></td>
-        <td><input aria-label=${`${t('hours')} ${j + 1}`} type="number" value=${s.hours} onInput=${(e) => step(i, j, 'hours', e.target.value)} size="5" /></td></tr>`)}</tbody></table>
-      <button type="button" class="small secondary" onClick=${() => change(i, 'steps', [...v.steps, { name: '', unit: null, role: 'process', hours: 8 }])}>${t('add')}</button>
-    </fieldset>`)}
-    <${Alert} error=${error} />${ok && html`<p class="ok" role="status">${ok}</p>`}
-    <button type="button" onClick=${save}>${t('save')}</button></section>`;
-}
-
-function Procedures() {
-  const [list, setList] = useState(null);
-  const [chosen, setChosen] = useState(null);
-  const [error, setError] = useState(null);
-  useEffect(() => { get('/api/v1/procedures?limit=200').then((r) => setList(r.items)).catch(setError); }, []);
-  if (!list) return error ? html`<${Alert} error=${error} />` : html`<${Loading} />`;
-  return html`<div class="scroll"><table><thead><tr><th scope="col">${t('code')}</th><th scope="col">${t('name')}</th><th scope="col">${t('duration')}</th><th scope="col">${t('variants')}</th></tr></thead>
-    <tbody>${list.map((p) => html`<tr key=${p.id}><td>${p.code}</td><td><a href=${`#/thu-tuc/${p.id}`}>${p.name}</a></td><td>${p.duration_days}</td>
-      <td><button type="button" class="small secondary" onClick=${() => setChosen(p)}>${t('variants')}</button></td></tr>`)}</tbody></table></div>
-    ${chosen && html`<${Variants} procedure=${chosen} key=${chosen.id} />`}`;
 }
 
 /* What a due time becomes over the calendar: to see an announced day off move it. */
@@ -154,7 +69,7 @@ function DueCalculator() {
       <div><button type="submit">${t('dueCalc')}</button></div>
     </form>
     <${Alert} error=${error} />
-    ${due && html`<p role="status">${t('dueAt')}: <strong class="due-result">${due.slice(0, 16).replace('T', ' ')}</strong></p>`}</section>`;
+    ${due && html`<p role="status">${t('dueAt')}: <strong class="due-result">${when(due)}</strong></p>`}</section>`;
 }
 
 function Calendar() {
@@ -172,9 +87,9 @@ function Calendar() {
   const kinds = { holiday: t('statutory'), compensatory: t('compensatory'), extra_off: t('announced'), extra_work: t('workDay') };
   return html`<${Field} type="number" label=${t('year')} name="year" value=${year} onInput=${setYear} min="1900" max="2100" />
     <${Alert} error=${error} />
-    ${days ? html`<table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('name')}</th><th scope="col">${t('status')}</th><th scope="col"><span class="sr-only">${t('remove')}</span></th></tr></thead>
-      <tbody>${days.map((d) => html`<tr key=${d.date} class=${d.working ? 'work' : ''}><td>${d.date}</td><td>${d.name}</td><td>${kinds[d.kind]}</td>
-        <td>${(d.kind === 'extra_off' || d.kind === 'extra_work') && html`<button type="button" class="small secondary" onClick=${() => remove(d.date)}>${t('remove')} ${d.date}</button>`}</td></tr>`)}</tbody></table>`
+    ${days ? html`<table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('dayName')}</th><th scope="col">${t('status')}</th><th scope="col"><span class="sr-only">${t('remove')}</span></th></tr></thead>
+      <tbody>${days.map((d) => html`<tr key=${d.date} class=${d.working ? 'work' : ''}><td>${day(d.date)}</td><td>${d.name}</td><td>${kinds[d.kind]}</td>
+        <td>${(d.kind === 'extra_off' || d.kind === 'extra_work') && html`<button type="button" class="small secondary" onClick=${() => remove(d.date)}>${t('remove')} ${day(d.date)}</button>`}</td></tr>`)}</tbody></table>`
       : html`<${Loading} />`}
     <h3>${t('add')}</h3>
     <form onSubmit=${add} class="grid2">

@@ -1,10 +1,14 @@
-// The citizen's pages: home, the catalog searched and browsed by field, agency and level, a procedure.
+// The citizen's pages: home, the catalog searched and browsed by field, agency and level (a
+// procedure's page is procedure.js).
 import { useState, useEffect } from '../vendor/hooks.module.js';
-import { html, Field, Alert, Loading, money, duration } from '../lib/ui.js';
+import { html, Field, Alert, Loading, duration } from '../lib/ui.js';
 import { get, getAll } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { LookupForm } from './lookup.js';
 import '../lib/i18n-search.js';
+import { implementer } from './procedure.js';
+
+export { Procedure } from './procedure.js';
 
 function SearchBox({ initial = '' }) {
   const [q, setQ] = useState(initial);
@@ -19,7 +23,7 @@ function ProcedureList({ items }) {
   if (!items.length) return html`<p>${t('noResults')}</p>`;
   return html`<ul class="cards">${items.map((p) => html`<li key=${p.id}>
     <a href=${`#/thu-tuc/${p.id}`}>${p.name}</a>
-    <p class="muted">${p.field} · ${duration(p)} · ${p.agency.name}${p.online_class ? ` · ${t(p.online_class)}` : ''}</p>
+    <p class="muted">${p.field} · ${duration(p)} · ${implementer(p)}${p.online_class ? ` · ${t(p.online_class)}` : ''}</p>
   </li>`)}</ul>`;
 }
 
@@ -116,31 +120,4 @@ export function Search({ query }) {
       ${items ? html`<${ProcedureList} items=${items} />` : !error && html`<${Loading} />`}
       ${cursor && html`<button type="button" class="secondary" onClick=${more}>${t('more')}</button>`}
     </section>`;
-}
-
-export function Procedure({ params, session }) {
-  const [p, setP] = useState(null);
-  const [error, setError] = useState(null);
-  useEffect(() => { get(`/api/v1/procedures/${params[0]}`).then(setP).catch(setError); }, [params[0]]);
-  if (error) return html`<${Alert} error=${error} />`;
-  if (!p) return html`<${Loading} />`;
-  const online = p.online_class === 'full' || p.online_class === 'partial';
-  return html`<h1>${p.name}</h1>
-    <dl class="facts">
-      <dt>${t('procedureCode')}</dt><dd>${p.code}</dd>
-      <dt>${t('agency')}</dt><dd>${p.agency.name}</dd>
-      <dt>${t('level')}</dt><dd>${t(p.level)}</dd>
-      <dt>${t('field')}</dt><dd>${p.field}</dd>
-      <dt>${t('duration')}</dt><dd>${duration(p)}</dd>
-      <dt>${t('onlineClass')}</dt><dd>${p.online_class ? t(p.online_class) : t('none')}</dd>
-      ${p.result_name && html`<dt>${t('resultName')}</dt><dd>${p.result_name}</dd>`}
-      ${p.legal_basis && html`<dt>${t('legalBasis')}</dt><dd>${p.legal_basis}</dd>`}
-    </dl>
-    <h2>${t('components')}</h2>
-    ${p.components.length ? html`<table><thead><tr><th scope="col">#</th><th scope="col">${t('components')}</th><th scope="col">${t('original')} / ${t('copy')}</th><th scope="col">${t('count')}</th></tr></thead>
-      <tbody>${p.components.map((c) => html`<tr key=${c.position}><td>${c.position}</td><td>${c.name} ${!c.required && html`<span class="muted">(${t('optional')})</span>`}</td><td>${t(c.kind)}</td><td>${c.count}</td></tr>`)}</tbody></table>`
-      : html`<p>${t('emptyList')}</p>`}
-    <h2>${t('fees')}</h2>
-    ${p.fees.length ? html`<ul>${p.fees.map((f) => html`<li>${f.name}: ${money(f.amount)}</li>`)}</ul>` : html`<p>${t('noFee')}</p>`}
-    ${online && html`<p><a class="button" href=${session.can('submit_online') ? `#/nop/${p.id}` : `#/dang-nhap?next=${encodeURIComponent(`/nop/${p.id}`)}`}>${t('submitOnline')}</a></p>`}`;
 }
