@@ -1,15 +1,15 @@
 // A dossier: its data, files, control sheet, the actions the server offers this caller (each with
 // its fields, or the reason it is unavailable) and forms.
 import { useState, useEffect } from '../vendor/hooks.module.js';
-import { html, Field, Alert, Loading, when, money, fieldsOf } from '../lib/ui.js';
+import { html, Field, Alert, Loading, when, day, money, fieldsOf } from '../lib/ui.js';
 import { get, post, upload } from '../lib/api.js';
 import { t, lang, statusText, actionText } from '../lib/i18n.js';
 import '../lib/i18n-submit.js';
+import '../lib/i18n-catalog.js';
+import { useAgencyTree, indented } from '../lib/plans.js';
 
 const FORMS = [['01', (d) => d.received_at], ['02', (d) => d.supplement_request], ['03', (d) => d.status === 'refused'],
   ['04', (d) => d.apology], ['05', (d) => d.received_at], ['07', (d) => d.status === 'stopped']];
-const FORM_NAMES = { '01': 'Giấy tiếp nhận và hẹn trả kết quả', '02': 'Phiếu yêu cầu bổ sung', '03': 'Phiếu từ chối',
-  '04': 'Phiếu xin lỗi và hẹn lại', '05': 'Phiếu kiểm soát quá trình', '07': 'Thông báo dừng xử lý' };
 
 // Why an action is unavailable: the server's Vietnamese reason, or its English name's translation
 // (with the moment an apology becomes possible).
@@ -23,6 +23,7 @@ function ActionForm({ offer, dossier, onDone, onCancel }) {
   const [v, setV] = useState({ method: action === 'pay' ? 'cash' : 'counter', days: '5', result_date: new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10),
     ...(action === 'pay' && dossier.fee ? { amount: String(dossier.fee.amount) } : {}) });
   const [error, setError] = useState(null);
+  const agencies = useAgencyTree(); // a consulted agency is chosen by name
   const fields = offer.fields.map((f) => f.name);
   const required = (f) => offer.fields.some((x) => x.name === f && x.required);
   const set = (k) => (x) => setV({ ...v, [k]: x });
@@ -44,13 +45,15 @@ function ActionForm({ offer, dossier, onDone, onCancel }) {
     const common = { name: f, value: v[f], onInput: set(f), errors, key: f };
     if (f === 'reason' || f === 'note' || f === 'items') return html`<${Field} type="textarea" label=${t(f)} required=${required(f)} ...${common} />`;
     if (f === 'method' && action === 'pay') return html`<${Field} type="select" label=${t('method')} ...${common}>
-      ${['cash', 'transfer', 'card', 'online'].map((m) => html`<option value=${m}>${m}</option>`)}</${Field}>`;
+      ${['cash', 'transfer', 'card', 'online'].map((m) => html`<option value=${m}>${t(`pay_${m}`)}</option>`)}</${Field}>`;
     if (f === 'method') return html`<${Field} type="select" label=${t('method')} ...${common}>
       ${['counter', 'post', 'online'].map((m) => html`<option value=${m}>${t(m)}</option>`)}</${Field}>`;
     if (f === 'amount' || f === 'days') return html`<${Field} type="number" label=${t(f)} required=${required(f)} ...${common} />`;
     if (f === 'result_date') return html`<${Field} type="date" label=${t('resultDate')} required ...${common} />`;
     if (f === 'new_due_at') return html`<${Field} type="datetime-local" label=${t('newDue')} required ...${common} />`;
-    const names = { result_number: 'resultNumber', agency: 'agency', receipt: 'receipt', signer: 'signer', tracking: 'tracking' };
+    if (f === 'agency') return html`<${Field} type="select" label=${t('consultAgency')} required=${required(f)} ...${common}>
+      <option value="">${t('select')}</option>${agencies.filter((a) => a.id !== dossier.current_unit).map((a) => html`<option value=${a.id} key=${a.id}>${indented(a)}</option>`)}</${Field}>`;
+    const names = { result_number: 'resultNumber', receipt: 'receipt', signer: 'signer', tracking: 'tracking' };
     return html`<${Field} label=${t(names[f] || f)} required=${required(f)} ...${common} />`;
   };
   const label = actionText(action, offer.label);
@@ -105,7 +108,7 @@ export function Dossier({ params, session }) {
           <dt>${t('channel')}</dt><dd>${t(d.channel)}</dd><dt>${t('received')}</dt><dd>${when(d.received_at)}</dd>
           <dt>${t('due')}</dt><dd>${when(d.due_at)}</dd>
           ${d.fee && html`<dt>${t('fees')}</dt><dd>${money(d.fee.amount)}${d.fee.paid ? ` (${d.fee.receipt})` : ''}</dd>`}
-          ${d.result && html`<dt>${t('result')}</dt><dd>${d.result.number} (${d.result.date}, ${d.result.signer})</dd>`}
+          ${d.result && html`<dt>${t('result')}</dt><dd>${d.result.number} (${day(d.result.date)}, ${d.result.signer})</dd>`}
         </dl>
       </section>
       <section aria-labelledby="h-actions"><h2 id="h-actions">${t('actions')}</h2>
@@ -117,17 +120,17 @@ export function Dossier({ params, session }) {
           <ul>${unavailable.map((a) => html`<li key=${a.name}><strong>${actionText(a.name, a.label)}</strong>: ${whyNot(a)}</li>`)}</ul></details>`}
         ${acting && html`<${ActionForm} offer=${acting} dossier=${d} onDone=${done} onCancel=${() => setActing(null)} key=${acting.name} />`}
         <h3>${t('forms')}</h3>
-        <ul>${FORMS.filter(([, ok]) => ok(d)).map(([f]) => html`<li key=${f}><a href=${`/api/v1/dossiers/${encodeURIComponent(code)}/forms/${f}.pdf`} target="_blank" rel="noopener">${f} — ${FORM_NAMES[f]}</a></li>`)}</ul>
+        <ul>${FORMS.filter(([, ok]) => ok(d)).map(([f]) => html`<li key=${f}><a href=${`/api/v1/dossiers/${encodeURIComponent(code)}/forms/${f}.pdf`} target="_blank" rel="noopener">${f} — ${t(`form_${f}`)}</a></li>`)}</ul>
       </section>
     </div>
     <section aria-labelledby="h-files"><h2 id="h-files">${t('files')}</h2>
       <ul>${d.components.map((c) => html`<li key=${c.position}>${c.position}. ${c.name} — ${t(c.kind)} ×${c.count}${c.digitized ? ' ✓' : ''}</li>`)}</ul>
-      <ul>${d.files.map((f) => html`<li key=${f.id}><a href=${f.url}>${f.name}</a> <span class="muted">(${f.supplement ? t('supFileMark') : f.kind}, ${Math.ceil(f.size / 1024)} KB)</span></li>`)}</ul>
+      <ul>${d.files.map((f) => html`<li key=${f.id}><a href=${f.url}>${f.name}</a> <span class="muted">(${f.supplement ? t('supFileMark') : t(`fk_${f.kind}`)}, ${t('kb', { n: Math.ceil(f.size / 1024) })})</span></li>`)}</ul>
       ${session.can('process', 'receive') && ['processing', 'processed'].includes(d.status) && html`<label for="result-file">${t('attach')}: ${t('result')}</label>
         <input id="result-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange=${addResult} />`}
     </section>
     <section aria-labelledby="h-history"><h2 id="h-history">${t('history')}</h2>
-      <div class="scroll" tabindex="0" aria-labelledby="h-history"><table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('actions')}</th><th scope="col">${t('unit')}</th>
+      <div class="scroll" tabindex="0" role="region" aria-labelledby="h-history"><table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('actions')}</th><th scope="col">${t('unit')}</th>
         <th scope="col">${t('giver')}</th><th scope="col">${t('receiverP')}</th><th scope="col">${t('due')}</th><th scope="col">${t('result')}</th><th scope="col">${t('note')}</th></tr></thead>
       <tbody>${rows.map((r, i) => html`<tr key=${i}><td>${when(r.at)}</td><td>${actionText(r.action, r.label)}</td>
         <td>${r.unit.name}${r.to_unit ? ` → ${r.to_unit.name}` : ''}</td><td>${r.giver || ''}</td><td>${r.receiver || ''}</td>
