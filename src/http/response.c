@@ -83,6 +83,8 @@ void resp_problem(struct req *r, const struct err *e)
                                             "message", e->fields[i].message));
         json_object_set_new(j, "errors", errors);
     }
+    if (e->retry_after > 0) /* the wait, for a page to say how long (also in Retry-After) */
+        json_object_set_new(j, "retry_after", json_integer(e->retry_after));
     if (status >= 500 && status != 501) /* the server's own trouble: whoever runs it must see why */
         log_error("%s %s: %d %s: %s", r->method, r->path, status, code, e->msg);
     resp_json(r, status, j);

@@ -23,7 +23,11 @@ test('an account is locked after repeated failures, even for the right password,
   problem(null, await login('receiver2', 'sai-mat-khau'), 401);
   const locked = await login('receiver2', PASSWORD);
   problem(null, locked, 429);
-  assert.ok(Number(locked.headers.get('retry-after')) >= 1);
+  const wait = Number(locked.headers.get('retry-after'));
+  assert.ok(wait >= 1 && wait <= LOCK, `Retry-After ${wait}`);
+  // the body says the same, for a page to tell how long the account stays locked
+  assert.equal(locked.json.retry_after, wait);
+  assert.equal(locked.json.type, 'urn:motcua:problem:too_many_attempts');
   assert.equal(locked.headers.get('set-cookie'), null);
   // other accounts are not affected
   assert.equal((await login('processor2', PASSWORD)).status, 200);

@@ -6,6 +6,16 @@ import { post } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import '../lib/i18n-accounts.js';
 
+// A locked account says so and for how long (the server's retry_after, in whole minutes rounded up).
+function message(error) {
+  if (error.status === 401) return t('loginFailed');
+  if (error.status === 429) {
+    const wait = Number(error.problem.retry_after);
+    return wait > 0 ? t('loginLocked', { n: Math.max(1, Math.ceil(wait / 60)) }) : t('loginLockedSoon');
+  }
+  return t('errorGeneric');
+}
+
 export function Login({ query, session }) {
   const [username, setUsername] = useState(query.get('username') || '');
   const [password, setPassword] = useState('');
@@ -24,7 +34,7 @@ export function Login({ query, session }) {
     <form onSubmit=${submit} class="narrow">
       <${Field} label=${t('username')} name="username" value=${username} onInput=${setUsername} required autocomplete="username" hint=${t('acLoginHint')} />
       <${Field} label=${t('password')} name="password" type="password" value=${password} onInput=${setPassword} required autocomplete="current-password" />
-      ${error && html`<p class="error" role="alert">${error.status === 401 ? t('loginFailed') : t('errorGeneric')}</p>`}
+      ${error && html`<p class="error" role="alert">${message(error)}</p>`}
       <button type="submit">${t('login')}</button>
     </form>
     <p class="links"><a href="#/quen-mat-khau">${t('acForgot')}</a></p>
