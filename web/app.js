@@ -1,6 +1,6 @@
 // The single page: a hash router, the header with the session and the language switch.
 import { render } from './vendor/preact.module.js';
-import { useState, useEffect } from './vendor/hooks.module.js';
+import { useState, useEffect, useRef } from './vendor/hooks.module.js';
 import { html } from './lib/ui.js';
 import { get, post, setCsrf } from './lib/api.js';
 import { t, lang, setLang } from './lib/i18n.js';
@@ -59,11 +59,23 @@ const wide = (user) => !!user && (user.roles || []).some((r) => !r.agency && r.r
 // The committee's pages: for those who manage plans, and read-only for system-wide viewers.
 const committee = (user) => can(user, 'manage_plans') || (can(user, 'view_plans') && wide(user));
 
+// On a phone the bar holds the brand and a menu button; the links and the session open under it.
 function Header({ user, onLogout, onLang }) {
-  return html`<header>
+  const [open, setOpen] = useState(false);
+  const toggle = useRef(null);
+  useEffect(() => {
+    const close = () => setOpen(false);
+    addEventListener('hashchange', close);
+    return () => removeEventListener('hashchange', close);
+  }, []);
+  const onKey = (e) => { if (e.key === 'Escape' && open) { setOpen(false); toggle.current.focus(); } };
+  return html`<header onKeyDown=${onKey}>
     <a class="skip" href="#main">${t('skip')}</a>
     <div class="bar">
       <a class="brand" href="#/">${t('app')}</a>
+      <button type="button" class="menu-toggle" ref=${toggle} aria-expanded=${open ? 'true' : 'false'} aria-controls="site-menu"
+        onClick=${() => setOpen(!open)}>${t('menu')}</button>
+      <div id="site-menu" class=${open ? 'menu open' : 'menu'}>
       <nav aria-label=${t('app')}>
         <a href="#/thu-tuc">${t('procedures')}</a>
         <a href="#/tra-cuu">${t('lookup')}</a>
@@ -85,6 +97,7 @@ function Header({ user, onLogout, onLang }) {
         ${user
           ? html`<span class="who">${user.full_name || user.username}</span><button type="button" class="link" onClick=${onLogout}>${t('logout')}</button>`
           : html`<a href="#/dang-nhap">${t('login')}</a><a href="#/dang-ky">${t('acRegister')}</a>`}
+      </div>
       </div>
     </div>
   </header>`;

@@ -3,7 +3,7 @@ const dict = {
   vi: {
     app: 'Hệ thống một cửa điện tử', skip: 'Bỏ qua, đến nội dung chính', home: 'Trang chủ', procedures: 'Thủ tục hành chính',
     lookup: 'Tra cứu hồ sơ', login: 'Đăng nhập', logout: 'Đăng xuất', workspace: 'Hồ sơ cần xử lý', intake: 'Tiếp nhận hồ sơ',
-    admin: 'Quản trị', dashboard: 'Bảng điều khiển', language: 'English', loading: 'Đang tải…', search: 'Tìm kiếm',
+    admin: 'Quản trị', dashboard: 'Bảng điều khiển', language: 'English', menu: 'Danh mục', loading: 'Đang tải…', search: 'Tìm kiếm',
     searchProcedures: 'Tìm thủ tục hành chính', searchHint: 'Gõ có dấu hoặc không dấu, ví dụ: dang ky khai sinh',
     popular: 'Thủ tục được quan tâm nhiều', noResults: 'Không tìm thấy thủ tục phù hợp.', agency: 'Cơ quan thực hiện',
     level: 'Cấp thực hiện', field: 'Lĩnh vực', components: 'Thành phần hồ sơ', fees: 'Phí, lệ phí', duration: 'Thời hạn giải quyết',
@@ -55,7 +55,7 @@ const dict = {
   en: {
     app: 'One-stop electronic service', skip: 'Skip to main content', home: 'Home', procedures: 'Procedures', lookup: 'Track a dossier',
     login: 'Log in', logout: 'Log out', workspace: 'My queue', intake: 'Counter intake', admin: 'Administration', dashboard: 'Dashboard',
-    language: 'Tiếng Việt', loading: 'Loading…', search: 'Search', searchProcedures: 'Find an administrative procedure',
+    language: 'Tiếng Việt', menu: 'Menu', loading: 'Loading…', search: 'Search', searchProcedures: 'Find an administrative procedure',
     searchHint: 'With or without diacritics, e.g. dang ky khai sinh', popular: 'Most used procedures', noResults: 'No matching procedure.',
     agency: 'Agency', level: 'Level', field: 'Field', components: 'Required documents', fees: 'Fees', duration: 'Time limit',
     onlineClass: 'Online service', legalBasis: 'Legal basis', resultName: 'Result', submitOnline: 'Apply online',
