@@ -1,5 +1,6 @@
 /* The index_parts and index_grades tables. */
 #include "store/sindex.h"
+#include "store/agencies.h"
 
 static void read_part(struct db_stmt *st, struct arena *a, void *out)
 {
@@ -50,4 +51,16 @@ int index_grades_list(struct db *db, struct arena *a, struct index_grade_row **o
 {
     return db_all(db, a, read_grade, sizeof(**out), out, n, e,
                   "SELECT min_points, code, name FROM index_grades ORDER BY min_points DESC", "");
+}
+
+int dossiers_received_at_desks(struct db *db, const char *path, int64_t from, int64_t to,
+                               int64_t *out, struct err *e)
+{
+    return db_int(
+        db, out, e,
+        "SELECT count(*) FROM dossiers WHERE agency IN (SELECT id FROM agencies "
+        "WHERE " AGENCY_UNDER_SQL(
+            "path", "?") ")"
+                         " AND received_at >= ? AND received_at < ? AND parent_id IS NULL",
+        "ttII", path, path, from, to);
 }

@@ -24,4 +24,12 @@ int index_part_update(struct db *db, const struct index_part_row *p, struct err 
 int index_grades_list(struct db *db, struct arena *a, struct index_grade_row **out, size_t *n,
                       struct err *e);
 
+/*
+ * Dossiers received at the desks of the agencies under path (the receiving agency, not the one
+ * answering for the result) with received_at in [from, to), linked consultations left out: what a
+ * one-stop centre, which answers for none of them, has received for the units behind it.
+ */
+int dossiers_received_at_desks(struct db *db, const char *path, int64_t from, int64_t to,
+                               int64_t *out, struct err *e);
+
 #endif

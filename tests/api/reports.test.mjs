@@ -280,6 +280,27 @@ test('the province ranks its units with their sample sizes', async () => {
   assert.equal(c[0].groups[0].parts, undefined); // parts only for the agency asked about
 });
 
+test('the one-stop centre answers for no dossier but shows what its desk received for the departments', async () => {
+  // two dossiers received at the centre for the justice department in July 2025, a third in August
+  const desk = await as(server, 'centre');
+  for (const day of ['2025-07-07', '2025-07-21', '2025-08-04']) {
+    const r = await desk.post('/api/v1/dossiers', dossierBody({ procedure: PROC.record, agency: A.centre }));
+    assert.equal(r.status, 201, r.text);
+    sql(server.db, `UPDATE dossiers SET status = 9, submitted_at = ${at(`${day} 08:00`)}, received_at = ${at(`${day} 08:00`)},
+      due_at = ${at(`${day} 16:00`) + 86400 * 3}, original_due_at = ${at(`${day} 16:00`) + 86400 * 3},
+      finished_at = ${at(`${day} 15:00`)} WHERE code = '${r.json.code}'`);
+  }
+  motcua('report', 'rebuild', '--db', server.db);
+  const r = await admin.get(`/api/v1/index?agency=${A.province}&from=2025-07-01&to=2025-07-31&children=1`);
+  assert.equal(r.status, 200, r.text);
+  const centre = r.json.children.find((u) => u.agency.id === A.centre);
+  const justice = r.json.children.find((u) => u.agency.id === A.justice);
+  assert.deepEqual(centre.sample, { received: 0, resolved: 0 }); // counted for the department answering
+  assert.equal(centre.received_at_desk, 2);
+  assert.deepEqual(justice.sample, { received: 2, resolved: 2 });
+  assert.equal(justice.received_at_desk, undefined); // a unit answering for dossiers: its sample says it
+});
+
 test('the weights are data an administrator changes; they must add up to 100', async () => {
   const parts = (await admin.get('/api/v1/index/parts')).json;
   assert.equal(parts.parts.length, 20);
