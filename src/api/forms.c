@@ -331,6 +331,44 @@ static const struct xlsx_column register_columns[] = {
     {"Ghi chú", 24, 0},
 };
 #define REGISTER_COLS (sizeof(register_columns) / sizeof(register_columns[0]))
+/* The same columns' keys in register.json, in order. */
+static const char *const register_keys[REGISTER_COLS] = {"no",
+                                                         "code",
+                                                         "procedure",
+                                                         "sets",
+                                                         "applicant",
+                                                         "address_phone",
+                                                         "lead_agency",
+                                                         "received",
+                                                         "due",
+                                                         "sent_to_processing",
+                                                         "result_from_agency",
+                                                         "returned",
+                                                         "note"};
+
+/* The register as the page lists it: each row's printed cells under the keys above. */
+static int send_register_json(struct req *r, const struct agency *ag, const struct sheet *s,
+                              int64_t from, int64_t to)
+{
+    const struct doc_table *tb = &s->tables[0];
+    char f[DATE_ISO_MAX], l[DATE_ISO_MAX];
+    json_t *items = json_array();
+    size_t i, c;
+
+    for (i = 0; i < tb->nrows; i++) {
+        json_t *row = json_object();
+        for (c = 0; c < REGISTER_COLS; c++)
+            json_object_set_new(row, register_keys[c],
+                                json_string(tb->cells[i * REGISTER_COLS + c]));
+        json_array_append_new(items, row);
+    }
+    date_format_local(from, f);
+    date_format_local(to - 1, l);
+    return resp_json(r, 200,
+                     json_pack("{s:{s:s, s:s}, s:s%, s:s%, s:I, s:o}", "agency", "id", ag->id,
+                               "name", ag->name, "from", f, (size_t)10, "to", l, (size_t)10,
+                               "count", (json_int_t)tb->nrows, "items", items));
+}
 
 static const char *short_time(struct req *r, int64_t t)
 {
@@ -396,7 +434,8 @@ int forms_register(struct req *r, struct err *e)
     struct sheet s = {r, NULL, 0, 0, {{0}}, 0};
     struct agency ag;
     int64_t from, to;
-    int xlsx = !strcmp(strrchr(r->path, '.'), ".xlsx"), rc;
+    const char *ext = strrchr(r->path, '.');
+    int xlsx = !strcmp(ext, ".xlsx"), rc;
 
     if (agency_get(r->db, &r->arena, r->params[0], &ag, e) < 0)
         return -1;
@@ -404,6 +443,8 @@ int forms_register(struct req *r, struct err *e)
         return err_set(e, 403, "forbidden", "agency %s is not one of your units", ag.id);
     if (period(r, &from, &to, e) < 0 || fill_register(&s, &ag, from, to, e) < 0)
         return -1;
+    if (!strcmp(ext, ".json"))
+        return send_register_json(r, &ag, &s, from, to);
     if (!xlsx)
         return form_get(r->db, &r->arena, ag.form_set, "06", &t, e) < 0
                    ? -1

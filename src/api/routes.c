@@ -101,6 +101,7 @@ struct route api_routes[] = {
      BODY_NONE},
     {"GET", "/api/v1/agencies/{id}/register.pdf", forms_register, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/agencies/{id}/register.xlsx", forms_register, DOSSIER_VIEWERS, BODY_NONE},
+    {"GET", "/api/v1/agencies/{id}/register.json", forms_register, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/form-templates", forms_templates_list, ROLES_STAFF, BODY_NONE},
     {"GET", "/api/v1/form-templates/{set}/{form}", forms_template_get, ROLES_STAFF, BODY_NONE},
     {"PUT", "/api/v1/form-templates/{set}/{form}", forms_template_put, R(ADMIN), BODY_JSON},

@@ -202,6 +202,7 @@ function others(ctx) {
     'GET /api/v1/dossiers/{code}/forms/{form}': { scope: 'dossier', path: (code) => `/api/v1/dossiers/${code}/forms/05.pdf` },
     'GET /api/v1/agencies/{id}/register.pdf': { scope: 'agency', path: `/api/v1/agencies/${ag}/register.pdf` },
     'GET /api/v1/agencies/{id}/register.xlsx': { scope: 'agency', path: `/api/v1/agencies/${ag}/register.xlsx` },
+    'GET /api/v1/agencies/{id}/register.json': { scope: 'agency', path: `/api/v1/agencies/${ag}/register.json` },
     'GET /api/v1/form-templates': { scope: 'none', path: '/api/v1/form-templates' },
     'GET /api/v1/form-templates/{set}/{form}': { scope: 'none', path: '/api/v1/form-templates/tt01-2018/01' },
     'PUT /api/v1/form-templates/{set}/{form}': { scope: 'none', path: '/api/v1/form-templates/tt01-2018/01', body: { template: 'x' } },

@@ -175,6 +175,18 @@ test('form 06, the register of a unit, as PDF and as XLSX with the same rows', a
   // the procedure's agency)
   assert.equal(shared[Number(cell('G5').v)], 'Phường Đông Hà');
   assert.match(sheet, /<pane ySplit="4"/);
+  // the same register as JSON, for the register's page: the same rows, numbered, with the XLSX's cells
+  const j = await desk.get(`/api/v1/agencies/${A.commune1}/register.json?${span}`);
+  assert.equal(j.status, 200, j.text);
+  assert.equal(j.json.count, all.length);
+  assert.deepEqual(j.json.items.map((r) => r.code).sort(), all.sort());
+  assert.deepEqual(j.json.items.map((r) => r.no), all.map((_, i) => String(i + 1)));
+  assert.equal(j.json.items[0].lead_agency, 'Phường Đông Hà');
+  const made2 = j.json.items.find((r) => r.code === codes[2]);
+  assert.equal(made2.applicant, 'Lê Văn Đức 2');
+  assert.match(made2.received, /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  assert.deepEqual([j.json.from, j.json.to], [made[0].received_at.slice(0, 10), made[2].received_at.slice(0, 10)]);
+  problem(null, await (await as(server, 'receiver2')).get(`/api/v1/agencies/${A.commune1}/register.json`), 403);
   problem(null, await (await as(server, 'receiver2')).get(`/api/v1/agencies/${A.commune1}/register.xlsx`), 403);
   problem(null, await desk.get(`/api/v1/agencies/${A.commune1}/register.pdf?from=2026-13-01`), 400);
   problem(null, await desk.get(`/api/v1/agencies/${A.commune1}/register.pdf?from=2026-11-02&to=2026-11-01`), 400);
