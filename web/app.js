@@ -4,6 +4,7 @@ import { useState, useEffect, useRef } from './vendor/hooks.module.js';
 import { html } from './lib/ui.js';
 import { get, post, setCsrf } from './lib/api.js';
 import { t, lang, setLang } from './lib/i18n.js';
+import './lib/i18n-reports.js';
 import { Home, Search, Procedure } from './pages/public.js';
 import { Lookup } from './pages/lookup.js';
 import { Submit } from './pages/submit.js';
@@ -14,6 +15,7 @@ import { Intake } from './pages/intake.js';
 import { Dossier } from './pages/dossier.js';
 import { Admin } from './pages/admin.js';
 import { Dashboard } from './pages/dashboard.js';
+import { LateReport, SatisfactionReport, RegisterReport } from './pages/reports.js';
 import { FeedbackForm, Follow, Answers, FeedbackQueue, FeedbackItem } from './pages/feedback.js';
 import { Committee } from './pages/committee.js';
 import { Members } from './pages/members.js';
@@ -38,6 +40,8 @@ const routes = [
   [/^\/$/, Home], [/^\/thu-tuc$/, Search], [/^\/thu-tuc\/(\d+)$/, Procedure], [/^\/nop\/(\d+)$/, Submit],
   [/^\/tra-cuu$/, Lookup], [/^\/dang-nhap$/, Login], [/^\/ho-so$/, Queue], [/^\/tiep-nhan$/, Intake],
   [/^\/ho-so\/([^/]+)$/, Dossier], [/^\/quan-tri$/, Admin], [/^\/bang-dieu-khien$/, Dashboard],
+  // the reports as pages: late dossiers, satisfaction, the dossier register (form 06)
+  [/^\/bao-cao\/tre-han$/, LateReport], [/^\/bao-cao\/hai-long$/, SatisfactionReport], [/^\/bao-cao\/so-theo-doi$/, RegisterReport],
   // citizens' own accounts and dossiers
   [/^\/dang-ky$/, Register], [/^\/xac-nhan$/, Verify], [/^\/quen-mat-khau$/, Forgot], [/^\/dat-lai-mat-khau$/, Reset],
   [/^\/ho-so-cua-toi$/, MyDossiers],
@@ -85,6 +89,7 @@ function Header({ user, onLogout, onLang }) {
         ${can(user, 'view_dossiers') && html`<a href="#/phan-anh/xu-ly">${t('fbQueue')}</a>`}
         ${can(user, 'receive') && html`<a href="#/tiep-nhan">${t('intake')}</a>`}
         ${can(user, 'view_dossiers') && html`<a href="#/bang-dieu-khien">${t('dashboard')}</a>`}
+        ${can(user, 'view_dossiers') && html`<a href="#/bao-cao/tre-han">${t('reports')}</a>`}
         ${committee(user) && html`<a href="#/ban-chi-dao">${t('plCommittee')}</a>`}
         ${committee(user) && html`<a href="#/ke-hoach">${t('plPlans')}</a>`}
         ${can(user, 'view_plans') && !committee(user) && html`<a href="#/nhiem-vu">${t('plTasks')}</a>`}

@@ -108,8 +108,7 @@ function Late({ report, all, link }) {
   const cause = (a) => (a && a.cause ? t(a.cause) : t('unstated'));
   const rows = all ? report.dossiers : report.dossiers.slice(0, LATE_SHOWN);
   return html`<p class="links">${report.truncated ? html`${t('lateTruncated', { n: num(report.dossiers.length) })} ` : ''}
-      ${t('download')}: <a href=${link('xlsx')}>Excel</a> · <a href=${link('pdf')} target="_blank" rel="noopener">PDF</a>
-      · <a href=${link('page')}>${t('lateReportLink')}</a></p>
+      ${t('download')}: <a href=${link('xlsx')}>Excel</a> · <a href=${link('pdf')} target="_blank" rel="noopener">PDF</a> · <a href=${link('page')}>${t('lateReportLink')}</a></p>
     <div class="scroll"><table class="queue">
     <thead><tr><th scope="col">${t('code')}</th><th scope="col">${t('procedure')}</th><th scope="col">${t('unit')}</th>
       <th scope="col">${t('due')}</th><th scope="col">${t('lateHours')}</th><th scope="col">${t('apology')}</th><th scope="col">${t('cause')}</th></tr></thead>
