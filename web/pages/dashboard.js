@@ -58,7 +58,7 @@ function Months({ rows }) {
     <figcaption><ul class="legend" aria-label=${t('chartLegend')}>
       <li><span class="swatch" aria-hidden="true"></span>${t('onTimeResolved')} ${t('onTimeResolvedOf')}</li>
       <li class="muted">${t('chartRange', { lo, hi })}</li></ul></figcaption></figure>
-    <div class="scroll"><table><caption class="sr-only">${t('byMonth')}</caption>
+    <div class="scroll" tabindex="0" role="region" aria-label=${t('byMonth')}><table><caption class="sr-only">${t('byMonth')}</caption>
       <thead><tr><th scope="col">${t('month')}</th><th scope="col">${t('receivedTotal')}</th><th scope="col">${t('resolvedTotal')}</th>
         <th scope="col">${t('late')}</th><th scope="col">${t('onTimeResolved')}</th></tr></thead>
       <tbody>${rows.map((r) => html`<tr key=${r.key}><th scope="row">${r.key.slice(5, 7)}/${r.key.slice(0, 4)}</th><td>${num(r.received)}</td>
@@ -68,7 +68,7 @@ function Months({ rows }) {
 function Index({ index }) {
   return html`<p class="score"><span class="n">${index.total === null ? t('noScore') : num(index.total)}</span> ${t('indexTotal')}
       ${index.grade && html` · ${t('grade')}: <strong>${index.grade.name}</strong>`}</p>
-    <div class="scroll"><table>
+    <div class="scroll" tabindex="0" role="region" aria-label=${t('serviceIndex')}><table>
       <thead><tr><th scope="col">${t('part')}</th><th scope="col">${t('data')}</th><th scope="col">${t('rateCol')}</th>
         <th scope="col">${t('points')}</th><th scope="col">${t('maxPoints')}</th></tr></thead>
       ${index.groups.map((g) => html`<tbody key=${g.code}>

@@ -83,20 +83,20 @@ export function LateReport({ query, session }) {
   return html`<${Report} path="tre-han" title=${t('rpLateTitle')} query=${query} session=${session} url=${url}
     files=${(f, format) => `${url(f)}&format=${format}`}>${(d) => html`
     <section aria-labelledby="h-late-units"><h2 id="h-late-units">${t('rpByUnit')}</h2>
-      ${!d.by_unit.length ? html`<p>${t('rpNoRows')}</p>` : html`<div class="scroll"><table>
+      ${!d.by_unit.length ? html`<p>${t('rpNoRows')}</p>` : html`<div class="scroll" tabindex="0" role="region" aria-label=${t('rpByUnit')}><table>
         <thead><tr><th scope="col">${t('unit')}</th><th scope="col">${t('late')}</th><th scope="col">${t('rpApologies')}</th>
           <th scope="col">${t('subjective')}</th><th scope="col">${t('objective')}</th><th scope="col">${t('unstated')}</th></tr></thead>
         <tbody>${d.by_unit.map((u) => html`<tr key=${u.agency.id}><th scope="row">${u.agency.name}</th><td>${num(u.late)}</td>
           <td>${num(u.apologized)}</td><td>${num(u.subjective)}</td><td>${num(u.objective)}</td><td>${num(u.cause_unstated)}</td></tr>`)}</tbody>
       </table></div>`}</section>
     <section aria-labelledby="h-late-officers"><h2 id="h-late-officers">${t('rpOfficer')}</h2>
-      ${!d.by_officer.length ? html`<p>${t('rpNoRows')}</p>` : html`<div class="scroll"><table>
+      ${!d.by_officer.length ? html`<p>${t('rpNoRows')}</p>` : html`<div class="scroll" tabindex="0" role="region" aria-label=${t('rpOfficer')}><table>
         <thead><tr><th scope="col">${t('rpOfficer')}</th><th scope="col">${t('unit')}</th><th scope="col">${t('rpStepsLate')}</th></tr></thead>
         <tbody>${d.by_officer.map((o, i) => html`<tr key=${i}><th scope="row">${o.officer}</th><td>${o.unit.name}</td><td>${num(o.late_steps)}</td></tr>`)}</tbody>
       </table></div>`}</section>
     <section aria-labelledby="h-late-list"><h2 id="h-late-list">${t('rpDossiers')}: ${t('rpCount', { n: num(d.dossiers.length) })}</h2>
       ${d.truncated && html`<p class="hint">${t('lateTruncated', { n: num(d.dossiers.length) })}</p>`}
-      ${!d.dossiers.length ? html`<p>${t('noDossiers')}</p>` : html`<div class="scroll"><table class="queue report-rows">
+      ${!d.dossiers.length ? html`<p>${t('noDossiers')}</p>` : html`<div class="scroll" tabindex="0" role="region" aria-label=${t('rpDossiers')}><table class="queue report-rows">
         <thead><tr><th scope="col">${t('code')}</th><th scope="col">${t('procedure')}</th><th scope="col">${t('unit')}</th>
           <th scope="col">${t('due')}</th><th scope="col">${t('lateHours')}</th><th scope="col">${t('apology')}</th><th scope="col">${t('cause')}</th></tr></thead>
         <tbody>${d.dossiers.map((x) => html`<tr key=${x.code} class=${x.finished_at ? '' : 'late'}><td>${dossierLink(x.code)}</td>
@@ -116,7 +116,7 @@ export function SatisfactionReport({ query, session }) {
   return html`<${Report} path="hai-long" title=${t('rpSatisfactionTitle')} query=${query} session=${session} url=${url} groups=${groups}
     files=${(f, format) => `${url(f)}&format=${format}`}>${(d) => html`
     <section aria-labelledby="h-sat"><h2 id="h-sat">${t(d.group_by === 'procedure' ? 'rpByProcedure' : 'rpByUnit')}</h2>
-      ${!d.rows.length ? html`<p>${t('rpNoRows')}</p>` : html`<div class="scroll"><table class="report-rows">
+      ${!d.rows.length ? html`<p>${t('rpNoRows')}</p>` : html`<div class="scroll" tabindex="0" role="region" aria-label=${t('rpSatisfactionTitle')}><table class="report-rows">
         <thead><tr><th scope="col" rowspan="2">${t('rpName')}</th><th scope="col" rowspan="2">${t('rpRatings')}</th>
           <th scope="col" rowspan="2">${t('very_satisfied')}</th><th scope="col" rowspan="2">${t('satisfied')}</th>
           <th scope="col" rowspan="2">${t('not_satisfied')}</th><th scope="col" rowspan="2">${t('rpSatisfiedRate')}</th>
@@ -136,7 +136,7 @@ export function RegisterReport({ query, session }) {
   return html`<${Report} path="so-theo-doi" title=${t('rpRegisterTitle')} query=${query} session=${session} url=${url}
     files=${(f, format) => `${base(f)}.${format}?from=${f.from}&to=${f.to}`}>${(d) => html`
     <section aria-labelledby="h-reg"><h2 id="h-reg">${t('rpDossiers')}: ${t('rpCount', { n: num(d.count) })}</h2>
-      ${!d.items.length ? html`<p>${t('noDossiers')}</p>` : html`<div class="scroll"><table class="register report-rows">
+      ${!d.items.length ? html`<p>${t('noDossiers')}</p>` : html`<div class="scroll" tabindex="0" role="region" aria-label=${t('rpRegister')}><table class="register report-rows">
         <thead><tr>${cols.map(([k, label]) => html`<th scope="col" key=${k}>${t(label)}</th>`)}</tr></thead>
         <tbody>${d.items.map((r) => html`<tr key=${r.code}>${cols.map(([k]) => html`<td key=${k}>${k === 'code' ? dossierLink(r.code) : r[k]}</td>`)}</tr>`)}</tbody>
       </table></div>`}</section>`}</${Report}>`;
