@@ -92,7 +92,7 @@ function Ranking({ children, rates, from, to }) {
       if (c.received_at_desk > 0 && !c.sample.received) {
         return html`<tr key=${c.agency.id} class="desk"><td>—</td>
           <th scope="row"><a href=${`#/bang-dieu-khien?agency=${encodeURIComponent(c.agency.id)}&from=${from}&to=${to}`}>${c.agency.name}</a></th>
-          <td colspan="3">${t('receivingUnit')}</td><td>${t('deskReceived', { n: num(c.received_at_desk) })}</td></tr>`;
+          <td colspan="3">${t('deskUnit')}</td><td>${t('deskReceived', { n: num(c.received_at_desk) })}</td></tr>`;
       }
       return html`<tr key=${c.agency.id}><td>${c.total === null ? '—' : c.rank}</td>
         <th scope="row"><a href=${`#/bang-dieu-khien?agency=${encodeURIComponent(c.agency.id)}&from=${from}&to=${to}`}>${c.agency.name}</a></th>
