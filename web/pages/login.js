@@ -11,7 +11,8 @@ function message(error) {
   if (error.status === 401) return t('loginFailed');
   if (error.status === 429) {
     const wait = Number(error.problem.retry_after);
-    return wait > 0 ? t('loginLocked', { n: Math.max(1, Math.ceil(wait / 60)) }) : t('loginLockedSoon');
+    const n = Math.max(1, Math.ceil(wait / 60));
+    return wait > 0 ? t(n === 1 ? 'loginLocked1' : 'loginLocked', { n }) : t('loginLockedSoon');
   }
   return t('errorGeneric');
 }
