@@ -14,20 +14,25 @@ const file = (name, text) => {
   return path;
 };
 const check = (path, env = {}) => spawnSync(BIN, ['config', 'check', '--config', path], { encoding: 'utf8', env: { ...process.env, ...env } });
-const big = JSON.stringify({ username: 'x'.repeat(3000), password: 'y' });
 
 test('the server reads its settings from the file, under the environment and the flags', async () => {
-  const conf = file('motcua.conf', '# the test server\n[limits]\nbody-limit = 2048\n\n[mail]\nsmtp-from = "Một cửa <motcua@example.vn>"\n');
-  const server = await startServer({ args: ['--config', conf] });
+  const conf = file('motcua.conf', '# the test server\n[limits]\nlookup-rate = 2\n\n[mail]\nsmtp-from = "Một cửa <motcua@example.vn>"\n');
+  const server = await startServer({ seedFixtures: false, args: ['--config', conf] });
+  // lookups of codes that do not exist until the address's allowance for the minute is spent
+  let n = 0;
+  const lookups = async (times) => {
+    const got = [];
+    for (let i = 0; i < times; i++, n++)
+      got.push(429 === (await fetch(`${server.base}/api/v1/lookup?code=${encodeURIComponent(`H99.99-260101-${String(n).padStart(4, '0')}`)}&so=1234`)).status ? 'limited' : 'answered');
+    return got;
+  };
   try {
-    const post = () => fetch(`${server.base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big });
-    assert.equal((await post()).status, 413, 'the file set the body limit to 2048 bytes');
-    await server.restart({ ...process.env, MOTCUA_BODY_LIMIT: '65536' });
-    const r = await post();
-    assert.equal(r.status, 422, 'the environment lifted the limit over the file: the body is read (and its name refused)');
-    server.args.push('--body-limit', '1024');
-    await server.restart({ ...process.env, MOTCUA_BODY_LIMIT: '65536' });
-    assert.equal((await post()).status, 413, 'the flag wins over the environment');
+    assert.deepEqual(await lookups(3), ['answered', 'answered', 'limited'], 'the file allowed two lookups a minute');
+    await server.restart({ ...process.env, MOTCUA_LOOKUP_RATE: '10' });
+    assert.deepEqual(await lookups(3), ['answered', 'answered', 'answered'], 'the environment over the file');
+    server.args.push('--lookup-rate', '1');
+    await server.restart({ ...process.env, MOTCUA_LOOKUP_RATE: '10' });
+    assert.deepEqual(await lookups(2), ['answered', 'limited'], 'the flag over the environment');
   } finally {
     await server.stop();
   }

@@ -198,7 +198,14 @@ export async function startServer({ seedFixtures = true, args = [], prepare = nu
     },
   };
   await server.launch();
-  if (seedFixtures) await seed(server);
+  if (seedFixtures) {
+    try {
+      await seed(server);
+    } catch (err) {
+      server.proc.kill('SIGKILL'); // a server left running would keep the test process alive
+      throw err;
+    }
+  }
   return server;
 }
 
