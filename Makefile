@@ -138,8 +138,10 @@ check-dates: setup
 	$(MAKE) all
 	scripts/check-dates
 
-# Benchmarks (not part of check): reports on a province-sized database.
-bench: all
+# Benchmarks (not part of check): the HTTP server against nginx and raw SQLite
+# (bench/http.sh), then reports on a province-sized database (bench/reports.sh).
+bench: all $(B)/bench/intake_ref
+	bench/http.sh
 	bench/reports.sh
 
 # The binary, the web pages, the configuration and the systemd unit under
@@ -150,6 +152,11 @@ install: all
 # A Debian package in build/ (scripts/deb; lintian-clean).
 deb: all
 	scripts/deb "$(VERSION)"
+
+# The reference of the intake benchmark: raw SQLite writing an intake's rows.
+$(B)/bench/intake_ref: bench/intake_ref.c $(B)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS) $(LDLIBS)
 
 # The README's screenshots, taken by the browser tests.
 screenshots: all
