@@ -6,7 +6,8 @@
 #include <sys/random.h>
 #include <time.h>
 
-#define PROBE 8 /* slots looked at for a key */
+#define PROBE 8   /* slots of a key's neighbourhood, looked at for it */
+#define LOCKS 256 /* neighbourhoods share this many locks: no lock of the whole table */
 
 struct slot {
     uint64_t key; /* 0: empty */
@@ -15,7 +16,7 @@ struct slot {
 };
 
 struct ratelimit {
-    pthread_mutex_t lock;
+    pthread_mutex_t locks[LOCKS];
     size_t mask;
     uint64_t seed; /* random per table: nobody can choose keys that share a neighbourhood */
     struct slot slots[];
@@ -36,14 +37,15 @@ static uint64_t hash(const struct ratelimit *rl, const char *s)
 struct ratelimit *ratelimit_new(size_t slots)
 {
     struct ratelimit *rl;
-    size_t n = 64;
+    size_t n = 64, i;
 
     while (n < slots)
         n <<= 1;
     rl = calloc(1, sizeof(*rl) + n * sizeof(struct slot));
     if (!rl)
         return NULL;
-    pthread_mutex_init(&rl->lock, NULL);
+    for (i = 0; i < LOCKS; i++)
+        pthread_mutex_init(&rl->locks[i], NULL);
     rl->mask = n - 1;
     if (getrandom(&rl->seed, sizeof(rl->seed), 0) != (ssize_t)sizeof(rl->seed))
         rl->seed = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15u ^ (uint64_t)(uintptr_t)rl;
@@ -52,9 +54,12 @@ struct ratelimit *ratelimit_new(size_t slots)
 
 void ratelimit_free(struct ratelimit *rl)
 {
+    size_t i;
+
     if (!rl)
         return;
-    pthread_mutex_destroy(&rl->lock);
+    for (i = 0; i < LOCKS; i++)
+        pthread_mutex_destroy(&rl->locks[i]);
     free(rl);
 }
 
@@ -72,17 +77,23 @@ static int gives_way_before(const struct slot *s, const struct slot *than, int64
     return s->last < than->last;
 }
 
+/* The lock of a key's neighbourhood (PROBE slots from a multiple of PROBE). */
+static pthread_mutex_t *lock_of(struct ratelimit *rl, uint64_t key)
+{
+    return &rl->locks[(((size_t)key & rl->mask) / PROBE) % LOCKS];
+}
+
 /*
  * The key's slot; with make, a new or reclaimed one: a blocked key is reclaimed
  * only when every slot nearby is blocked, so a flood of other keys does not lift a block.
  */
 static struct slot *find(struct ratelimit *rl, uint64_t key, int make, int64_t now)
 {
-    size_t i, at = (size_t)key & rl->mask;
+    size_t i, at = (size_t)key & rl->mask & ~(size_t)(PROBE - 1);
     struct slot *oldest = NULL;
 
     for (i = 0; i < PROBE; i++) {
-        struct slot *s = &rl->slots[(at + i) & rl->mask];
+        struct slot *s = &rl->slots[at + i];
         if (s->key == key)
             return s;
         if (!oldest || gives_way_before(s, oldest, now))
@@ -99,11 +110,14 @@ int64_t ratelimit_blocked(struct ratelimit *rl, const char *key, int64_t now)
     struct slot *s;
     int64_t left = 0;
 
-    pthread_mutex_lock(&rl->lock);
-    s = find(rl, hash(rl, key), 0, now);
+    uint64_t h = hash(rl, key);
+    pthread_mutex_t *lock = lock_of(rl, h);
+
+    pthread_mutex_lock(lock);
+    s = find(rl, h, 0, now);
     if (s && s->blocked_until > now)
         left = s->blocked_until - now;
-    pthread_mutex_unlock(&rl->lock);
+    pthread_mutex_unlock(lock);
     return left;
 }
 
@@ -113,8 +127,11 @@ int64_t ratelimit_hit(struct ratelimit *rl, const char *key, int64_t now,
     struct slot *s;
     int64_t left = 0;
 
-    pthread_mutex_lock(&rl->lock);
-    s = find(rl, hash(rl, key), 1, now);
+    uint64_t h = hash(rl, key);
+    pthread_mutex_t *lock = lock_of(rl, h);
+
+    pthread_mutex_lock(lock);
+    s = find(rl, h, 1, now);
     s->last = now;
     if (now - s->window_start >= rule->window) {
         s->window_start = now;
@@ -127,7 +144,7 @@ int64_t ratelimit_hit(struct ratelimit *rl, const char *key, int64_t now,
     }
     if (s->blocked_until > now)
         left = s->blocked_until - now;
-    pthread_mutex_unlock(&rl->lock);
+    pthread_mutex_unlock(lock);
     return left;
 }
 
@@ -135,9 +152,12 @@ void ratelimit_clear(struct ratelimit *rl, const char *key)
 {
     struct slot *s;
 
-    pthread_mutex_lock(&rl->lock);
-    s = find(rl, hash(rl, key), 0, 0);
+    uint64_t h = hash(rl, key);
+    pthread_mutex_t *lock = lock_of(rl, h);
+
+    pthread_mutex_lock(lock);
+    s = find(rl, h, 0, 0);
     if (s)
         *s = (struct slot){0, 0, 0, 0, 0};
-    pthread_mutex_unlock(&rl->lock);
+    pthread_mutex_unlock(lock);
 }

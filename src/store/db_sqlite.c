@@ -79,11 +79,26 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, out, (int)fold_text(in, (size_t)n, out), sqlite3_free);
 }
 
+/*
+ * SQLite set for how motcua uses it, before its first use: every connection
+ * belongs to one thread at a time (no mutex around each call) and no global
+ * memory statistics (their mutex is taken on every allocation).
+ */
+static void configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+}
+
 int db_open(const char *path, struct db **out, struct err *e)
 {
-    struct db *db = xcalloc(1, sizeof(*db));
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    struct db *db;
     int rc;
 
+    pthread_once(&once, configure);
+    db = xcalloc(1, sizeof(*db));
     *out = NULL;
     rc = sqlite3_open_v2(path, &db->h,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
