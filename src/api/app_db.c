@@ -33,7 +33,7 @@ struct db *app_thread_db(struct app *app, struct err *e)
     db = pthread_getspecific(db_key);
     if (db)
         return db;
-    if (db_open(app->db_path, &db, e) < 0)
+    if (db_open_grouped(app->db_path, &db, e) < 0)
         return NULL;
     pthread_setspecific(db_key, db);
     return db;

@@ -26,6 +26,14 @@ enum db_txn { DB_READ = 0, DB_WRITE = 1 };
 
 /* Opens (creating if need be) the database at path. */
 int db_open(const char *path, struct db **out, struct err *e);
+/*
+ * db_open for the server's connections, one per thread: their write
+ * transactions share one writer connection to the file and commit in groups,
+ * one fsync for all the transactions waiting at that moment (db_sqlite.c).
+ * db_commit still returns only once its transaction is on disk, and
+ * db_rollback undoes only its own transaction.
+ */
+int db_open_grouped(const char *path, struct db **out, struct err *e);
 void db_close(struct db *db);
 
 /* Runs one or more statements without parameters. */

@@ -3,6 +3,15 @@
  * Write transactions are serialised inside the process by one mutex (one
  * writer at a time, no busy-waiting between our own threads) and across
  * processes by BEGIN IMMEDIATE with a busy timeout.
+ *
+ * Group commit (db_open_grouped, the server's per-thread connections): the
+ * write transactions of all of them run on one shared writer connection per
+ * database file, each inside a SAVEPOINT of the batch's transaction (BEGIN
+ * IMMEDIATE when none is open). db_rollback undoes only its savepoint;
+ * db_commit releases it, joins the batch, hands the writer on and waits. The
+ * member that finds no other transaction waiting for the writer (or the batch
+ * full) commits it (one fsync for all) and wakes the members with the result:
+ * db_commit returns once the data is on disk; a failed COMMIT fails them all.
  */
 #include "store/db.h"
 #include "core/fold.h"
@@ -15,10 +24,11 @@
 #include <string.h>
 
 #define BUSY_TIMEOUT_MS 10000
-#define CACHE_SLOTS     64 /* statements kept prepared per connection */
+#define CACHE_SLOTS     64  /* statements kept prepared per connection */
+#define BATCH_MAX       256 /* write transactions committed together at most */
 
 struct db_stmt {
-    struct db *db;
+    struct conn *c;
     sqlite3_stmt *s;
     int cached, busy;    /* kept in the connection's cache; handed out now */
     uint64_t hash, used; /* the SQL's hash; when it was last handed out */
@@ -32,17 +42,44 @@ struct db_stmt {
  * hundreds of thousands of times). A statement in use is never shared; when
  * the cache is full the idle statement used longest ago makes room.
  */
-struct db {
+struct conn {
     sqlite3 *h;
-    int in_txn; /* 0, DB_READ + 1 or DB_WRITE + 1 */
     struct db_stmt cache[CACHE_SLOTS];
     size_t ncache;
     uint64_t ticks;
 };
 
-static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+/* A batch of write transactions committed together; freed by the last member to read its result. */
+struct batch {
+    int members, done, rc;
+    struct err e;
+};
 
-static int fail(struct db *db, int rc, struct err *e, const char *what)
+/* The shared writer connection of one database file, for its grouped connections. */
+struct writer {
+    struct writer *next;
+    char *path;
+    int refs;
+    struct conn c;
+    pthread_mutex_t m;
+    pthread_cond_t turn, done;
+    int busy;            /* a transaction holds the writer connection */
+    int waiting;         /* transactions waiting for it */
+    struct batch *batch; /* the open batch (its BEGIN IMMEDIATE ran); NULL: none */
+};
+
+struct db {
+    struct conn own;  /* the thread's connection */
+    struct conn *cur; /* where statements go: own, or the writer's in a write transaction */
+    struct writer *w; /* the shared writer (grouped connections); NULL: writes on own */
+    int in_txn;       /* 0, DB_READ + 1 or DB_WRITE + 1 */
+};
+
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t writers_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct writer *writers;
+
+static int fail(struct conn *db, int rc, struct err *e, const char *what)
 {
     int sys = sqlite3_system_errno(db->h);
 
@@ -58,6 +95,27 @@ static int fail(struct db *db, int rc, struct err *e, const char *what)
     if ((rc == SQLITE_IOERR || rc == SQLITE_CANTOPEN) && sys) /* the system's reason decides */
         return err_storage(e, sys, "the database cannot be written");
     return err_set(e, 500, "db", "%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+static void conn_close(struct conn *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->ncache; i++)
+        sqlite3_finalize(c->cache[i].s);
+    c->ncache = 0;
+    if (c->h)
+        sqlite3_close_v2(c->h);
+    c->h = NULL;
+}
+
+static int conn_exec(struct conn *c, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(c->h, sql, NULL, NULL, &msg);
+
+    sqlite3_free(msg);
+    return rc == SQLITE_OK ? 0 : fail(c, rc & 0xff, e, "exec");
 }
 
 /* motcua_fold(text): core/fold.h's folding in SQL (migrations fill folded columns with it). */
@@ -91,33 +149,106 @@ static void configure(void)
     sqlite3_initialize();
 }
 
-int db_open(const char *path, struct db **out, struct err *e)
+/* Opens one connection with the driver's settings. */
+static int conn_open(const char *path, struct conn *c, struct err *e)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
-    struct db *db;
     int rc;
 
     pthread_once(&once, configure);
-    db = xcalloc(1, sizeof(*db));
-    *out = NULL;
-    rc = sqlite3_open_v2(path, &db->h,
+    memset(c, 0, sizeof(*c));
+    rc = sqlite3_open_v2(path, &c->h,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         err_set(e, 500, "db", "cannot open %s: %s", path,
-                db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
-        db_close(db);
+                c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(rc));
+        sqlite3_close_v2(c->h);
+        c->h = NULL;
         return -1;
     }
-    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-    sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_create_function(db->h, "motcua_fold", 1,
+    sqlite3_busy_timeout(c->h, BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(c->h, 1);
+    sqlite3_create_function(c->h, "motcua_fold", 1,
                             SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_fold,
                             NULL, NULL);
-    if (db_exec(db,
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-                "PRAGMA temp_store=MEMORY;",
-                e) < 0) {
+    if (conn_exec(c,
+                  "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                  "PRAGMA temp_store=MEMORY;",
+                  e) < 0) {
         err_wrap(e, path);
+        conn_close(c);
+        return -1;
+    }
+    return 0;
+}
+
+int db_open(const char *path, struct db **out, struct err *e)
+{
+    struct db *db = xcalloc(1, sizeof(*db));
+
+    *out = NULL;
+    if (conn_open(path, &db->own, e) < 0) {
+        free(db);
+        return -1;
+    }
+    db->cur = &db->own;
+    *out = db;
+    return 0;
+}
+
+/* The shared writer of the file (opened by its first grouped connection). */
+static struct writer *writer_get(const char *path, struct err *e)
+{
+    struct writer *w;
+
+    pthread_mutex_lock(&writers_lock);
+    for (w = writers; w && strcmp(w->path, path); w = w->next)
+        ;
+    if (!w) {
+        w = xcalloc(1, sizeof(*w));
+        if (conn_open(path, &w->c, e) < 0) {
+            free(w);
+            pthread_mutex_unlock(&writers_lock);
+            return NULL;
+        }
+        w->path = xstrdup(path);
+        pthread_mutex_init(&w->m, NULL);
+        pthread_cond_init(&w->turn, NULL);
+        pthread_cond_init(&w->done, NULL);
+        w->next = writers;
+        writers = w;
+    }
+    w->refs++;
+    pthread_mutex_unlock(&writers_lock);
+    return w;
+}
+
+static void writer_put(struct writer *w)
+{
+    struct writer **p;
+
+    pthread_mutex_lock(&writers_lock);
+    if (--w->refs == 0) {
+        for (p = &writers; *p != w; p = &(*p)->next)
+            ;
+        *p = w->next;
+        conn_close(&w->c);
+        pthread_mutex_destroy(&w->m);
+        pthread_cond_destroy(&w->turn);
+        pthread_cond_destroy(&w->done);
+        free(w->path);
+        free(w);
+    }
+    pthread_mutex_unlock(&writers_lock);
+}
+
+int db_open_grouped(const char *path, struct db **out, struct err *e)
+{
+    struct db *db;
+
+    if (db_open(path, &db, e) < 0)
+        return -1;
+    if (!(db->w = writer_get(path, e))) {
         db_close(db);
         return -1;
     }
@@ -127,40 +258,34 @@ int db_open(const char *path, struct db **out, struct err *e)
 
 int db_copy(struct db *from, struct db *to, struct err *e)
 {
-    sqlite3_backup *b = sqlite3_backup_init(to->h, "main", from->h, "main");
+    sqlite3_backup *b = sqlite3_backup_init(to->cur->h, "main", from->cur->h, "main");
     int rc;
 
     if (!b)
-        return err_set(e, 500, "db", "cannot start the copy: %s", sqlite3_errmsg(to->h));
+        return err_set(e, 500, "db", "cannot start the copy: %s", sqlite3_errmsg(to->cur->h));
     /* all pages in one step: one read transaction on the source, so one snapshot */
     while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
         sqlite3_sleep(20);
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE)
-        return fail(to, rc, e, "the copy failed");
+        return fail(to->cur, rc, e, "the copy failed");
     return 0;
 }
 
 void db_close(struct db *db)
 {
-    size_t i;
-
     if (!db)
         return;
     db_rollback(db);
-    for (i = 0; i < db->ncache; i++)
-        sqlite3_finalize(db->cache[i].s);
-    sqlite3_close_v2(db->h);
+    conn_close(&db->own);
+    if (db->w)
+        writer_put(db->w);
     free(db);
 }
 
 int db_exec(struct db *db, const char *sql, struct err *e)
 {
-    char *msg = NULL;
-    int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
-
-    sqlite3_free(msg);
-    return rc == SQLITE_OK ? 0 : fail(db, rc & 0xff, e, "exec");
+    return conn_exec(db->cur, sql, e);
 }
 
 /* The length and the first and last bytes are enough to tell statements apart; strcmp decides. */
@@ -177,16 +302,16 @@ static uint64_t sql_hash(const char *sql)
 }
 
 /* A slot for a new statement: a free one, else the idle one used longest ago (finalized). */
-static struct db_stmt *cache_slot(struct db *db)
+static struct db_stmt *cache_slot(struct conn *c)
 {
     struct db_stmt *oldest = NULL;
     size_t i;
 
-    if (db->ncache < CACHE_SLOTS)
-        return &db->cache[db->ncache++];
-    for (i = 0; i < db->ncache; i++)
-        if (!db->cache[i].busy && (!oldest || db->cache[i].used < oldest->used))
-            oldest = &db->cache[i];
+    if (c->ncache < CACHE_SLOTS)
+        return &c->cache[c->ncache++];
+    for (i = 0; i < c->ncache; i++)
+        if (!c->cache[i].busy && (!oldest || c->cache[i].used < oldest->used))
+            oldest = &c->cache[i];
     if (oldest)
         sqlite3_finalize(oldest->s);
     return oldest;
@@ -194,6 +319,7 @@ static struct db_stmt *cache_slot(struct db *db)
 
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
 {
+    struct conn *c = db->cur;
     uint64_t hash = sql_hash(sql);
     struct db_stmt *st;
     sqlite3_stmt *s;
@@ -201,34 +327,33 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err 
     int rc;
 
     *out = NULL;
-    for (i = 0; i < db->ncache; i++) {
-        st = &db->cache[i];
+    for (i = 0; i < c->ncache; i++) {
+        st = &c->cache[i];
         if (st->hash == hash && !st->busy && !strcmp(sqlite3_sql(st->s), sql)) {
             st->busy = 1;
-            st->used = ++db->ticks;
+            st->used = ++c->ticks;
             *out = st;
             return 0;
         }
     }
-    rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+    rc = sqlite3_prepare_v3(c->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
     if (rc != SQLITE_OK)
-        return fail(db, rc & 0xff, e, "prepare");
-    st = s ? cache_slot(db) : NULL;
+        return fail(c, rc & 0xff, e, "prepare");
+    st = s ? cache_slot(c) : NULL;
     if (st) {
         memset(st, 0, sizeof(*st));
         st->cached = 1;
     } else {
         st = xcalloc(1, sizeof(*st));
     }
-    st->db = db;
+    st->c = c;
     st->s = s;
     st->hash = hash;
     st->busy = 1;
-    st->used = ++db->ticks;
+    st->used = ++c->ticks;
     *out = st;
     return 0;
 }
-
 void db_finalize(struct db_stmt *st)
 {
     if (!st)
@@ -280,7 +405,7 @@ int db_step(struct db_stmt *st, struct err *e)
         return DB_ROW;
     if (rc == SQLITE_DONE)
         return DB_DONE;
-    return fail(st->db, rc & 0xff, e, "step");
+    return fail(st->c, rc & 0xff, e, "step");
 }
 
 int db_col_is_null(struct db_stmt *st, int col)
@@ -303,10 +428,103 @@ const char *db_col_text(struct db_stmt *st, int col)
     return (const char *)sqlite3_column_text(st->s, col);
 }
 
+/*
+ * The batch is over: committed, or rolled back when it has no member; its
+ * members are woken with the result. Called with w->m held by the holder of
+ * the writer; the COMMIT (its fsync) runs without w->m, so transactions that
+ * arrive meanwhile can say they wait.
+ */
+static void finish_batch(struct writer *w)
+{
+    struct batch *b = w->batch;
+    struct err e = ERR_INIT;
+    int rc = 0;
+
+    w->batch = NULL;
+    pthread_mutex_unlock(&w->m);
+    if (sqlite3_get_autocommit(w->c.h)) /* SQLite rolled it back (an I/O error, a full disk) */
+        rc = b->members ? err_storage(&e, EIO, "the database cannot be written") : 0;
+    else if (!b->members)
+        conn_exec(&w->c, "ROLLBACK", &e);
+    else if ((rc = conn_exec(&w->c, "COMMIT", &e)) < 0 && !sqlite3_get_autocommit(w->c.h))
+        conn_exec(&w->c, "ROLLBACK", &(struct err){0});
+    pthread_mutex_lock(&w->m);
+    b->done = 1;
+    b->rc = rc;
+    b->e = e;
+    if (!b->members)
+        free(b);
+    pthread_cond_broadcast(&w->done);
+}
+
+/*
+ * A transaction leaves the writer: a member (joined) waits for its batch's
+ * result. The batch is committed now when no other transaction waits for the
+ * writer, when it is full, or when SQLite dropped it.
+ */
+static int leave_writer(struct db *db, int joined, struct err *e)
+{
+    struct writer *w = db->w;
+    struct batch *b;
+    int rc = 0;
+
+    db->cur = &db->own;
+    db->in_txn = 0;
+    pthread_mutex_lock(&w->m);
+    b = w->batch;
+    if (b && joined)
+        b->members++;
+    if (b && (!w->waiting || b->members >= BATCH_MAX || sqlite3_get_autocommit(w->c.h)))
+        finish_batch(w);
+    w->busy = 0;
+    pthread_cond_signal(&w->turn);
+    if (b && joined) {
+        while (!b->done)
+            pthread_cond_wait(&w->done, &w->m);
+        if ((rc = b->rc) < 0)
+            *e = b->e;
+        if (--b->members == 0)
+            free(b);
+    }
+    pthread_mutex_unlock(&w->m);
+    return rc;
+}
+
+/* A write transaction of a grouped connection: a savepoint in the writer's open batch. */
+static int begin_grouped(struct db *db, struct err *e)
+{
+    struct writer *w = db->w;
+    struct err ignored = ERR_INIT;
+
+    pthread_mutex_lock(&w->m);
+    w->waiting++;
+    while (w->busy)
+        pthread_cond_wait(&w->turn, &w->m);
+    w->waiting--;
+    w->busy = 1;
+    pthread_mutex_unlock(&w->m);
+    db->cur = &w->c;
+    db->in_txn = DB_WRITE + 1;
+    if (!w->batch) {
+        if (conn_exec(&w->c, "BEGIN IMMEDIATE", e) < 0) {
+            leave_writer(db, 0, &ignored);
+            return -1;
+        }
+        w->batch = xcalloc(1, sizeof(*w->batch));
+    }
+    if (conn_exec(&w->c, "SAVEPOINT txn", e) < 0) {
+        leave_writer(db, 0, &ignored);
+        return -1;
+    }
+    return 0;
+}
+
 int db_begin(struct db *db, enum db_txn kind, struct err *e)
 {
     if (db->in_txn)
         return err_set(e, 500, "db", "a transaction is already open");
+    if (kind == DB_WRITE && db->w)
+        return begin_grouped(db, e);
     if (kind == DB_WRITE)
         pthread_mutex_lock(&write_lock);
     if (db_exec(db, kind == DB_WRITE ? "BEGIN IMMEDIATE" : "BEGIN", e) < 0) {
@@ -325,11 +543,23 @@ static void end_txn(struct db *db)
     db->in_txn = 0;
 }
 
+static int grouped_write(const struct db *db)
+{
+    return db->w && db->in_txn == DB_WRITE + 1;
+}
+
 int db_commit(struct db *db, struct err *e)
 {
-    int rc = db_exec(db, "COMMIT", e);
+    int rc;
 
-    if (rc < 0)
+    if (grouped_write(db)) {
+        if (conn_exec(db->cur, "RELEASE txn", e) < 0) {
+            db_rollback(db);
+            return -1;
+        }
+        return leave_writer(db, 1, e);
+    }
+    if ((rc = db_exec(db, "COMMIT", e)) < 0)
         db_exec(db, "ROLLBACK", &(struct err){0});
     end_txn(db);
     return rc;
@@ -341,7 +571,14 @@ void db_rollback(struct db *db)
 
     if (!db->in_txn)
         return;
-    if (!sqlite3_get_autocommit(db->h))
+    if (grouped_write(db)) {
+        /* only this transaction's savepoint: the batch's others stay */
+        if (!sqlite3_get_autocommit(db->cur->h))
+            conn_exec(db->cur, "ROLLBACK TO txn; RELEASE txn", &ignored);
+        leave_writer(db, 0, &ignored);
+        return;
+    }
+    if (!sqlite3_get_autocommit(db->cur->h))
         db_exec(db, "ROLLBACK", &ignored);
     end_txn(db);
 }
@@ -358,5 +595,5 @@ int db_optimize(struct db *db, struct err *e)
 
 int64_t db_changes(struct db *db)
 {
-    return sqlite3_changes64(db->h);
+    return sqlite3_changes64(db->cur->h);
 }
