@@ -7,6 +7,7 @@
  * bounds the time each connection takes to send its headers and its body.
  */
 #include "http/server.h"
+#include "http/conns.h"
 #include "http/framing.h"
 #include "http/guard.h"
 #include "http/upload.h"
@@ -27,10 +28,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#define SERVER_LISTENERS_MAX 256
+
 struct server {
-    struct MHD_Daemon *d;
+    struct MHD_Daemon *d[SERVER_LISTENERS_MAX];
+    unsigned nd;
     struct guard *guard;
+    struct conns *conns;
     struct server_config cfg;
+};
+
+/* What the server keeps of an open connection. */
+struct sock {
+    struct guard_conn *guard; /* its deadline */
+    long slot;                /* its address's count (conns.h) */
 };
 
 /* A request, from its request line (on_uri) to its completion (on_completed). */
@@ -371,7 +382,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     strbuf_init(&cs->r.body, 0);
     strbuf_init(&cs->r.resp.body, 0);
     cs->target = arena_strdup(&cs->r.arena, uri);
-    cs->guard = ci ? ci->socket_context : NULL;
+    cs->guard = ci && ci->socket_context ? ((struct sock *)ci->socket_context)->guard : NULL;
     guard_expect_headers(((struct server *)cls)->guard, cs->guard);
     return cs;
 }
@@ -454,18 +465,44 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     *con_cls = NULL;
 }
 
-/* Connections come and go: the guard keeps a deadline for each. */
+/*
+ * A connection accepted by this thread and counted, not yet taken by
+ * libmicrohttpd (which tells right after, in the same thread); one still
+ * here at the next accept was dropped by it, and is given back.
+ */
+static _Thread_local long pending = -1;
+
+/* A connection is accepted if there is room for it, in all and from its address. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+    struct server *s = cls;
+
+    if (pending >= 0)
+        conns_release(s->conns, pending);
+    pending = conns_admit(s->conns, addr, len);
+    return pending >= 0 ? MHD_YES : MHD_NO;
+}
+
+/* Connections come and go: counted, and the guard keeps a deadline for each. */
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                           enum MHD_ConnectionNotificationCode code)
 {
     struct server *s = cls;
+    struct sock *k = *socket_context;
 
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-        const union MHD_ConnectionInfo *ci =
+        const union MHD_ConnectionInfo *fd =
             MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-        *socket_context = ci ? guard_open(s->guard, ci->connect_fd) : NULL;
-    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
-        guard_close(s->guard, *socket_context);
+        k = xcalloc(1, sizeof(*k));
+        k->slot = pending;
+        pending = -1;
+        k->guard = fd ? guard_open(s->guard, fd->connect_fd) : NULL;
+        *socket_context = k;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED && k) {
+        guard_close(s->guard, k->guard);
+        if (k->slot >= 0)
+            conns_release(s->conns, k->slot);
+        free(k);
         *socket_context = NULL;
     }
 }
@@ -492,29 +529,15 @@ int server_parse_listen(const char *listen, struct sockaddr_in *sa, struct err *
     return 0;
 }
 
-/*
- * Room for the connections: the soft limit of open files is raised to the
- * hard one, and the connections allowed leave files for the database, the
- * stored files and the logs.
- */
-static unsigned connection_room(unsigned wanted)
+static struct MHD_Daemon *listener(struct server *s, const struct sockaddr_in *sa, unsigned room)
 {
-    struct rlimit rl;
-
-    if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
-        return wanted;
-    if (rl.rlim_cur < rl.rlim_max) {
-        rl.rlim_cur = rl.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &rl);
-        getrlimit(RLIMIT_NOFILE, &rl);
-    }
-    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (rlim_t)wanted + 256) {
-        unsigned room = rl.rlim_cur > 320 ? (unsigned)rl.rlim_cur - 256 : 64;
-        log_warn("only %u connections fit in the %llu files this process may open", room,
-                 (unsigned long long)rl.rlim_cur);
-        return room;
-    }
-    return wanted;
+    return MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, on_accept, s,
+        on_request, s, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT,
+        s->cfg.idle_timeout, MHD_OPTION_CONNECTION_LIMIT, room, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)SERVER_HEADER_MEMORY, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
 }
 
 int server_start(const struct server_config *cfg, struct server **out, struct err *e)
@@ -523,29 +546,39 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
                                SERVER_BODY_RATE};
     struct sockaddr_in sa;
     struct server *s;
+    unsigned room, i, n = cfg->threads ? cfg->threads : 1;
 
     if (server_parse_listen(cfg->listen, &sa, e) < 0)
         return -1;
+    if (n > SERVER_LISTENERS_MAX)
+        n = SERVER_LISTENERS_MAX;
     s = xcalloc(1, sizeof(*s));
     s->cfg = *cfg;
+    room = conns_room(cfg->connections);
+    /* behind a proxy every client has the proxy's address: the proxy limits them */
+    s->conns = conns_new(room, cfg->trusted_proxy ? 0u : cfg->connections_per_address);
+    if (!s->conns) {
+        free(s);
+        return err_set(e, 500, "internal", "out of memory");
+    }
     if (guard_start(&lim, &s->guard, e) < 0) {
+        conns_free(s->conns);
         free(s);
         return -1;
     }
-    /* behind a proxy every client has the proxy's address: the proxy limits them */
-    s->d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, NULL, NULL, on_request,
-        s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
-        MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT,
-        cfg->idle_timeout, MHD_OPTION_CONNECTION_LIMIT, connection_room(cfg->connections),
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->trusted_proxy ? 0u : cfg->connections_per_address,
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
-    if (!s->d) {
-        guard_stop(s->guard);
-        free(s);
-        return err_set(e, 500, "listen", "cannot listen on %s: %s", cfg->listen,
-                       errno ? strerror(errno) : "libmicrohttpd refused to start");
+    for (i = 0; i < n; i++) {
+        if (!(s->d[i] = listener(s, &sa, room))) {
+            int sys = errno;
+            server_stop(s);
+            return err_set(e, 500, "listen", "cannot listen on %s: %s", cfg->listen,
+                           sys ? strerror(sys) : "libmicrohttpd refused to start");
+        }
+        s->nd++;
+        if (!sa.sin_port) { /* port 0: the others listen on the port the first one got */
+            const union MHD_DaemonInfo *di =
+                MHD_get_daemon_info(s->d[0], MHD_DAEMON_INFO_BIND_PORT);
+            sa.sin_port = di ? htons(di->port) : 0;
+        }
     }
     *out = s;
     return 0;
@@ -553,9 +586,13 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
 
 void server_stop(struct server *s)
 {
+    unsigned i;
+
     if (!s)
         return;
-    MHD_stop_daemon(s->d);
+    for (i = 0; i < s->nd; i++)
+        MHD_stop_daemon(s->d[i]);
     guard_stop(s->guard);
+    conns_free(s->conns);
     free(s);
 }

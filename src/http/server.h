@@ -1,4 +1,4 @@
-/* The HTTP server: libmicrohttpd in thread-pool mode with epoll. */
+/* The HTTP server: libmicrohttpd, one listener thread with epoll per server thread, on one port. */
 #ifndef HTTP_SERVER_H
 #define HTTP_SERVER_H
 
@@ -10,7 +10,7 @@
 
 struct server_config {
     const char *listen;        /* "127.0.0.1:8080" */
-    unsigned threads;          /* thread-pool size */
+    unsigned threads;          /* listeners, each with its thread */
     size_t body_limit;         /* bytes; larger bodies get 413 */
     const char *web_dir;       /* static files for paths outside /api/, or NULL */
     const char *api_prefix;    /* paths routed to the API ("/api/") */
@@ -28,6 +28,8 @@ struct server_config {
 
 /* The slowest a body may come: bytes per second beyond body_timeout. */
 #define SERVER_BODY_RATE 32768
+/* Bytes a connection may use for its request line and headers (more: 431). */
+#define SERVER_HEADER_MEMORY 65536
 
 struct server;
 
