@@ -82,6 +82,7 @@ for _ in 1 2 3; do
 done
 raw=$(printf '%s' "$raw" | median)
 
+rss=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
 t0=$(now)
 "$BIN" report verify --db "$DB" >"$DIR/verify.log"
 t1=$(now)
@@ -102,5 +103,6 @@ printf '  %-50s %9s\n' "figures agree with the reference ($ours)" \
     "$([ "$ours" = "$theirs" ] && echo yes || echo "NO: $theirs")"
 printf '  %-50s %9s s\n' "report verify" "$verify"
 printf '  %-50s %9s s\n' "generating the database" "$gen_s"
+printf '  %-50s %9s MB\n' "server's peak resident memory (goal < 200)" "$rss"
 printf '  %-50s %9s\n' "database size" "$(du -h "$DB" | cut -f1)"
 [ "$ours" = "$theirs" ]
