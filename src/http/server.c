@@ -540,6 +540,27 @@ static struct MHD_Daemon *listener(struct server *s, const struct sockaddr_in *s
         (size_t)SERVER_HEADER_MEMORY, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
 }
 
+/*
+ * The listeners share their port (SO_REUSEPORT), and so would another
+ * process's: a second server started on a port in use would silently take
+ * half of its connections. A plain socket bound first says whether anything
+ * listens there already.
+ */
+static int port_free(const struct sockaddr_in *sa, const char *listen, struct err *e)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1, rc, sys;
+
+    if (fd < 0 || !sa->sin_port)
+        return fd < 0 ? 0 : close(fd);
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)); /* past connections may linger */
+    rc = bind(fd, (const struct sockaddr *)sa, sizeof(*sa));
+    sys = errno;
+    close(fd);
+    if (rc < 0 && sys == EADDRINUSE)
+        return err_set(e, 500, "listen", "cannot listen on %s: %s", listen, strerror(sys));
+    return 0;
+}
+
 int server_start(const struct server_config *cfg, struct server **out, struct err *e)
 {
     struct guard_limits lim = {cfg->header_timeout, cfg->idle_timeout, cfg->body_timeout,
@@ -548,7 +569,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
     struct server *s;
     unsigned room, i, n = cfg->threads ? cfg->threads : 1;
 
-    if (server_parse_listen(cfg->listen, &sa, e) < 0)
+    if (server_parse_listen(cfg->listen, &sa, e) < 0 || port_free(&sa, cfg->listen, e) < 0)
         return -1;
     if (n > SERVER_LISTENERS_MAX)
         n = SERVER_LISTENERS_MAX;

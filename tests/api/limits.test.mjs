@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { startServer } from './helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startServer, BIN } from './helpers.mjs';
 
 let server;
 before(async () => {
@@ -73,4 +75,11 @@ test('idle connections, a slowloris and oversized headers do not stop the server
   // once they are gone, their address may connect again (the count went down)
   await new Promise((ok) => setTimeout(ok, 300));
   assert.equal((await ask(healthz, '127.0.0.2')).status, '200');
+});
+
+test('a second server started on a port in use refuses to start instead of sharing it', async () => {
+  const r = spawnSync(BIN, ['serve', '--db', join(server.dir, 'other.db'), '--listen', `127.0.0.1:${server.port}`], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${server.port}: Address already in use`));
+  assert.equal((await fetch(`${server.base}/healthz`)).status, 200, 'the first still serves');
 });
