@@ -8,6 +8,7 @@
 #include "lib/log.h"
 #include "store/meta.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -62,6 +63,8 @@ static int serve(const struct config *c)
     char upload_dir[4096], public_url[300];
     int sig;
 
+    if (conf.log && log_open(conf.log) < 0)
+        return cmd_fail("cannot open the log %s: %s", conf.log, strerror(errno));
     app.db_path = conf.db;
     app.session_ttl = 12 * 3600;
     app.session_idle = conf.session_idle;
@@ -85,6 +88,7 @@ static int serve(const struct config *c)
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
@@ -136,8 +140,16 @@ static int serve(const struct config *c)
     printf("motcua: serving %s on http://%s/\n", app.db_path, conf.listen);
     fflush(stdout);
     log_info("serving %s on %s with %ld threads", app.db_path, conf.listen, conf.threads);
-    sigwait(&set, &sig);
-    log_info("stopping on signal %d", sig);
+    /* SIGHUP reopens the log (after logrotate moved it); SIGTERM or SIGINT stop */
+    while (sigwait(&set, &sig) == 0 && sig == SIGHUP) {
+        if (!conf.log)
+            log_info("SIGHUP: the log is standard error, nothing to reopen");
+        else if (log_open(conf.log) < 0)
+            log_error("SIGHUP: cannot reopen the log %s: %s", conf.log, strerror(errno));
+        else
+            log_info("SIGHUP: the log %s reopened", conf.log);
+    }
+    log_info("stopping on signal %d: answering the requests in flight", sig);
     server_stop(srv);
     sender_stop(mail);
     ratelimit_free(app.limits);
@@ -154,7 +166,8 @@ int cmd_serve(int argc, char **argv)
     if (cmd_wants_help(argc, argv)) {
         printf("usage: %s\n\n"
                "Serves the API under /api/v1 and the web pages from --web until SIGTERM or\n"
-               "SIGINT; GET /healthz answers 200 once ready. Each option can also come from\n"
+               "SIGINT (the requests in flight are answered first; SIGHUP reopens --log);\n"
+               "GET /healthz answers 200 once ready. Each option can also come from\n"
                "the environment, and from the configuration file that --config FILE or\n"
                "MOTCUA_CONFIG names (lines 'name = value'; see 'motcua config check'):\n",
                usage);

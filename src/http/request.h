@@ -63,6 +63,7 @@ struct req {
     int body_too_large;
     int64_t now;               /* the request's clock, Unix seconds */
     const char *peer;          /* the client's address (see req_peer) */
+    char id[17];               /* the request's id: in its log lines and X-Request-Id */
     void *conn;                /* the server's connection (opaque) */
     void *app;                 /* the application (opaque to http) */
     struct db *db;             /* this thread's database connection, set by the begin hook */

@@ -25,14 +25,19 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
 #define SERVER_LISTENERS_MAX 256
+#define SERVER_DRAIN_MS      20000 /* how long a stop waits for the requests in flight */
 
 struct server {
     struct MHD_Daemon *d[SERVER_LISTENERS_MAX];
     unsigned nd;
+    uint32_t id_base;    /* from the start time and pid: ids differ across restarts */
+    atomic_uint next_id; /* the next request's number */
+    atomic_int inflight; /* requests begun and not completed */
     struct guard *guard;
     struct conns *conns;
     struct server_config cfg;
@@ -213,6 +218,8 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct req *r)
     if (!resp)
         return MHD_NO;
     add_common_headers(resp);
+    if (r->id[0])
+        MHD_add_response_header(resp, "X-Request-Id", r->id);
     if (r->resp.content_type)
         MHD_add_response_header(resp, "Content-Type", r->resp.content_type);
     MHD_add_response_header(resp, "Cache-Control", "no-store");
@@ -333,6 +340,8 @@ static enum MHD_Result begin(struct server *s, struct conn_state *cs, struct MHD
     uint64_t length, limit = 0;
 
     cs->begun = 1;
+    atomic_fetch_add(&s->inflight, 1);
+    snprintf(r->id, sizeof(r->id), "%08x%08x", s->id_base, atomic_fetch_add(&s->next_id, 1));
     r->method = arena_strdup(&r->arena, method);
     r->path = arena_strdup(&r->arena, url);
     r->conn = c;
@@ -431,7 +440,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (r->upload)
         upload_end(&cs->upload);
     if (is_api(s, r->path)) {
+        log_set_request(r->id); /* the handler's own log lines name the request */
         router_run(r);
+        log_set_request(NULL);
         if (r->upload)
             upload_discard(&cs->upload);
         return queue(c, r);
@@ -452,10 +463,12 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
         guard_idle(s->guard, cs->guard);
     clock_gettime(CLOCK_MONOTONIC, &now);
-    if (cs->begun)
-        log_request(cs->r.method, cs->r.path, cs->r.resp.status,
+    if (cs->begun) {
+        log_request(cs->r.id, cs->r.method, cs->r.path, cs->r.resp.status,
                     (double)(now.tv_sec - cs->started.tv_sec) * 1e3 +
                         (double)(now.tv_nsec - cs->started.tv_nsec) / 1e6);
+        atomic_fetch_sub(&s->inflight, 1);
+    }
     if (cs->r.upload)
         upload_release(&cs->upload);
     strbuf_release(&cs->r.body);
@@ -532,8 +545,8 @@ int server_parse_listen(const char *listen, struct sockaddr_in *sa, struct err *
 static struct MHD_Daemon *listener(struct server *s, const struct sockaddr_in *sa, unsigned room)
 {
     return MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, on_accept, s,
-        on_request, s, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | MHD_USE_ITC, 0, on_accept,
+        s, on_request, s, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_CONNECTION_TIMEOUT,
         s->cfg.idle_timeout, MHD_OPTION_CONNECTION_LIMIT, room, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
@@ -575,6 +588,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
         n = SERVER_LISTENERS_MAX;
     s = xcalloc(1, sizeof(*s));
     s->cfg = *cfg;
+    s->id_base = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 20);
     room = conns_room(cfg->connections);
     /* behind a proxy every client has the proxy's address: the proxy limits them */
     s->conns = conns_new(room, cfg->trusted_proxy ? 0u : cfg->connections_per_address);
@@ -607,10 +621,21 @@ int server_start(const struct server_config *cfg, struct server **out, struct er
 
 void server_stop(struct server *s)
 {
-    unsigned i;
+    unsigned i, waited;
 
     if (!s)
         return;
+    /* no new connection; the requests in flight are answered before the threads stop */
+    for (i = 0; i < s->nd; i++) {
+        MHD_socket fd = MHD_quiesce_daemon(s->d[i]);
+        if (fd != MHD_INVALID_SOCKET)
+            close(fd);
+    }
+    for (waited = 0; atomic_load(&s->inflight) > 0 && waited < SERVER_DRAIN_MS; waited += 20)
+        usleep(20 * 1000);
+    if (atomic_load(&s->inflight) > 0)
+        log_warn("stopping with %d requests unanswered after %d s", atomic_load(&s->inflight),
+                 SERVER_DRAIN_MS / 1000);
     for (i = 0; i < s->nd; i++)
         MHD_stop_daemon(s->d[i]);
     guard_stop(s->guard);

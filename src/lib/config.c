@@ -56,6 +56,8 @@ static const struct setting {
      "seconds a kept-alive connection may wait for its next request, or stall"},
     {"body-timeout", NUMBER, offsetof(struct config, body_timeout), 1, 86400, "30",
      "seconds a connection has to send a request body, plus one per 32 KiB declared"},
+    {"log", TEXT, offsetof(struct config, log), 0, 0, NULL,
+     "file the log is appended to, reopened on SIGHUP (none: standard error)"},
     {"data", TEXT, offsetof(struct config, data), 0, 0, NULL,
      "directory of stored files (default: files/ beside the database)"},
     {"upload-limit", NUMBER, offsetof(struct config, upload_limit), 1024, 1L << 31, "20971520",
