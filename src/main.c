@@ -29,6 +29,7 @@ static const struct {
     {"import", "import procedures from a catalog annex or the national database", cmd_import},
     {"config", "check the server's configuration file", cmd_config},
     {"report", "verify or rebuild the statistics counters", cmd_report},
+    {"sync", "the national portal's synchronisation: status and retry", cmd_sync},
     {"check", "check every dossier against its status and control sheet", cmd_check},
     {"backup", "copy the database consistently while it is served", cmd_backup},
     {"restore", "put a backup back", cmd_restore},

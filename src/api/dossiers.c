@@ -8,6 +8,7 @@
 #include "api/handlers.h"
 #include "api/views.h"
 #include "api/notify.h"
+#include "api/portal.h"
 #include "api/uploads.h"
 #include "core/components.h"
 #include "core/date.h"
@@ -259,7 +260,8 @@ static int insert(struct req *r, struct dossier *d, const struct agency *ag, str
     ev.unit = ag->id;
     ev.step_due_at = d->due_at;
     if (dossier_add_event(r->db, d->id, &ev, e) < 0 ||
-        (d->status == DOSSIER_RECEIVED && notify(r, d, NOTICE_RECEIVED, e) < 0))
+        (d->status == DOSSIER_RECEIVED && notify(r, d, NOTICE_RECEIVED, e) < 0) ||
+        portal_queue(r, d->id, e) < 0)
         return -1;
     return audit_append(r->db, r->now, u->id, "dossier.create",
                         arena_printf(&r->arena, "dossier:%s", d->code),

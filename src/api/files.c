@@ -11,6 +11,7 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/views.h"
+#include "api/portal.h"
 #include "docs/spreadsheet.h"
 #include "store/dossiers.h"
 #include "core/dossier.h"
@@ -177,6 +178,7 @@ int files_upload(struct req *r, struct err *e)
     if (upload_keep(r, &created, e) < 0 || file_insert(r->db, &f, e) < 0 ||
         (result ? dossier_mark_result_electronic(r->db, d.id, e)
                 : dossier_component_digitized(r->db, d.id, position, e)) < 0 ||
+        portal_queue(r, d.id, e) < 0 ||
         audit_append(
             r->db, r->now, req_user_id(r), "file.upload",
             arena_printf(&r->arena, "dossier:%s", d.code),

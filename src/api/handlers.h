@@ -132,6 +132,8 @@ int reports_resolution(struct req *r, struct err *e);
 /* report_quality.c */
 int reports_late(struct req *r, struct err *e);
 int reports_satisfaction(struct req *r, struct err *e);
+/* portal_status.c: the national portal's synchronisation */
+int sync_status_get(struct req *r, struct err *e);
 /* sindex.c, sindex_parts.c, sindex_recover.c */
 int sindex_get(struct req *r, struct err *e);
 int sindex_recover_get(struct req *r, struct err *e);

@@ -114,6 +114,7 @@ struct route api_routes[] = {
     {"GET", "/api/v1/index/recover", sindex_recover_get, DOSSIER_VIEWERS, BODY_NONE},
     {"GET", "/api/v1/index/parts", sindex_parts_get, ROLES_STAFF, BODY_NONE},
     {"PUT", "/api/v1/index/parts", sindex_parts_put, R(ADMIN), BODY_JSON},
+    {"GET", "/api/v1/sync/status", sync_status_get, R(ADMIN) | R(AUDITOR), BODY_NONE},
 
     {"GET", "/api/v1/par/structures", par_structures_list, PAR_READERS, BODY_NONE},
     {"POST", "/api/v1/par/structures", par_structures_create, R(STEERING), BODY_JSON},

@@ -12,6 +12,7 @@
 #include "api/app.h"
 #include "api/handlers.h"
 #include "api/notify.h"
+#include "api/portal.h"
 #include "api/views.h"
 #include "api/workflow_input.h"
 #include "core/lifecycle.h"
@@ -129,6 +130,8 @@ static int persist(struct req *r, int action, int from, struct move *m, struct e
         if (dossier_add_event(r->db, d->id, &m->ev[i], e) < 0)
             return -1;
     if (m->notice != NOTICE_NONE && notify(r, d, m->notice, e) < 0)
+        return -1;
+    if (portal_queue(r, d->id, e) < 0 || (m->has_parent && portal_queue(r, m->parent.id, e) < 0))
         return -1;
     return audit_append(r->db, r->now, req_user_id(r),
                         arena_printf(&r->arena, "dossier.%s", action_get(action)->name),

@@ -22,6 +22,7 @@ int cmd_plans(int argc, char **argv);
 int cmd_par(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_config(int argc, char **argv);
+int cmd_sync(int argc, char **argv);
 
 /* Prints "motcua: " and the message to stderr; returns the exit status 1. */
 int cmd_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

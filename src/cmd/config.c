@@ -80,6 +80,14 @@ static int check_values(const char *file, const struct config *c)
     if (c->smtp_url && strncmp(c->smtp_url, "smtp://", 7) && strncmp(c->smtp_url, "smtps://", 8))
         bad +=
             problem(file, "smtp-url: \"%s\" does not start with smtp:// or smtps://", c->smtp_url);
+    if (c->portal_url && strncmp(c->portal_url, "http://", 7) &&
+        strncmp(c->portal_url, "https://", 8))
+        bad += problem(file, "portal-url: \"%s\" does not start with http:// or https://",
+                       c->portal_url);
+    if (c->portal_auth_url && strncmp(c->portal_auth_url, "http://", 7) &&
+        strncmp(c->portal_auth_url, "https://", 8))
+        bad += problem(file, "portal-auth-url: \"%s\" does not start with http:// or https://",
+                       c->portal_auth_url);
     return bad;
 }
 
@@ -110,11 +118,9 @@ int cmd_config(int argc, char **argv)
         return cmd_fail("%s", e.msg);
     }
     bad = check_values(file, &c);
-    if (c.smtp_password && stat(file, &st) == 0 && (st.st_mode & 0044))
-        fprintf(stderr,
-                "motcua: %s: warning: it holds the mail password and others may read it "
-                "(chmod 640)\n",
-                file);
+    if ((c.smtp_password || c.portal_password) && stat(file, &st) == 0 && (st.st_mode & 0044))
+        fprintf(stderr, "motcua: %s: warning: it holds %s and others may read it (chmod 640)\n",
+                file, c.smtp_password ? "the mail password" : "the portal's password");
     config_print(stdout, &c);
     config_release(&c);
     if (bad)

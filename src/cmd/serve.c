@@ -1,6 +1,7 @@
 /* motcua serve: the HTTP server until SIGTERM or SIGINT. */
 #include "api/app.h"
 #include "api/handlers.h"
+#include "api/portal_sender.h"
 #include "api/sender.h"
 #include "cmd/cmd.h"
 #include "http/server.h"
@@ -58,6 +59,7 @@ static int serve(const struct config *c)
     struct server_config cfg = {0};
     struct server *srv = NULL;
     struct sender *mail = NULL;
+    struct portal_sender *portal = NULL;
     struct err e = ERR_INIT;
     sigset_t set;
     char upload_dir[4096], public_url[300];
@@ -136,6 +138,25 @@ static int serve(const struct config *c)
     } else {
         log_info("no --smtp-url: notifications wait in the outbox");
     }
+    if (conf.portal_url) {
+        struct portal_sender_config pc = {app.db_path,
+                                          conf.portal_auth_url,
+                                          conf.portal_url,
+                                          conf.portal_user,
+                                          conf.portal_password,
+                                          conf.portal_unit,
+                                          (int)conf.portal_retry_seconds,
+                                          (int)conf.portal_max_attempts,
+                                          500};
+        if (portal_sender_start(&pc, &portal, &e) < 0) {
+            server_stop(srv);
+            sender_stop(mail);
+            ratelimit_free(app.limits);
+            return cmd_fail("%s", e.msg);
+        }
+    } else {
+        log_info("no --portal-url: records for the national portal wait in the queue");
+    }
     print_demo_accounts(app.db_path);
     printf("motcua: serving %s on http://%s/\n", app.db_path, conf.listen);
     fflush(stdout);
@@ -152,6 +173,7 @@ static int serve(const struct config *c)
     log_info("stopping on signal %d: answering the requests in flight", sig);
     server_stop(srv);
     sender_stop(mail);
+    portal_sender_stop(portal);
     ratelimit_free(app.limits);
     app_calendar_free();
     return 0;

@@ -77,6 +77,21 @@ static const struct setting {
      "first retry of a failed e-mail, doubling after"},
     {"smtp-max-attempts", NUMBER, offsetof(struct config, smtp_max_attempts), 1, 100, "8",
      "attempts before an e-mail is marked failed"},
+    {"portal-url", TEXT, offsetof(struct config, portal_url), 0, 0, NULL,
+     "National Public Service Portal endpoint dossiers are synchronised to (none: records wait"
+     " in the queue)"},
+    {"portal-auth-url", TEXT, offsetof(struct config, portal_auth_url), 0, 0, NULL,
+     "the portal's authentication endpoint, which gives a session for the credential"},
+    {"portal-user", TEXT, offsetof(struct config, portal_user), 0, 0, NULL,
+     "the unit's account at the portal"},
+    {"portal-password", TEXT, offsetof(struct config, portal_password), 0, 0, NULL,
+     "the unit's password at the portal (prefer MOTCUA_PORTAL_PASSWORD)"},
+    {"portal-unit", TEXT, offsetof(struct config, portal_unit), 0, 0, NULL,
+     "the unit's code at the portal (madonvi)"},
+    {"portal-retry-seconds", NUMBER, offsetof(struct config, portal_retry_seconds), 1, 86400, "60",
+     "first retry of a record the portal refused, doubling after"},
+    {"portal-max-attempts", NUMBER, offsetof(struct config, portal_max_attempts), 1, 100, "8",
+     "attempts before a record is marked failed"},
 };
 
 #define NSETTINGS (sizeof(settings) / sizeof(settings[0]))

@@ -40,6 +40,10 @@ struct config {
     const char *smtp_from;    /* --smtp-from */
     const char *smtp_user, *smtp_password;
     long smtp_retry_seconds, smtp_max_attempts;
+    const char *portal_url;      /* --portal-url: the national portal; records wait without it */
+    const char *portal_auth_url; /* --portal-auth-url: where a session is obtained */
+    const char *portal_user, *portal_password, *portal_unit;
+    long portal_retry_seconds, portal_max_attempts;
     char *file_text; /* the configuration file read: text values point into it */
 };
 

@@ -214,6 +214,7 @@ function others(ctx) {
     'GET /api/v1/index/recover': { scope: 'agency', path: `/api/v1/index/recover?agency=${ag}` },
     'GET /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts' },
     'PUT /api/v1/index/parts': { scope: 'none', path: '/api/v1/index/parts', body: { parts: [] } },
+    'GET /api/v1/sync/status': { scope: 'none', path: '/api/v1/sync/status' },
     // feedback is sent by citizens and recorded by the hotline's desk; other staff do not file it
     'POST /api/v1/feedback': { scope: 'none', path: '/api/v1/feedback', body: { category: 'other', text: 'Kiểm tra quyền', phone: '0912 345 678' },
       expect: (role, c, s) => (['citizen', 'receiver'].includes(role) ? s === 201 : s === 403) },

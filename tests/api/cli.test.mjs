@@ -109,13 +109,15 @@ test('upgrading a database whose counting rules are older counts its dossiers ag
       DROP TABLE index_values; DROP TABLE par_files; DROP TABLE par_assessments; DROP TABLE par_items;
       DROP TABLE par_structures;
       DROP TABLE staged_uploads; ALTER TABLE files DROP COLUMN supplement; ALTER TABLE procedure_components DROP COLUMN requirement;
+      DROP TABLE portal_sync; DROP TABLE portal_queue; DROP TABLE portal_statuses; DROP INDEX dossiers_submitted;
       DROP TABLE account_tokens; DROP TABLE search_synonyms; DROP TABLE plan_reminders; ALTER TABLE dossiers DROP COLUMN applicant_folded; DROP TABLE committee_areas; DROP TABLE committee_units;
       DROP TABLE task_report_files; DROP TABLE task_reports; DROP TABLE task_units; DROP TABLE tasks; DROP TABLE plans;
       DROP TABLE procedure_forms; ALTER TABLE procedures DROP COLUMN conditions; ALTER TABLE agencies DROP COLUMN opening_hours;
       UPDATE stats SET done_early = done_early + 1, refused = 0`);
     assert.equal(run('report', 'verify', '--db', db).status, 1);
     motcua('init', '--db', db);
-    assert.equal(sql(db, 'SELECT max(version) FROM schema_version'), '17');
+    assert.equal(sql(db, 'SELECT max(version) FROM schema_version'), '20');
+    assert.equal(sql(db, 'SELECT count(*) FROM portal_statuses WHERE portal_status = status'), '10');
     // the optional components stay optional: the rest is uploaded until an administrator says otherwise
     assert.notEqual(sql(db, "SELECT count(*) FROM procedure_components WHERE requirement = 'optional'"), '0');
     assert.equal(sql(db, "SELECT count(*) FROM procedure_components WHERE (requirement = 'optional') <> (required = 0)"), '0');
