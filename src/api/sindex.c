@@ -16,6 +16,7 @@
 #include "core/sindex.h"
 #include "core/sindex_measures.h"
 #include "store/feedback.h"
+#include "store/portal.h"
 #include "store/procedures.h"
 #include "store/sindex.h"
 #include "store/stats.h"
@@ -191,6 +192,27 @@ static int feedback_of(struct req *r, const struct report_scope *s, const struct
     return 0;
 }
 
+/* Each unit's dossiers submitted in the period, and those synchronised to the portal on time. */
+static int sync_of(struct req *r, const struct report_scope *s, const struct inputs *in,
+                   const struct sindex_member *m, struct sindex_unit *units, struct err *e)
+{
+    int64_t from = date_utc_of_local(s->first, 0), to = date_utc_of_local(s->until + 1, 0);
+    struct portal_fact *facts;
+    size_t nf, i, k, u[2];
+
+    if (portal_facts_read(r->db, &r->arena, s->ag.path, from, to, &facts, &nf, e) < 0)
+        return -1;
+    for (i = 0; i < nf; i++) {
+        u[0] = 0;
+        u[1] = unit_of(m, in->nagencies, facts[i].agency);
+        for (k = 0; k < (u[1] ? 2 : 1); k++) {
+            units[u[k]].c.sync_dossiers++;
+            units[u[k]].c.sync_on_time += facts[i].on_time;
+        }
+    }
+    return 0;
+}
+
 int sindex_run(struct req *r, int children, struct sindex_run *out, struct err *e)
 {
     const char *q = req_query(r, "children");
@@ -225,7 +247,8 @@ int sindex_run_for(struct req *r, const struct report_scope *s, int children,
             if (in.agencies[i].parent && !strcmp(in.agencies[i].parent, out->s.ag.id))
                 out->units[out->n++].ag = &in.agencies[i];
     out->members = gather(r, &in, out->s.live, out->units, out->n);
-    if (feedback_of(r, &out->s, &in, out->members, out->units, out->n, e) < 0)
+    if (feedback_of(r, &out->s, &in, out->members, out->units, out->n, e) < 0 ||
+        sync_of(r, &out->s, &in, out->members, out->units, e) < 0)
         return -1;
     for (i = 0; i < out->n; i++) {
         struct sindex_unit *u = &out->units[i];

@@ -28,9 +28,12 @@ static const struct {
                              SI_GROWS_NUMERATOR, "thủ tục",
                              "Công khai đủ căn cứ pháp lý, thành phần hồ sơ, thời hạn, kết quả của "
                              "thêm {n} thủ tục để đạt đủ {p} điểm"},
-    [SI_SYNCED_PORTAL] = {"synced_portal", 0,
-                          "Chưa ghi nhận: việc đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia",
-                          SI_GROWS_NUMERATOR, "hồ sơ", NULL},
+    [SI_SYNCED_PORTAL] = {"synced_portal", 1,
+                          "Hồ sơ có mọi thay đổi được đồng bộ lên Cổng Dịch vụ công quốc gia trong "
+                          "vòng 24 giờ / hồ sơ tiếp nhận trong kỳ",
+                          SI_GROWS_NUMERATOR, "hồ sơ",
+                          "Đồng bộ kịp thời (trong vòng 24 giờ) thêm {n} hồ sơ lên Cổng Dịch vụ "
+                          "công quốc gia để đạt đủ {p} điểm"},
     [SI_ON_TIME] =
         {"on_time", 1,
          "Hồ sơ giải quyết trước hạn, đúng hạn (trừ hồ sơ bổ sung quá một lần) / hồ sơ "

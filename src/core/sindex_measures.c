@@ -83,6 +83,7 @@ void sindex_measure_counters(const struct sindex_counts *c, struct sindex_measur
         ratio(p[ST_RATING_1] + p[ST_RATING_2], p[ST_RATING_1] + p[ST_RATING_2] + p[ST_RATING_3]);
     m[SI_FEEDBACK_ON_TIME] = ratio(c->fb_on_time, c->fb_handled);
     m[SI_FEEDBACK_SATISFIED] = ratio(c->fb_satisfied, c->fb_rated);
+    m[SI_SYNCED_PORTAL] = ratio(c->sync_on_time, c->sync_dossiers);
 }
 
 static int hit(const unsigned char *hits, size_t i)

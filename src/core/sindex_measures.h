@@ -69,6 +69,9 @@ struct sindex_counts {
     /* feedback (core/feedback.h's timeliness): handled in the period or open and overdue at its
        end, and of those on time; the answers' ratings given in it, and of those satisfied */
     int64_t fb_handled, fb_on_time, fb_rated, fb_satisfied;
+    /* the national portal (core/portal.h): dossiers submitted in the period, and of those the
+       ones whose every change reached the portal on time */
+    int64_t sync_dossiers, sync_on_time;
 };
 
 /* Marks procedure `proc` as used online and paid online as far as the sums `s` of the period
@@ -87,7 +90,8 @@ struct sindex_measures {
  * less those late for the index / resolved and in progress overdue), dossiers
  * online, paid online, electronic results (over results: resolved less
  * refused, withdrawn and stopped), digitised components, satisfied ratings;
- * feedback handled on time, and satisfied with its answers.
+ * feedback handled on time, and satisfied with its answers; dossiers synchronised
+ * to the national portal on time.
  * Sets res and received; leaves the other parts alone.
  */
 void sindex_measure_counters(const struct sindex_counts *c, struct sindex_measures *out);

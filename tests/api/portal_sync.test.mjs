@@ -350,6 +350,21 @@ test('a record the portal keeps refusing is marked failed with its answer; sync 
   assert.equal(sql(server.db, "SELECT count(*) FROM audit_log WHERE action = 'sync.retry'"), '1');
 });
 
+test('the index scores the dossiers synchronised on time as a recorded part', async () => {
+  const before = (await admin.get(`/api/v1/index?agency=${A.commune1}&from=${DAY}&to=${DAY}`)).json.index;
+  const part = (idx) => idx.groups.flatMap((g) => g.parts).find((x) => x.code === 'synced_portal');
+  let p = part(before);
+  assert.equal(p.recorded, true);
+  assert.equal(p.numerator, p.denominator);
+  assert.ok(p.denominator >= 2);
+  // a change that waited more than a day counts late
+  const code = sql(server.db, `SELECT code FROM dossiers WHERE agency = '${A.commune1}' ORDER BY id LIMIT 1`);
+  sql(server.db, `UPDATE portal_queue SET sent_at = created_at + 90000 WHERE id = (SELECT max(q.id) FROM portal_queue q JOIN dossiers d ON d.id = q.dossier_id WHERE d.code = '${code}')`);
+  p = part((await admin.get(`/api/v1/index?agency=${A.commune1}&from=${DAY}&to=${DAY}`)).json.index);
+  assert.equal(p.numerator, p.denominator - 1);
+  assert.ok(p.points < p.max_points);
+});
+
 test('without --portal-url the records wait in the queue', async () => {
   quiet = await startServer({ env: clockAt(MOMENT) });
   const c = await as(quiet, 'receiver1');

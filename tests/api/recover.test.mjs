@@ -61,7 +61,7 @@ test('a commune\'s quarter: each part\'s loss and what wins it back, worked out 
   assert.equal(x.at_risk, null);
   // the parts that lose points, the most lost first (ties in the parts' order)
   assert.deepEqual(x.parts.map((p) => [p.code, p.lost]), [
-    ['on_time', 10], ['complete_content', 6], ['satisfied', 6], ['e_results', 4],
+    ['on_time', 10], ['complete_content', 6], ['synced_portal', 6], ['satisfied', 6], ['e_results', 4],
     ['dossiers_online', 3], ['digitised', 3], ['procedures_online', 0.75]]);
   // on time: A and C of A, B, C resolved and D overdue; full only at 100 %, so no number of
   // dossiers on time wins it all back, and the next one wins 20 × 3/5 − 10
@@ -88,21 +88,25 @@ test('a commune\'s quarter: each part\'s loss and what wins it back, worked out 
   p = part(x, 'procedures_online');
   assert.deepEqual([p.numerator, p.denominator, p.shortfall], [1, 2, 1]);
   assert.equal(part(x, 'complete_content').shortfall, 2);
+  // synchronised to the national portal: none of the four (no --portal-url), each one wins its share
+  p = part(x, 'synced_portal');
+  assert.deepEqual([p.numerator, p.denominator, p.growth, p.shortfall], [0, 4, 'numerator', 4]);
+  assert.equal(p.action, 'Đồng bộ kịp thời (trong vòng 24 giờ) thêm 4 hồ sơ lên Cổng Dịch vụ công quốc gia để đạt đủ 6 điểm');
   // birth, offered online, had B: nothing unused
   assert.equal(part(x, 'online_used'), undefined);
   assert.deepEqual(x.online_unused, { count: 0, items: [] });
   // what motcua does not record is listed apart, with its loss and no target
   assert.deepEqual(x.not_measured_parts.map((q) => [q.code, q.lost]), [
-    ['synced_portal', 6], ['reuse', 2], ['citizen_store', 4], ['population_auth', 2], ['population_data', 2], ['e_copies', 2]]);
+    ['reuse', 2], ['citizen_store', 4], ['population_auth', 2], ['population_data', 2], ['e_copies', 2]]);
   assert.match(x.not_measured_parts[0].action, /^Chưa ghi nhận/);
   assert.equal(x.not_measured_parts[0].shortfall, undefined);
-  // 21.25 of 72 (the index's own figures); 32.75 to win back, 45.49 on the total
+  // 21.25 of 72 (the index's own figures); 38.75 to win back, 53.82 on the total
   near(x.points, 21.25);
   near(x.max_points, 72);
   near(x.total, 29.51);
-  near(x.recoverable, 32.75);
-  near(x.recoverable_total, 45.49);
-  near(x.not_measured, 18);
+  near(x.recoverable, 38.75);
+  near(x.recoverable_total, 53.82);
+  near(x.not_measured, 12);
   const index = (await admin.get(`/api/v1/index?agency=${A.commune1}&${Q1}`)).json.index;
   near(index.total, x.total);
 });
@@ -115,17 +119,18 @@ test('the province\'s units side by side, by what winning their points back adds
   assert.deepEqual(c.map((u) => u.rank), [1, 2, 3, 4, 5]);
   // commune 2: I on time; nothing online, scanned or electronic; birth offered online unused
   const c2 = c[1];
-  near(c2.recoverable, 26.75);
-  near(c2.recoverable_total, 40.53); // 100 × 26.75 / 66
+  near(c2.recoverable, 32.75);
+  near(c2.recoverable_total, 49.62); // 100 × 32.75 / 66
   assert.deepEqual(c2.parts.map((p) => [p.code, p.shortfall]), [
-    ['complete_content', 2], ['dossiers_online', 1], ['e_results', 1], ['online_used', 1], ['digitised', 3], ['procedures_online', 1]]);
+    ['complete_content', 2], ['synced_portal', 1], ['dossiers_online', 1], ['e_results', 1], ['online_used', 1], ['digitised', 3], ['procedures_online', 1]]);
   assert.equal(part(c2, 'online_used').action,
     'Có hồ sơ nộp trực tuyến trong kỳ cho thêm 1 thủ tục trực tuyến chưa phát sinh hồ sơ để đạt đủ 4 điểm');
   assert.deepEqual(c2.online_unused, { count: 1, items: [{ id: c2.online_unused.items[0].id, code: '1.001193', name: 'Đăng ký khai sinh' }] });
   // the justice department: its criminal record certificate, online and fee-bearing, had no dossier
   const j = c[2];
   near(j.recoverable, 12);
-  near(j.recoverable_total, 35.29); // 12 of 34 (payment integration applies: it is fee-bearing)
+  near(j.recoverable_total, 42.86); // 12 of 28 (payment integration applies: it is fee-bearing;
+  // the portal's part does not: no dossier was submitted there)
   assert.deepEqual(j.online_unused.items.map((p) => p.code), ['2.000488']);
   assert.ok(j.not_measured_parts.some((q) => q.code === 'payment_integrated'));
   // the centre answers for nothing: nothing to win back, no score

@@ -225,10 +225,19 @@ test('the service index of a commune for the quarter, scored by hand', async () 
   // no fee, no effective date: those parts do not apply; what motcua does not record scores 0
   assert.equal(part(x, 'paid_online').applicable, false);
   assert.equal(part(x, 'published_on_time').applicable, false);
-  assert.equal(part(x, 'synced_portal').recorded, false);
-  assert.equal(part(x, 'synced_portal').applicable, true);
-  assert.equal(part(x, 'synced_portal').points, 0);
-  assert.match(part(x, 'synced_portal').source, /Chưa ghi nhận/);
+  assert.equal(part(x, 'reuse').recorded, false);
+  assert.equal(part(x, 'reuse').applicable, true);
+  assert.equal(part(x, 'reuse').points, 0);
+  assert.match(part(x, 'reuse').source, /Chưa ghi nhận/);
+  // no --portal-url: no dossier of the quarter reached the national portal, and that part scores 0
+  const synced = part(x, 'synced_portal');
+  assert.equal(synced.recorded, true);
+  assert.equal(synced.numerator, 0);
+  assert.equal(String(synced.denominator), sql(server.db, `SELECT count(*) FROM dossiers WHERE agency = '${A.commune1}'
+    AND submitted_at >= strftime('%s', '2026-01-01 00:00', '-7 hours') AND submitted_at < strftime('%s', '2026-04-01 00:00', '-7 hours')`));
+  assert.ok(synced.denominator >= 4);
+  assert.equal(synced.points, 0);
+  assert.match(synced.source, /Cổng Dịch vụ công quốc gia/);
   // no fee-bearing procedure: payment integration (not recorded) does not apply either (it cost 2)
   assert.equal(part(x, 'payment_integrated').applicable, false);
   // no feedback in the period: the feedback parts (recorded) do not apply (they cost 6 + 6)

@@ -39,6 +39,8 @@ static void counters_of(struct sindex_counts *c)
     p[ST_PAID_ONLINE] = 5;
     p[ST_COMPONENTS] = 200;
     p[ST_DIGITISED] = 150;
+    c->sync_dossiers = 50; /* submitted in the period, 45 of them synchronised on time */
+    c->sync_on_time = 45;
     p[ST_E_RESULT] = 36;
     p[ST_RATING_1] = 7;
     p[ST_RATING_2] = 2;
@@ -64,6 +66,7 @@ static void counters(void **state)
     /* results: resolved less refused, withdrawn, stopped */
     assert_measure(&out.m[SI_E_RESULTS], 36, 80 - 4 - 3 - 1);
     assert_measure(&out.m[SI_DIGITISED], 150, 200);
+    assert_measure(&out.m[SI_SYNCED_PORTAL], 45, 50);
     assert_measure(&out.m[SI_SATISFIED], 9, 10);
     /* the procedures' parts are not the counters' */
     assert_measure(&out.m[SI_COMPLETE_CONTENT], 0, 0);
@@ -295,7 +298,7 @@ static void unit(void **state)
     assert_measure(&out.m[SI_ONLINE_USED], 1, 1);
     assert_measure(&out.m[SI_PUBLISHED_ON_TIME], 0, 0);
     assert_measure(&out.m[SI_PAYMENT_INTEGRATED], 0, -1);
-    assert_measure(&out.m[SI_SYNCED_PORTAL], 0, 0);
+    assert_measure(&out.m[SI_SYNCED_PORTAL], 45, 50);
     assert_measure(&out.m[SI_FEEDBACK_ON_TIME], 0, 0);
 }
 

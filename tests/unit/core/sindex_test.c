@@ -28,7 +28,8 @@ static void codes(void **state)
     }
     assert_int_equal(sindex_part_parse("bogus"), -1);
     assert_true(sindex_part_recorded(SI_ON_TIME));
-    assert_false(sindex_part_recorded(SI_SYNCED_PORTAL));
+    assert_true(sindex_part_recorded(SI_SYNCED_PORTAL)); /* since the portal sync is here */
+    assert_false(sindex_part_recorded(SI_REUSE));
     assert_true(sindex_part_recorded(SI_FEEDBACK_ON_TIME)); /* since feedback is handled here */
     assert_true(sindex_part_recorded(SI_FEEDBACK_SATISFIED));
 }
@@ -44,6 +45,7 @@ static void worked_example(void **state)
     weights(w);
     m[SI_PUBLISHED_ON_TIME] = (struct sindex_measure){3, 4};  /* 6 × 0.75 = 4.5 */
     m[SI_COMPLETE_CONTENT] = (struct sindex_measure){10, 10}; /* 6 */
+    m[SI_SYNCED_PORTAL] = (struct sindex_measure){25, 30};    /* 6 × 25 / 30 = 5 */
     m[SI_ON_TIME] = (struct sindex_measure){190, 200};        /* 20 × 0.95 = 19 */
     m[SI_PROCEDURES_ONLINE] = (struct sindex_measure){6, 10}; /* 2 × 0.6 / 0.8 = 1.5 */
     m[SI_ONLINE_USED] = (struct sindex_measure){3, 6};        /* 4 × 0.5 = 2 */
@@ -62,15 +64,17 @@ static void worked_example(void **state)
     assert_true(r.part[SI_ON_TIME].rate > 0.9499 && r.part[SI_ON_TIME].rate < 0.9501);
     assert_false(r.part[SI_PAID_ONLINE].applicable);
     assert_true(r.part[SI_PAID_ONLINE].rate < 0);
+    assert_true(r.part[SI_SYNCED_PORTAL].points > 4.9999 &&
+                r.part[SI_SYNCED_PORTAL].points < 5.0001);
     /* not recorded: applies and scores nothing */
-    assert_true(r.part[SI_SYNCED_PORTAL].applicable);
-    assert_true(r.part[SI_SYNCED_PORTAL].points == 0);
-    /* 4.5 + 6 + 19 + 1.5 + 2 + 6 + 1.5 + 3 + 6 + 4.5 = 54 of 100 - 6 - 2 (payment) - 6 (no
+    assert_true(r.part[SI_REUSE].applicable);
+    assert_true(r.part[SI_REUSE].points == 0);
+    /* 4.5 + 6 + 5 + 19 + 1.5 + 2 + 6 + 1.5 + 3 + 6 + 4.5 = 59 of 100 - 6 - 2 (payment) - 6 (no
      * feedback rating) - 2 (integration is not recorded, so it stays) → the maximum is 86 */
-    assert_true(r.points > 53.9999 && r.points < 54.0001);
+    assert_true(r.points > 58.9999 && r.points < 59.0001);
     assert_true(r.max_points > 85.9999 && r.max_points < 86.0001);
-    assert_true(r.total > 62.7906 && r.total < 62.7908); /* 100 × 54 / 86 */
-    assert_int_equal(r.measured, 10);
+    assert_true(r.total > 68.6046 && r.total < 68.6047); /* 100 × 59 / 86 */
+    assert_int_equal(r.measured, 11);
     /* a unit without fee-bearing procedures: payment integration cannot apply either (it cost
        its 2 points) → the maximum is 86 - 2 */
     m[SI_PAYMENT_INTEGRATED].den = -1;
@@ -112,17 +116,17 @@ static void edges(void **state)
     assert_true(r.part[SI_E_COPIES].points == 0);
     assert_true(r.part[SI_E_COPIES].rate < 0);
     assert_int_equal(r.measured, 3);
-    /* 6 + 6 + 4 of the three measured parts, of their 16 and the 20 of the parts not recorded
-       (the feedback parts, recorded, do not apply without feedback) */
+    /* 6 + 6 + 4 of the three measured parts, of their 16 and the 14 of the parts not recorded
+       (the feedback and portal parts, recorded, do not apply without feedback or changes) */
     assert_true(r.points == 16);
-    assert_true(r.max_points == 16 + 20);
-    assert_true(r.total > 44.4444 && r.total < 44.4445);
+    assert_true(r.max_points == 16 + 14);
+    assert_true(r.total > 53.3333 && r.total < 53.3334);
     /* a part weighing nothing measures but adds nothing */
     w[SI_SATISFIED].max_points = 0;
     sindex_compute(m, w, &r);
     assert_true(r.part[SI_SATISFIED].applicable);
     assert_true(r.part[SI_SATISFIED].points == 0);
-    assert_true(r.max_points == 10 + 20);
+    assert_true(r.max_points == 10 + 14);
 }
 
 static void grades(void **state)
