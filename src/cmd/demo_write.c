@@ -7,17 +7,20 @@
 #include "cmd/demo_life.h"
 #include "core/date.h"
 #include "core/lifecycle.h"
+#include "core/portal.h"
 #include "core/workflow.h"
 #include "lib/strbuf.h"
 #include "store/agencies.h"
 #include "store/blobs.h"
 #include "store/dossiers.h"
 #include "store/files.h"
+#include "store/portal.h"
 #include "store/procedure_forms.h"
 #include "store/procedures.h"
 #include "store/ratings.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *person(struct demo *c)
@@ -421,6 +424,37 @@ static int write_child(struct demo *c, struct lived *v)
     return 0;
 }
 
+/*
+ * The dossier as the national portal last received it: one record of its
+ * state, taken seconds after its last change, by more than a day for one
+ * dossier in 25 (late for the index); one changed too recently waits in the
+ * queue. No draw of the generator: the rest of the demo stays as it was.
+ */
+static int sync_portal(struct demo *c, const struct lived *v)
+{
+    struct portal_status_map map;
+    struct portal_facts f = {0};
+    int64_t at = v->ev[v->nev - 1].at, sent = at + (v->d.id % 25 == 0 ? 30 * 3600 : 5);
+    char *text;
+    json_t *rec;
+    int rc;
+
+    portal_status_map_default(&map);
+    f.d = &v->d;
+    f.events = v->ev;
+    f.nevents = (size_t)v->nev;
+    f.map = &map;
+    rec = portal_dossier_record(&f);
+    text = json_dumps(rec, JSON_COMPACT);
+    json_decref(rec);
+    if (!text)
+        return err_set(&c->e, 500, "internal", "out of memory");
+    rc = sent <= c->now ? portal_record_synced(c->db, v->d.id, "dossier", text, at, sent, &c->e)
+                        : portal_enqueue(c->db, v->d.id, "dossier", text, at, &c->e);
+    free(text);
+    return rc;
+}
+
 /* Writes the life as far as it has come by now: the dossier, its steps, its events, the rest. */
 int demo_write_life(struct demo *c, const struct demo_wish *w, struct life *l)
 {
@@ -442,6 +476,8 @@ int demo_write_life(struct demo *c, const struct demo_wish *w, struct life *l)
     for (i = 0; i < v.nev; i++)
         if (dossier_add_event(c->db, v.d.id, &v.ev[i], &c->e) < 0)
             return -1;
+    if (sync_portal(c, &v) < 0)
+        return -1;
     c->counts[v.d.status]++;
     if (v.d.status == DOSSIER_RETURNED && w->rated && v.d.returned_at + 3600 <= c->now) {
         double r = rng_uniform(&c->rng);

@@ -51,6 +51,22 @@ int portal_enqueue(struct db *db, int64_t dossier_id, const char *kind, const ch
     return 0;
 }
 
+int portal_record_synced(struct db *db, int64_t dossier_id, const char *kind, const char *payload,
+                         int64_t created, int64_t sent_at, struct err *e)
+{
+    if (db_run(db, e,
+               "INSERT INTO portal_queue (dossier_id, kind, payload, created_at, next_attempt_at,"
+               " attempts, state, sent_at) VALUES (?, ?, ?, ?, ?, 1, 'sent', ?)",
+               "IttIII", dossier_id, kind, payload, created, created, sent_at) < 0 ||
+        db_run(db, e,
+               "INSERT INTO portal_sync (dossier_id, state, changed_at, synced_at)"
+               " VALUES (?, 'sent', ?, ?) ON CONFLICT (dossier_id) DO UPDATE SET"
+               " changed_at = excluded.changed_at, synced_at = excluded.synced_at",
+               "III", dossier_id, created, sent_at) < 0)
+        return -1;
+    return 0;
+}
+
 #define RECORD_COLS                                                                                \
     "q.id, q.dossier_id, d.code, q.kind, q.payload, q.state, q.answer, q.attempts,"                \
     " q.created_at, q.next_attempt_at, q.sent_at"

@@ -20,6 +20,13 @@ int portal_has_dossier_record(struct db *db, int64_t dossier_id, int *out, struc
 int portal_enqueue(struct db *db, int64_t dossier_id, const char *kind, const char *payload,
                    int64_t now, struct err *e);
 
+/*
+ * A record the portal already took (a demo's history, or one imported): queued
+ * at `created`, sent at `sent_at`; the dossier's state becomes sent.
+ */
+int portal_record_synced(struct db *db, int64_t dossier_id, const char *kind, const char *payload,
+                         int64_t created, int64_t sent_at, struct err *e);
+
 struct portal_record {
     int64_t id, dossier_id;
     const char *dossier_code, *kind, *payload, *state, *answer;
