@@ -63,8 +63,11 @@ test('the units side by side, and a commune\'s parts with what to do, its unused
   assert.equal(used[5], 'Có hồ sơ nộp trực tuyến trong kỳ cho thêm 1 thủ tục trực tuyến chưa phát sinh hồ sơ để đạt đủ 4 điểm');
   const online = parts.find((r) => r[0] === 'Hồ sơ nộp trực tuyến');
   assert.equal(online[5], 'Tiếp nhận trực tuyến thêm 1 hồ sơ trong kỳ để đạt đủ 6 điểm'); // 1 of 2 reaches 50 %
+  // the national portal: recorded, and the dossier of the month never reached it (no --portal-url)
+  const synced = parts.find((r) => r[0] === 'Hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia');
+  assert.equal(synced[5], 'Đồng bộ kịp thời (trong vòng 24 giờ) thêm 1 hồ sơ lên Cổng Dịch vụ công quốc gia để đạt đủ 6 điểm');
   // what motcua does not record, apart, with its loss
-  assert.match(await detail.getByRole('row', { name: /Hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia/ }).textContent(), /Chưa ghi nhận/);
+  assert.match(await detail.getByRole('row', { name: /Tái sử dụng dữ liệu đã số hóa/ }).textContent(), /Chưa ghi nhận/);
   // the online procedure without an online dossier, and the dossier at risk
   await detail.getByRole('link', { name: '1.001193 — Đăng ký khai sinh' }).waitFor();
   // the next 7 working days from Monday 16 March: to the end of Tuesday 24 March
