@@ -11,6 +11,7 @@
  */
 #include "api/app.h"
 #include "api/handlers.h"
+#include "api/portal.h"
 #include "api/uploads.h"
 #include "api/views.h"
 #include "lib/json.h"
@@ -164,7 +165,8 @@ int lookup_supplement(struct req *r, struct err *e)
     ev.unit = d.current_unit ? d.current_unit : d.agency;
     ev.note = arena_printf(&r->arena, "Nộp bổ sung trực tuyến %zu tệp.%s%s", n,
                            note ? " Ghi chú: " : "", note ? note : "");
-    if (dossier_add_event(r->db, d.id, &ev, e) < 0 || tell_units(r, &d, what.buf, e) < 0 ||
+    if (dossier_add_event(r->db, d.id, &ev, e) < 0 || portal_queue(r, d.id, e) < 0 ||
+        tell_units(r, &d, what.buf, e) < 0 ||
         audit_append(r->db, r->now, req_user_id(r), "dossier.supplement.sent",
                      arena_printf(&r->arena, "dossier:%s", d.code),
                      arena_printf(&r->arena, "%zu files from %s", n, req_peer(r)), e) < 0 ||

@@ -107,11 +107,14 @@ test('the supplement is sent online with the phone digits, recorded, and waits f
   const s = await stage(anon, { path: '/api/v1/lookup/uploads', fields: fields('5678'), name: 'giấy kết hôn.pdf' });
   assert.equal(s.status, 201, s.text);
   const outbox = Number(sql(server.db, 'SELECT count(*) FROM outbox'));
+  const portal = () => Number(sql(server.db, `SELECT count(*) FROM portal_queue q JOIN dossiers d ON d.id = q.dossier_id WHERE d.code = '${code}'`));
+  const queued = portal();
   problem(null, await anon.post('/api/v1/lookup/supplement', { code, phone_last4: '0000', uploads: [s.json.id] }), 404);
   problem(null, await anon.post('/api/v1/lookup/supplement', { code, phone_last4: '5678', uploads: [] }), 422, 'uploads');
   const r = await anon.post('/api/v1/lookup/supplement', { code, phone_last4: '5678', uploads: [s.json.id], note: 'Bản chính giấy chứng sinh tôi mang đến khi nhận kết quả' });
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json.status, 'supplement'); // the desk checks it before the clock runs again
+  assert.ok(portal() > queued, "the control sheet's new row goes to the national portal too");
   // the officer sees the file and the control-sheet row
   const d = (await desk.get(`/api/v1/dossiers/${code}`)).json;
   assert.deepEqual(d.files.map((f) => [f.name, f.supplement]), [['giấy kết hôn.pdf', true]]);
