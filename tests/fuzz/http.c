@@ -59,7 +59,7 @@ static void prepare(const char *path)
     char hash[CRYPTO_HASH_MAX], token_hash[CRYPTO_SHA256_HEX], key_hash[CRYPTO_SHA256_HEX];
 
     if (app_prepare_db(path, now, &e) < 0 || db_open(path, &db, &e) < 0 ||
-        db_begin(db, DB_WRITE, &e) < 0 || demo_add_catalog(db, &a, now, 0, ids, &e) < 0 ||
+        db_begin(db, DB_WRITE, &e) < 0 || demo_add_catalog(db, &a, now, 0, ids, NULL, &e) < 0 ||
         crypto_password_hash("mat-khau-fuzz", hash, &e) < 0)
         die("database", &e);
     u.username = "admin";
