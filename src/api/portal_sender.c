@@ -2,13 +2,13 @@
 #include "api/portal_sender.h"
 #include "core/portal.h"
 #include "lib/log.h"
+#include "lib/worker.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "store/portal.h"
 
 #include <curl/curl.h>
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +19,7 @@
 
 struct portal_sender {
     struct portal_sender_config cfg;
-    pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t wake;
-    int stopping;
+    struct worker w;
     char *session; /* NULL until authenticated */
 };
 
@@ -143,7 +140,7 @@ static size_t run_once(struct portal_sender *s, struct db *db)
         log_error("portal: %s", e.msg);
         n = 0;
     }
-    for (i = 0; i < n && !s->stopping; i++) {
+    for (i = 0; i < n && !worker_stopping(&s->w); i++) {
         char answer[ANSWER_MAX + 64];
         int rc, ok = deliver(s, &recs[i], answer, sizeof(answer));
 
@@ -178,23 +175,10 @@ static void *loop(void *p)
         log_error("portal: %s", e.msg);
         return NULL;
     }
-    pthread_mutex_lock(&s->lock);
-    while (!s->stopping) {
-        struct timespec until;
-        size_t taken;
-
-        pthread_mutex_unlock(&s->lock);
-        taken = run_once(s, db);
-        pthread_mutex_lock(&s->lock);
-        if (taken || s->stopping) /* a dossier's next record may be due now */
-            continue;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += (long)s->cfg.poll_ms * 1000000L;
-        until.tv_sec += until.tv_nsec / 1000000000L;
-        until.tv_nsec %= 1000000000L;
-        pthread_cond_timedwait(&s->wake, &s->lock, &until);
+    while (!worker_stopping(&s->w)) {
+        if (!run_once(s, db)) /* after one taken, a dossier's next record may be due now */
+            worker_sleep(&s->w, (unsigned)s->cfg.poll_ms);
     }
-    pthread_mutex_unlock(&s->lock);
     db_close(db);
     return NULL;
 }
@@ -209,11 +193,9 @@ int portal_sender_start(const struct portal_sender_config *cfg, struct portal_se
         return err_set(e, 500, "internal", "libcurl could not be initialised");
     }
     s->cfg = *cfg;
-    pthread_mutex_init(&s->lock, NULL);
-    pthread_cond_init(&s->wake, NULL);
-    if (pthread_create(&s->thread, NULL, loop, s)) {
+    if (worker_start(&s->w, loop, s, "the portal sender", e) < 0) {
         free(s);
-        return err_set(e, 500, "internal", "the portal sender thread could not start");
+        return -1;
     }
     *out = s;
     return 0;
@@ -223,13 +205,7 @@ void portal_sender_stop(struct portal_sender *s)
 {
     if (!s)
         return;
-    pthread_mutex_lock(&s->lock);
-    s->stopping = 1;
-    pthread_cond_signal(&s->wake);
-    pthread_mutex_unlock(&s->lock);
-    pthread_join(s->thread, NULL);
-    pthread_mutex_destroy(&s->lock);
-    pthread_cond_destroy(&s->wake);
+    worker_stop(&s->w);
     curl_global_cleanup();
     free(s->session);
     free(s);

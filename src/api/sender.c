@@ -4,12 +4,12 @@
 #include "api/plans.h"
 #include "core/date.h"
 #include "lib/log.h"
+#include "lib/worker.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "store/outbox.h"
 
 #include <curl/curl.h>
-#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +20,7 @@
 
 struct sender {
     struct sender_config cfg;
-    pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t wake;
-    int stopping;
+    struct worker w;
 };
 
 /* RFC 2047: a header value in UTF-8, base64 encoded. */
@@ -148,7 +145,7 @@ static size_t run_once(struct sender *s, struct db *db)
         log_error("outbox: %s", e.msg);
         n = 0;
     }
-    for (i = 0; i < n && !s->stopping; i++) {
+    for (i = 0; i < n && !worker_stopping(&s->w); i++) {
         char error[256];
         int rc = deliver(s, &msgs[i], error, sizeof(error));
 
@@ -200,27 +197,14 @@ static void *loop(void *p)
         log_error("outbox: %s", e.msg);
         return NULL;
     }
-    pthread_mutex_lock(&s->lock);
-    while (!s->stopping) {
-        struct timespec until;
-        size_t handled;
-
-        pthread_mutex_unlock(&s->lock);
+    while (!worker_stopping(&s->w)) {
         if (s->cfg.remind_seconds && time(NULL) >= next_remind) {
             remind(db);
             next_remind = time(NULL) + s->cfg.remind_seconds;
         }
-        handled = run_once(s, db);
-        pthread_mutex_lock(&s->lock);
-        if (handled == BATCH || s->stopping)
-            continue;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += (long)s->cfg.poll_ms * 1000000L;
-        until.tv_sec += until.tv_nsec / 1000000000L;
-        until.tv_nsec %= 1000000000L;
-        pthread_cond_timedwait(&s->wake, &s->lock, &until);
+        if (run_once(s, db) < BATCH) /* a full batch: more may be waiting */
+            worker_sleep(&s->w, (unsigned)s->cfg.poll_ms);
     }
-    pthread_mutex_unlock(&s->lock);
     db_close(db);
     return NULL;
 }
@@ -234,11 +218,9 @@ int sender_start(const struct sender_config *cfg, struct sender **out, struct er
         return err_set(e, 500, "internal", "libcurl could not be initialised");
     }
     s->cfg = *cfg;
-    pthread_mutex_init(&s->lock, NULL);
-    pthread_cond_init(&s->wake, NULL);
-    if (pthread_create(&s->thread, NULL, loop, s)) {
+    if (worker_start(&s->w, loop, s, "the mail sender", e) < 0) {
         free(s);
-        return err_set(e, 500, "internal", "the sender thread could not start");
+        return -1;
     }
     *out = s;
     return 0;
@@ -248,13 +230,7 @@ void sender_stop(struct sender *s)
 {
     if (!s)
         return;
-    pthread_mutex_lock(&s->lock);
-    s->stopping = 1;
-    pthread_cond_signal(&s->wake);
-    pthread_mutex_unlock(&s->lock);
-    pthread_join(s->thread, NULL);
-    pthread_mutex_destroy(&s->lock);
-    pthread_cond_destroy(&s->wake);
+    worker_stop(&s->w);
     curl_global_cleanup();
     free(s);
 }
