@@ -430,20 +430,7 @@ int procedures_import(struct req *r, struct err *e)
                           "code", "invalid", "param", "", "message",
                           json_object_get(row, "reason")));
         }
-        json_object_set_new(j, "errors", errors);
-        json_object_set_new(j, "type", json_string("urn:motcua:problem:invalid"));
-        json_object_set_new(j, "title", json_string("Unprocessable Entity"));
-        json_object_set_new(j, "status", json_integer(422));
-        json_object_set_new(
-            j, "detail",
-            json_string(arena_printf(&r->arena,
-                                     "%d rows could not be read; nothing was imported (see rows; "
-                                     "partial=1 keeps the others)",
-                                     nbad)));
-        if (resp_json(r, 422, j) < 0)
-            return -1;
-        r->resp.content_type = "application/problem+json";
-        return 0;
+        return resp_import_refused(r, j, errors, nbad) < 0 ? -1 : 0;
     }
     return resp_json(r, 200, j);
 }

@@ -108,6 +108,24 @@ int upload_spreadsheet(struct req *r, struct spreadsheet *out, struct err *e)
     return spreadsheet_read(data, len, &r->arena, out, e);
 }
 
+int resp_import_refused(struct req *r, json_t *report, json_t *errors, int nbad)
+{
+    int rc;
+
+    json_object_set_new(report, "errors", errors);
+    json_object_set_new(report, "type", json_string("urn:motcua:problem:invalid"));
+    json_object_set_new(report, "title", json_string("Unprocessable Entity"));
+    json_object_set_new(report, "status", json_integer(422));
+    json_object_set_new(report, "detail",
+                        json_string(arena_printf(&r->arena,
+                                                 "%d rows could not be read; nothing was imported "
+                                                 "(see rows; partial=1 keeps the others)",
+                                                 nbad)));
+    rc = resp_json(r, 422, report);
+    r->resp.content_type = "application/problem+json";
+    return rc;
+}
+
 int upload_keep(struct req *r, int *created, struct err *e)
 {
     struct app *app = r->app;

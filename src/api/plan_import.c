@@ -408,18 +408,7 @@ int plans_import(struct req *r, struct err *e)
                     json_pack("{s:s, s:s, s:s, s:s}", "field",
                               arena_printf(&r->arena, "rows.%d.%s", rows[i].line, rows[i].field),
                               "code", "invalid", "param", "", "message", rows[i].reason));
-        json_object_set_new(j, "errors", errors);
-        json_object_set_new(j, "type", json_string("urn:motcua:problem:invalid"));
-        json_object_set_new(j, "title", json_string("Unprocessable Entity"));
-        json_object_set_new(j, "status", json_integer(422));
-        json_object_set_new(
-            j, "detail",
-            json_string(arena_printf(&r->arena,
-                                     "%d rows could not be read; nothing was imported (see rows; "
-                                     "partial=1 keeps the others)",
-                                     nbad)));
-        rc = resp_json(r, 422, j);
-        r->resp.content_type = "application/problem+json";
+        rc = resp_import_refused(r, j, errors, nbad);
         goto out;
     }
     /* in order, so a parent is written before its subtasks */

@@ -55,6 +55,12 @@ int upload_spreadsheet(struct req *r, struct spreadsheet *out, struct err *e);
 /* The uploaded file's bytes (NUL-terminated, in the arena): 422 when none came, 413 above max. */
 int upload_bytes(struct req *r, size_t max, const char **out, size_t *len, struct err *e);
 /*
+ * The 422 of a sheet's import that rows could not be read in: the report with
+ * the problem's type, title, status and detail, and errors[] (rows.N.field);
+ * nothing was imported. Takes report and errors.
+ */
+int resp_import_refused(struct req *r, json_t *report, json_t *errors, int nbad);
+/*
  * Moves the uploaded file into the content-addressed store (store/blobs.h);
  * *created says whether it is new, so a failed transaction can drop it.
  */
