@@ -21,11 +21,12 @@
 
 struct app {
     const char *db_path;
-    int64_t session_ttl;    /* seconds a session lives at most */
-    int64_t session_idle;   /* seconds of inactivity that end a session */
-    int secure_cookies;     /* add Secure to cookies (served over TLS, maybe behind a proxy) */
-    const char *public_url; /* base URL printed in links, e.g. http://127.0.0.1:8080 */
-    const char *data_dir;   /* stored files, by SHA-256: <data_dir>/ab/abcdef… */
+    int64_t session_ttl;       /* seconds a session lives at most */
+    int64_t session_idle;      /* seconds of inactivity that end a session */
+    int secure_cookies;        /* add Secure to cookies (served over TLS, maybe behind a proxy) */
+    const char *metrics_token; /* the bearer token GET /metrics wants; NULL: it answers 404 */
+    const char *public_url;    /* base URL printed in links, e.g. http://127.0.0.1:8080 */
+    const char *data_dir;      /* stored files, by SHA-256: <data_dir>/ab/abcdef… */
     int64_t dossier_files_limit;
     /*
      * failed logins per account ("u:name") and address ("a:ip"), public lookups

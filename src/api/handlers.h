@@ -6,6 +6,7 @@
 
 /* health.c */
 int health_get(struct req *r, struct err *e);
+int metrics_get(struct req *r, struct err *e);
 int openapi_get(struct req *r, struct err *e);
 /* statuses.c */
 int statuses_get(struct req *r, struct err *e);

@@ -38,6 +38,7 @@
 
 struct route api_routes[] = {
     {"GET", "/healthz", health_get, PUBLIC, BODY_NONE},
+    {"GET", "/metrics", metrics_get, PUBLIC, BODY_NONE}, /* its token, not a role */
     {"GET", "/api/v1/openapi.yaml", openapi_get, PUBLIC, BODY_NONE},
     {"GET", "/api/v1/statuses", statuses_get, PUBLIC, BODY_NONE},
 

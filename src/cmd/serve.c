@@ -4,6 +4,7 @@
 #include "api/portal_sender.h"
 #include "api/sender.h"
 #include "cmd/cmd.h"
+#include "http/metrics.h"
 #include "http/server.h"
 #include "lib/config.h"
 #include "lib/log.h"
@@ -71,6 +72,7 @@ static int serve(const struct config *c)
     app.session_ttl = 12 * 3600;
     app.session_idle = conf.session_idle;
     app.secure_cookies = (int)conf.secure_cookies;
+    app.metrics_token = conf.metrics_token;
     app.dossier_files_limit = conf.dossier_files_limit;
     app.login_account =
         (struct ratelimit_rule){(int)conf.login_attempts, conf.login_lock, conf.login_lock};
@@ -109,6 +111,7 @@ static int serve(const struct config *c)
     cfg.body_timeout = (unsigned)conf.body_timeout;
     snprintf(upload_dir, sizeof(upload_dir), "%s/tmp", app.data_dir);
     api_routes_init();
+    metrics_init(api_routes, api_routes_len);
     cfg.router.routes = api_routes;
     cfg.router.nroutes = api_routes_len;
     cfg.router.begin = app_begin;

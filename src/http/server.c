@@ -10,6 +10,7 @@
 #include "http/conns.h"
 #include "http/framing.h"
 #include "http/guard.h"
+#include "http/metrics.h"
 #include "http/upload.h"
 #include "lib/crypto.h"
 #include "lib/log.h"
@@ -464,9 +465,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         guard_idle(s->guard, cs->guard);
     clock_gettime(CLOCK_MONOTONIC, &now);
     if (cs->begun) {
-        log_request(cs->r.id, cs->r.method, cs->r.path, cs->r.resp.status,
-                    (double)(now.tv_sec - cs->started.tv_sec) * 1e3 +
-                        (double)(now.tv_nsec - cs->started.tv_nsec) / 1e6);
+        double ms = (double)(now.tv_sec - cs->started.tv_sec) * 1e3 +
+                    (double)(now.tv_nsec - cs->started.tv_nsec) / 1e6;
+
+        log_request(cs->r.id, cs->r.method, cs->r.path, cs->r.resp.status, ms);
+        metrics_observe(cs->r.route, is_api(s, cs->r.path), cs->r.resp.status, ms / 1e3);
         atomic_fetch_sub(&s->inflight, 1);
     }
     if (cs->r.upload)

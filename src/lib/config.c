@@ -56,6 +56,8 @@ static const struct setting {
      "seconds a kept-alive connection may wait for its next request, or stall"},
     {"body-timeout", NUMBER, offsetof(struct config, body_timeout), 1, 86400, "30",
      "seconds a connection has to send a request body, plus one per 32 KiB declared"},
+    {"metrics-token", TEXT, offsetof(struct config, metrics_token), 0, 0, NULL,
+     "bearer token a monitoring scraper sends to GET /metrics (none: /metrics answers 404)"},
     {"log", TEXT, offsetof(struct config, log), 0, 0, NULL,
      "file the log is appended to, reopened on SIGHUP (none: standard error)"},
     {"data", TEXT, offsetof(struct config, data), 0, 0, NULL,
@@ -313,6 +315,8 @@ void config_print(FILE *f, const struct config *c)
             fprintf(f, "# %s is not set\n", s->name);
         else
             fprintf(f, "%s = %s\n", s->name,
-                    strstr(s->name, "password") ? "********" : *(const char *const *)at);
+                    strstr(s->name, "password") || strstr(s->name, "token")
+                        ? "********"
+                        : *(const char *const *)at);
     }
 }

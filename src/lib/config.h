@@ -31,6 +31,7 @@ struct config {
     long header_timeout;          /* --header-timeout: seconds for a whole header block */
     long idle_timeout;            /* --idle-timeout: seconds between requests, or stalled */
     long body_timeout;            /* --body-timeout: seconds for a body, plus its size's share */
+    const char *metrics_token;    /* --metrics-token: GET /metrics wants it; NULL: 404 */
     const char *log;   /* --log, MOTCUA_LOG: the log file, reopened on SIGHUP; NULL: stderr */
     const char *data;  /* --data, MOTCUA_DATA: stored files; "<db's directory>/files" if NULL */
     long upload_limit; /* --upload-limit, MOTCUA_UPLOAD_LIMIT: bytes of one file */

@@ -119,4 +119,17 @@ int db_all(struct db *db, struct arena *a, db_row_fn fn, size_t size, void *out,
 /* db_query for a single integer result: 1 with *out set, 0 when no row, -1. */
 int db_int(struct db *db, int64_t *out, struct err *e, const char *sql, const char *types, ...);
 
+/*
+ * What the server's grouped writers committed since it started (GET
+ * /metrics): batches, the write transactions in them, the seconds spent in
+ * COMMIT (its fsync), and the batches by size: size_le[b] counts those of at
+ * most 2^b transactions, the last those above 2^(DB_BATCH_BOUNDS - 1).
+ */
+#define DB_BATCH_BOUNDS 9
+struct db_commit_stats {
+    unsigned long long batches, transactions, size_le[DB_BATCH_BOUNDS + 1];
+    double seconds;
+};
+void db_commit_stats(struct db_commit_stats *out);
+
 #endif

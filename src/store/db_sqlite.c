@@ -20,8 +20,10 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define BUSY_TIMEOUT_MS 10000
 #define CACHE_SLOTS     64  /* statements kept prepared per connection */
@@ -434,6 +436,40 @@ const char *db_col_text(struct db_stmt *st, int col)
  * the writer; the COMMIT (its fsync) runs without w->m, so transactions that
  * arrive meanwhile can say they wait.
  */
+/* What the grouped writers committed (db_commit_stats), counted as they go. */
+static atomic_ullong commits, committed, commit_micros, batch_le[DB_BATCH_BOUNDS + 1];
+
+static int commit_timed(struct writer *w, int members, struct err *e)
+{
+    struct timespec t0, t1;
+    int rc, b;
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    rc = conn_exec(&w->c, "COMMIT", e);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (rc == 0) {
+        for (b = 0; b < DB_BATCH_BOUNDS && members > 1 << b; b++)
+            ;
+        atomic_fetch_add(&batch_le[b], 1);
+        atomic_fetch_add(&commits, 1);
+        atomic_fetch_add(&committed, (unsigned long long)members);
+        atomic_fetch_add(&commit_micros, (unsigned long long)((t1.tv_sec - t0.tv_sec) * 1000000 +
+                                                              (t1.tv_nsec - t0.tv_nsec) / 1000));
+    }
+    return rc;
+}
+
+void db_commit_stats(struct db_commit_stats *out)
+{
+    int b;
+
+    out->batches = atomic_load(&commits);
+    out->transactions = atomic_load(&committed);
+    out->seconds = (double)atomic_load(&commit_micros) / 1e6;
+    for (b = 0; b <= DB_BATCH_BOUNDS; b++)
+        out->size_le[b] = atomic_load(&batch_le[b]);
+}
+
 static void finish_batch(struct writer *w)
 {
     struct batch *b = w->batch;
@@ -446,7 +482,7 @@ static void finish_batch(struct writer *w)
         rc = b->members ? err_storage(&e, EIO, "the database cannot be written") : 0;
     else if (!b->members)
         conn_exec(&w->c, "ROLLBACK", &e);
-    else if ((rc = conn_exec(&w->c, "COMMIT", &e)) < 0 && !sqlite3_get_autocommit(w->c.h))
+    else if ((rc = commit_timed(w, b->members, &e)) < 0 && !sqlite3_get_autocommit(w->c.h))
         conn_exec(&w->c, "ROLLBACK", &(struct err){0});
     pthread_mutex_lock(&w->m);
     b->done = 1;

@@ -160,6 +160,8 @@ function others(ctx) {
   const ag = AGENCY[ctx];
   return {
     'GET /healthz': { scope: 'none', path: '/healthz' },
+    // its token, not a role: without one configured it does not exist for anyone
+    'GET /metrics': { scope: 'none', path: '/metrics', ok: (s) => s === 404 },
     'GET /api/v1/openapi.yaml': { scope: 'none', path: '/api/v1/openapi.yaml' },
     // failures from one address soon lock it: 429 is right too
     'POST /api/v1/auth/login': { scope: 'none', path: '/api/v1/auth/login', body: { username: 'nobody', password: 'x' }, ok: (s) => s === 401 || s === 429 },
