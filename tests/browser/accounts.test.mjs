@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer, as, sql, today, Client, A, PROC, PASSWORD, dossierBody, onlineBody } from '../api/helpers.mjs';
-import { launch, page, axe } from './browser.mjs';
+import { launch, page, axe, shot } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -216,6 +216,7 @@ test("citizens' pages pass axe-core in both languages and fit a 360 px phone", a
         await p.waitForLoadState('networkidle');
         await p.locator('main h1').first().waitFor();
         if (hash === '/ho-so-cua-toi') await p.locator('table.queue tbody tr').nth(1).waitFor();
+        if (hash === '/ho-so-cua-toi' && lang === 'vi' && viewport.width > 360) await shot(p, 'my-dossiers');
         if (hash === '/dang-ky') await p.locator('form button[type=submit]').click(); // with every field refused
         if (hash === '/dang-ky') await p.locator('[aria-invalid=true]').first().waitFor();
         if (viewport.width > 360) {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, as, clockAt, A, PROC, dossierBody } from '../api/helpers.mjs';
-import { launch, page, axe } from './browser.mjs';
+import { launch, page, axe, shot } from './browser.mjs';
 
 let server, browser, centre, jproc;
 before(async () => {
@@ -100,6 +100,7 @@ for (const lang of ['vi', 'en']) {
         assert.match(why, /Approve: The current step is not an approval/);
       }
       assert.deepEqual(await axe(p), []);
+      if (lang === 'vi' && view === 'desktop') await shot(p, 'dossier-actions');
       // meanwhile the processor forwards it: the leader's page is stale, and the server says so
       assert.equal((await jproc.post(`/api/v1/dossiers/${d.code}/forward`, {})).status, 200);
       const payment = label(lang, api.actions.find((a) => a.name === 'request-payment'));

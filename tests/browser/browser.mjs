@@ -43,10 +43,11 @@ export async function axe(p) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-// Saves a screenshot for the README when SCREENSHOTS names a directory.
-export async function shot(p, name) {
+// Saves a screenshot for the README when SCREENSHOTS names a directory: the viewport, or the
+// whole page with { fullPage: true } when what it is about runs below the fold.
+export async function shot(p, name, { fullPage = false } = {}) {
   const dir = process.env.SCREENSHOTS;
   if (!dir) return;
   mkdirSync(join(ROOT, dir), { recursive: true });
-  await p.screenshot({ path: join(ROOT, dir, `${name}.png`), fullPage: false });
+  await p.screenshot({ path: join(ROOT, dir, `${name}.png`), fullPage });
 }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sql } from '../api/helpers.mjs';
 import { xlsx } from '../api/xlsx.mjs';
-import { launch, page, axe } from './browser.mjs';
+import { launch, page, axe, shot } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -54,6 +54,7 @@ for (const lang of ['vi', 'en']) {
       await p.getByRole('button', { name: x.check }).click();
       await p.getByRole('heading', { name: x.dry }).waitFor();
       assert.equal(await p.evaluate(() => document.activeElement.id), 'ci-report', 'the report takes the focus');
+      if (first) await shot(p, 'catalog-import');
       problems = await axe(p);
       assert.deepEqual(problems, [], `dry run: ${problems.join('; ')}`);
       assert.equal(sql(server.db, "SELECT count(*) FROM procedures WHERE code = '2.000505'"), first ? '0' : '1', 'a dry run stores nothing');

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, motcua, clockAt } from '../api/helpers.mjs';
-import { launch, page, axe } from './browser.mjs';
+import { launch, page, axe, shot } from './browser.mjs';
 
 const DEMO_PASSWORD = 'motcua2026';
 const PROVINCE = '000.00.00.H99', CENTRE = '000.00.01.H99';
@@ -161,6 +161,7 @@ test('on a 360 px phone the header is a compact bar whose menu button opens the 
     await p.keyboard.press('Enter');
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     assert.equal(await reports.isVisible(), true);
+    if (lang === 'vi') await shot(p, 'phone-menu');
     assert.deepEqual(await axe(p), [], `${lang}: the menu open`);
     await p.keyboard.press('Escape');
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
@@ -201,6 +202,10 @@ test('the late, satisfaction and register reports as pages, with the API\'s rows
     await rowsAre(p, 'table.report-rows tbody tr', late.dossiers.length);
     assert.equal(await p.locator('table.report-rows tbody tr').first().locator('a').textContent(), late.dossiers[0].code);
     assert.equal(await p.getByRole('link', { name: 'Excel' }).getAttribute('href'), `/api/v1/reports/late?agency=${PROVINCE}&${PERIOD}&format=xlsx`);
+    if (lang === 'vi' && viewport === DESKTOP) {
+      await p.evaluate(() => document.activeElement?.blur()); // no focus ring on the menu link followed
+      await shot(p, 'report-late');
+    }
     assert.deepEqual(await axe(p), [], `late ${lang} ${viewport.width}`);
 
     await p.getByRole('link', { name: lang === 'en' ? 'Satisfaction' : 'Mức độ hài lòng' }).click();

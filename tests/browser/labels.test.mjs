@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, as, A, PROC, dossierBody } from '../api/helpers.mjs';
-import { launch, page, axe } from './browser.mjs';
+import { launch, page, axe, shot } from './browser.mjs';
 
 let server, browser, admin;
 const HOURS = 'Sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu; sáng thứ Bảy';
@@ -69,6 +69,7 @@ test("a commune procedure's page: the commune's committee implements it, its ste
       await where.selectOption({ label: 'Phường Đông Hà' });
       await p.locator('.unit-address', { hasText: ADDRESS }).waitFor();
       assert.equal(await p.locator('.unit-hours').textContent(), HOURS);
+      if (lang === 'vi' && viewport.width === 1280) await shot(p, 'procedure-commune', { fullPage: true }); // where and when are below the fold
       assert.deepEqual(await axe(p), [], `${lang} ${viewport.width}`);
       await fits(p, viewport.width);
       assert.deepEqual(p.problems, []);
@@ -110,6 +111,7 @@ test('the administration says what each column holds, levels and days in words, 
       assert.equal(await tree.locator(`li[data-agency="${A.other}"] li`).count(), 0);
       assert.match(await commune.locator('.node').first().textContent(), vi ? /Phường Đông Hà.*Cấp xã/ : /Phường Đông Hà.*Commune/);
       assert.doesNotMatch(await tree.textContent(), /\b(commune|province|department|centre)\b/);
+      if (vi && viewport.width === 1280) await shot(p, 'admin-agencies');
       assert.deepEqual(await axe(p), [], `agencies ${lang} ${viewport.width}`);
       await fits(p, viewport.width);
 

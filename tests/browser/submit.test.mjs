@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, as, sql, A, PROC } from '../api/helpers.mjs';
-import { launch, page, axe } from './browser.mjs';
+import { launch, page, axe, shot } from './browser.mjs';
 
 let server, browser, desk;
 before(async () => {
@@ -59,6 +59,7 @@ for (const lang of ['vi', 'en']) {
       assert.equal(await p.locator('#file-1').getAttribute('aria-invalid'), 'true');
       await p.locator('form button[type=submit]').click();
       assert.equal(await p.locator('#file-1').isVisible(), true, 'still on the files step');
+      if (lang === 'vi' && size === 'desktop') await shot(p, 'submit-components');
       assert.deepEqual(await axe(p), []);
       assert.ok(await fitsWidth(p), 'no sideways scrolling');
       assert.equal(count('dossiers'), dossiers);
@@ -87,6 +88,7 @@ for (const lang of ['vi', 'en']) {
       await q.locator('#sup-file').setInputFiles(sup);
       await q.getByText('giay-ket-hon.pdf').waitFor();
       await q.locator('#f-note').fill('Bản chính mang đến khi nhận kết quả');
+      if (lang === 'vi' && size === 'desktop') await shot(q, 'lookup-supplement');
       assert.deepEqual(await axe(q), []);
       assert.ok(await fitsWidth(q), 'no sideways scrolling');
       await q.locator('.supplement form button[type=submit]').click();
