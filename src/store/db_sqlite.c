@@ -13,7 +13,7 @@
  * full) commits it (one fsync for all) and wakes the members with the result:
  * db_commit returns once the data is on disk; a failed COMMIT fails them all.
  */
-#include "store/db.h"
+#include "store/db_sqlite.h"
 #include "core/fold.h"
 #include "lib/xalloc.h"
 
@@ -26,30 +26,7 @@
 #include <time.h>
 
 #define BUSY_TIMEOUT_MS 10000
-#define CACHE_SLOTS     64  /* statements kept prepared per connection */
 #define BATCH_MAX       256 /* write transactions committed together at most */
-
-struct db_stmt {
-    struct conn *c;
-    sqlite3_stmt *s;
-    int cached, busy;    /* kept in the connection's cache; handed out now */
-    uint64_t hash, used; /* the SQL's hash; when it was last handed out */
-};
-
-/*
- * Each connection keeps the statements it prepared last, keyed by their SQL:
- * db_prepare() of the same text hands the idle one back and db_finalize()
- * only resets it, so a repository's statement is compiled once per
- * connection, not once per call (bulk writers call the same functions
- * hundreds of thousands of times). A statement in use is never shared; when
- * the cache is full the idle statement used longest ago makes room.
- */
-struct conn {
-    sqlite3 *h;
-    struct db_stmt cache[CACHE_SLOTS];
-    size_t ncache;
-    uint64_t ticks;
-};
 
 /* A batch of write transactions committed together; freed by the last member to read its result. */
 struct batch {
@@ -70,18 +47,11 @@ struct writer {
     struct batch *batch; /* the open batch (its BEGIN IMMEDIATE ran); NULL: none */
 };
 
-struct db {
-    struct conn own;  /* the thread's connection */
-    struct conn *cur; /* where statements go: own, or the writer's in a write transaction */
-    struct writer *w; /* the shared writer (grouped connections); NULL: writes on own */
-    int in_txn;       /* 0, DB_READ + 1 or DB_WRITE + 1 */
-};
-
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t writers_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct writer *writers;
 
-static int fail(struct conn *db, int rc, struct err *e, const char *what)
+int sqlite_fail(struct conn *db, int rc, struct err *e, const char *what)
 {
     int sys = sqlite3_system_errno(db->h);
 
@@ -117,7 +87,7 @@ static int conn_exec(struct conn *c, const char *sql, struct err *e)
     int rc = sqlite3_exec(c->h, sql, NULL, NULL, &msg);
 
     sqlite3_free(msg);
-    return rc == SQLITE_OK ? 0 : fail(c, rc & 0xff, e, "exec");
+    return rc == SQLITE_OK ? 0 : sqlite_fail(c, rc & 0xff, e, "exec");
 }
 
 /* motcua_fold(text): core/fold.h's folding in SQL (migrations fill folded columns with it). */
@@ -270,7 +240,7 @@ int db_copy(struct db *from, struct db *to, struct err *e)
         sqlite3_sleep(20);
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE)
-        return fail(to->cur, rc, e, "the copy failed");
+        return sqlite_fail(to->cur, rc, e, "the copy failed");
     return 0;
 }
 
@@ -291,151 +261,6 @@ int db_exec(struct db *db, const char *sql, struct err *e)
 }
 
 /* The length and the first and last bytes are enough to tell statements apart; strcmp decides. */
-static uint64_t sql_hash(const char *sql)
-{
-    uint64_t h = 1469598103934665603u ^ strlen(sql); /* FNV-1a */
-    size_t n = strlen(sql), i;
-
-    for (i = 0; i < n && i < 48; i++)
-        h = (h ^ (unsigned char)sql[i]) * 1099511628211u;
-    for (i = n > 96 ? n - 48 : i; i < n; i++)
-        h = (h ^ (unsigned char)sql[i]) * 1099511628211u;
-    return h;
-}
-
-/* A slot for a new statement: a free one, else the idle one used longest ago (finalized). */
-static struct db_stmt *cache_slot(struct conn *c)
-{
-    struct db_stmt *oldest = NULL;
-    size_t i;
-
-    if (c->ncache < CACHE_SLOTS)
-        return &c->cache[c->ncache++];
-    for (i = 0; i < c->ncache; i++)
-        if (!c->cache[i].busy && (!oldest || c->cache[i].used < oldest->used))
-            oldest = &c->cache[i];
-    if (oldest)
-        sqlite3_finalize(oldest->s);
-    return oldest;
-}
-
-int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
-{
-    struct conn *c = db->cur;
-    uint64_t hash = sql_hash(sql);
-    struct db_stmt *st;
-    sqlite3_stmt *s;
-    size_t i;
-    int rc;
-
-    *out = NULL;
-    for (i = 0; i < c->ncache; i++) {
-        st = &c->cache[i];
-        if (st->hash == hash && !st->busy && !strcmp(sqlite3_sql(st->s), sql)) {
-            st->busy = 1;
-            st->used = ++c->ticks;
-            *out = st;
-            return 0;
-        }
-    }
-    rc = sqlite3_prepare_v3(c->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
-    if (rc != SQLITE_OK)
-        return fail(c, rc & 0xff, e, "prepare");
-    st = s ? cache_slot(c) : NULL;
-    if (st) {
-        memset(st, 0, sizeof(*st));
-        st->cached = 1;
-    } else {
-        st = xcalloc(1, sizeof(*st));
-    }
-    st->c = c;
-    st->s = s;
-    st->hash = hash;
-    st->busy = 1;
-    st->used = ++c->ticks;
-    *out = st;
-    return 0;
-}
-void db_finalize(struct db_stmt *st)
-{
-    if (!st)
-        return;
-    if (st->cached) {
-        sqlite3_reset(st->s);
-        sqlite3_clear_bindings(st->s);
-        st->busy = 0;
-        return;
-    }
-    sqlite3_finalize(st->s);
-    free(st);
-}
-
-void db_reset(struct db_stmt *st)
-{
-    sqlite3_reset(st->s);
-    sqlite3_clear_bindings(st->s);
-}
-
-void db_bind_int(struct db_stmt *st, int idx, int64_t v)
-{
-    sqlite3_bind_int64(st->s, idx, v);
-}
-
-void db_bind_double(struct db_stmt *st, int idx, double v)
-{
-    sqlite3_bind_double(st->s, idx, v);
-}
-
-void db_bind_text(struct db_stmt *st, int idx, const char *s)
-{
-    if (s)
-        sqlite3_bind_text(st->s, idx, s, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st->s, idx);
-}
-
-void db_bind_null(struct db_stmt *st, int idx)
-{
-    sqlite3_bind_null(st->s, idx);
-}
-
-int db_step(struct db_stmt *st, struct err *e)
-{
-    int rc = sqlite3_step(st->s);
-
-    if (rc == SQLITE_ROW)
-        return DB_ROW;
-    if (rc == SQLITE_DONE)
-        return DB_DONE;
-    return fail(st->c, rc & 0xff, e, "step");
-}
-
-int db_col_is_null(struct db_stmt *st, int col)
-{
-    return sqlite3_column_type(st->s, col) == SQLITE_NULL;
-}
-
-int64_t db_col_int(struct db_stmt *st, int col)
-{
-    return sqlite3_column_int64(st->s, col);
-}
-
-double db_col_double(struct db_stmt *st, int col)
-{
-    return sqlite3_column_double(st->s, col);
-}
-
-const char *db_col_text(struct db_stmt *st, int col)
-{
-    return (const char *)sqlite3_column_text(st->s, col);
-}
-
-/*
- * The batch is over: committed, or rolled back when it has no member; its
- * members are woken with the result. Called with w->m held by the holder of
- * the writer; the COMMIT (its fsync) runs without w->m, so transactions that
- * arrive meanwhile can say they wait.
- */
 /* What the grouped writers committed (db_commit_stats), counted as they go. */
 static atomic_ullong commits, committed, commit_micros, batch_le[DB_BATCH_BOUNDS + 1];
 
