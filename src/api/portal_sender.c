@@ -152,8 +152,7 @@ static size_t run_once(struct portal_sender *s, struct db *db)
                      recs[i].dossier_code);
         } else {
             int attempt = recs[i].attempts + 1;
-            int64_t next =
-                portal_next_attempt(now, attempt, s->cfg.retry_seconds, s->cfg.max_attempts);
+            int64_t next = worker_retry_at(now, attempt, s->cfg.retry_seconds, s->cfg.max_attempts);
             rc = portal_record_retry(db, recs[i].id, answer, next, &e);
             log_warn("portal: record %lld of %s, attempt %d: %s%s", (long long)recs[i].id,
                      recs[i].dossier_code, attempt, answer, next ? "" : "; giving up");

@@ -155,9 +155,7 @@ static size_t run_once(struct sender *s, struct db *db)
             log_info("outbox: message %lld sent", (long long)msgs[i].id);
         } else {
             int attempt = msgs[i].attempts + 1;
-            int64_t next = attempt >= s->cfg.max_attempts
-                               ? 0
-                               : now + ((int64_t)s->cfg.retry_seconds << (attempt - 1));
+            int64_t next = worker_retry_at(now, attempt, s->cfg.retry_seconds, s->cfg.max_attempts);
             rc = outbox_retry(db, msgs[i].id, error, next, &e);
             log_warn("outbox: message %lld, attempt %d: %s%s", (long long)msgs[i].id, attempt,
                      error, next ? "" : "; giving up");

@@ -314,15 +314,6 @@ char *portal_session_of(const char *body)
     return out;
 }
 
-int64_t portal_next_attempt(int64_t now, int attempts, int retry_seconds, int max_attempts)
-{
-    if (attempts >= max_attempts)
-        return 0;
-    if (attempts > 20)
-        attempts = 20;
-    return now + ((int64_t)retry_seconds << (attempts - 1));
-}
-
 int portal_on_time(int64_t created, int64_t sent_at)
 {
     return sent_at && sent_at - created <= PORTAL_ON_TIME_SECONDS;

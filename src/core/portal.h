@@ -86,8 +86,6 @@ int portal_answer_ok(long http, const char *body);
 /* The session token of an authentication answer ({"session": "…"}), or NULL. Caller frees. */
 char *portal_session_of(const char *body);
 
-/* When the record is tried again after `attempts` failures: 0 when it is given up. */
-int64_t portal_next_attempt(int64_t now, int attempts, int retry_seconds, int max_attempts);
 /*
  * A change queued at `created` reached the portal on time: taken at sent_at,
  * within PORTAL_ON_TIME_SECONDS. A record not taken yet (sent_at 0) is not.

@@ -36,6 +36,15 @@ void worker_sleep(struct worker *w, unsigned ms)
     pthread_mutex_unlock(&w->lock);
 }
 
+int64_t worker_retry_at(int64_t now, int attempts, int retry_seconds, int max_attempts)
+{
+    if (attempts >= max_attempts)
+        return 0;
+    if (attempts > 20) /* the shift stays within 64 bits */
+        attempts = 20;
+    return now + ((int64_t)retry_seconds << (attempts - 1));
+}
+
 void worker_stop(struct worker *w)
 {
     pthread_mutex_lock(&w->lock);

@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 
 #include "lib/err.h"
 
@@ -26,5 +27,10 @@ int worker_stopping(struct worker *w);
 void worker_sleep(struct worker *w, unsigned ms);
 /* Asks the thread to stop, wakes it and waits for it to return. */
 void worker_stop(struct worker *w);
+/*
+ * When a sender tries again after `attempts` failures (1, 2, …): first after
+ * retry_seconds, doubling each time; 0 once max_attempts are spent (given up).
+ */
+int64_t worker_retry_at(int64_t now, int attempts, int retry_seconds, int max_attempts);
 
 #endif

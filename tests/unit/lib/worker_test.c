@@ -65,11 +65,22 @@ static void short_sleeps_make_rounds(void **state)
     pthread_cond_destroy(&w.wake);
 }
 
+/* Retries: first after retry_seconds, doubling, given up after max_attempts. */
+static void retry_times(void **state)
+{
+    (void)state;
+    assert_int_equal(worker_retry_at(1000, 1, 60, 3), 1060);
+    assert_int_equal(worker_retry_at(1000, 2, 60, 3), 1120);
+    assert_int_equal(worker_retry_at(1000, 3, 60, 3), 0);
+    assert_int_equal(worker_retry_at(0, 40, 1, 100), 1 << 19);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stop_wakes_the_sleeper),
         cmocka_unit_test(short_sleeps_make_rounds),
+        cmocka_unit_test(retry_times),
     };
     return cmocka_run_group_tests_name("lib/worker", tests, NULL, NULL);
 }
