@@ -46,6 +46,20 @@ static int problem(const char *file, const char *fmt, const char *value)
     return 1;
 }
 
+/* An address set must start with proto:// or protos:// (http, https; smtp, smtps): 0 or 1 problem.
+ */
+static int scheme(const char *file, const char *key, const char *url, const char *proto)
+{
+    size_t n = strlen(proto);
+
+    if (!url || (!strncmp(url, proto, n) && (!strncmp(url + n, "://", 3) ||
+                                             (url[n] == 's' && !strncmp(url + n + 1, "://", 3)))))
+        return 0;
+    fprintf(stderr, "motcua: %s: %s: \"%s\" does not start with %s:// or %ss://\n", file, key, url,
+            proto, proto);
+    return 1;
+}
+
 /* What the values name, each problem on its own line: how many there are. */
 static int check_values(const char *file, const struct config *c)
 {
@@ -73,21 +87,10 @@ static int check_values(const char *file, const struct config *c)
         bad += problem(file, "data: neither %s nor the directory above it exists", c->data);
     if (c->trusted_proxy && inet_pton(AF_INET, c->trusted_proxy, &sa.sin_addr) != 1)
         bad += problem(file, "trusted-proxy: \"%s\" is not an IPv4 address", c->trusted_proxy);
-    if (c->public_url && strncmp(c->public_url, "http://", 7) &&
-        strncmp(c->public_url, "https://", 8))
-        bad += problem(file, "public-url: \"%s\" does not start with http:// or https://",
-                       c->public_url);
-    if (c->smtp_url && strncmp(c->smtp_url, "smtp://", 7) && strncmp(c->smtp_url, "smtps://", 8))
-        bad +=
-            problem(file, "smtp-url: \"%s\" does not start with smtp:// or smtps://", c->smtp_url);
-    if (c->portal_url && strncmp(c->portal_url, "http://", 7) &&
-        strncmp(c->portal_url, "https://", 8))
-        bad += problem(file, "portal-url: \"%s\" does not start with http:// or https://",
-                       c->portal_url);
-    if (c->portal_auth_url && strncmp(c->portal_auth_url, "http://", 7) &&
-        strncmp(c->portal_auth_url, "https://", 8))
-        bad += problem(file, "portal-auth-url: \"%s\" does not start with http:// or https://",
-                       c->portal_auth_url);
+    bad += scheme(file, "public-url", c->public_url, "http");
+    bad += scheme(file, "smtp-url", c->smtp_url, "smtp");
+    bad += scheme(file, "portal-url", c->portal_url, "http");
+    bad += scheme(file, "portal-auth-url", c->portal_auth_url, "http");
     return bad;
 }
 
